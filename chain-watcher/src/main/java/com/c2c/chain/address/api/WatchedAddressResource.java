@@ -1,0 +1,44 @@
+package com.c2c.chain.address.api;
+
+import com.c2c.chain.address.WatchService;
+import com.c2c.platform.web.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/chains/{chainId}/addresses")
+@Tag(name = "Watched addresses", description = "Deposit addresses chain-watcher follows (operators)")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WatchedAddressResource {
+    private final WatchService watcher;
+    private final Caller caller;
+
+    WatchedAddressResource(WatchService watcher, Caller caller) {
+        this.watcher = watcher;
+        this.caller = caller;
+    }
+
+    @POST
+    @Operation(summary = "Watch a deposit address")
+    @APIResponse(responseCode = "201", description = "Now watched")
+    @APIResponse(responseCode = "200", description = "Already watched for this owner")
+    @APIResponse(responseCode = "409", description = "Watched for another owner")
+    public Uni<Response> watch(@PathParam("chainId") long chainId, @Valid @NotNull WatchAddressRequest request) {
+        caller.id();
+        return watcher.watch(chainId, request).map(o -> Response.status(o.created() ? 201 : 200)
+                .location(URI.create("/api/v1/chains/" + chainId + "/addresses/" + o.watched().key.address()))
+                .entity(WatchedAddressView.of(o.watched())).build());
+    }
+}

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Shared helpers for the local runtime scripts. Source it; do not run it.
+# Everything the scripts keep (downloads, data, logs, PIDs) lives under $STATE, which git ignores.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+STATE="${C2C_STATE_DIR:-$ROOT/.local}"
+LOGS="$STATE/logs"
+PIDS="$STATE/pids"
+CACHE="$STATE/cache"
+mkdir -p "$LOGS" "$PIDS" "$CACHE"
+
+# Local connection settings, shared with the services' application.properties and the testkit.
+export C2C_DB_USER="${C2C_DB_USER:-c2c}"
+export C2C_DB_PASSWORD="${C2C_DB_PASSWORD:-c2c}"
+export C2C_DATABASES="c2c_order c2c_matching c2c_wallet c2c_escrow c2c_chain"
+
+_t0=$(date +%s)
+# step "message": prints the message with seconds since the script started.
+step() { printf '[%4ss] %s\n' "$(( $(date +%s) - _t0 ))" "$*"; }
+die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+
+# pick_java: exports JAVA_HOME as a JDK >= 21 (JAVA_HOME if it qualifies, else the newest under /usr/lib/jvm).
+java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/{print $2; exit}'; }
+pick_java() {
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ "$(java_major "$JAVA_HOME")" -ge 21 ] 2>/dev/null; then
+    export JAVA_HOME; export PATH="$JAVA_HOME/bin:$PATH"; return 0
+  fi
+  local best="" best_v=0 d v
+  for d in /usr/lib/jvm/*/; do
+    d="${d%/}"
+    [ -x "$d/bin/javac" ] || continue
+    v=$(java_major "$d" 2>/dev/null || echo 0)
+    if [ "${v:-0}" -ge 21 ] 2>/dev/null && [ "$v" -gt "$best_v" ]; then best="$d"; best_v="$v"; fi
+  done
+  [ -n "$best" ] || die "no JDK >= 21 found (set JAVA_HOME, or install one under /usr/lib/jvm, e.g. apt-get install openjdk-21-jdk-headless... or temurin)"
+  export JAVA_HOME="$best"; export PATH="$JAVA_HOME/bin:$PATH"
+}
+
+# port_open PORT: true if something accepts TCP connections on 127.0.0.1:PORT.
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# pid_alive NAME: true if the PID recorded for NAME is a running process.
+pid_alive() { local f="$PIDS/$1.pid"; [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null; }
+
+# wait_until TIMEOUT_S "description" command...: polls the command once a second until it succeeds.
+wait_until() {
+  local timeout="$1" what="$2"; shift 2
+  local deadline=$(( $(date +%s) + timeout ))
+  until "$@" >/dev/null 2>&1; do
+    [ "$(date +%s)" -lt "$deadline" ] || return 1
+    sleep 1
+  done
+}
+
+# start_bg NAME LOGFILE command...: starts the command detached in its own session, records its PID.
+start_bg() {
+  local name="$1" log="$2"; shift 2
+  setsid "$@" >>"$log" 2>&1 < /dev/null &
+  echo $! > "$PIDS/$name.pid"
+}
+
+# stop_pid NAME [TIMEOUT_S]: stops the recorded process (TERM, then KILL after the timeout), forgets the PID.
+stop_pid() {
+  local name="$1" timeout="${2:-30}" f="$PIDS/$1.pid" pid
+  [ -f "$f" ] || return 0
+  pid=$(cat "$f")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid" 2>/dev/null || true
+    local deadline=$(( $(date +%s) + timeout ))
+    while kill -0 "$pid" 2>/dev/null && [ "$(date +%s)" -lt "$deadline" ]; do sleep 0.5; done
+    if kill -0 "$pid" 2>/dev/null; then
+      step "$name did not stop within ${timeout}s; killing PID $pid"
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+  fi
+  rm -f "$f"
+}
+
+# require_free_port NAME PORT: fails clearly when the port is taken by something that is not ours.
+require_free_port() {
+  local name="$1" port="$2"
+  if port_open "$port" && ! pid_alive "$name"; then
+    die "port $port is already in use by another process (not this project's $name); stop it or free the port ($(command -v ss >/dev/null && ss -ltnp "sport = :$port" | tail -n +2 | head -1))"
+  fi
+}
+
+# pid_of NAME: prints the recorded PID for NAME (empty when none).
+pid_of() { cat "$PIDS/$1.pid" 2>/dev/null || true; }
+
+# stop_group NAME [TIMEOUT_S]: like stop_pid, but signals the whole process group the recorded PID leads
+# (start_bg runs commands under setsid, so PID == PGID); catches children a launcher script left behind.
+stop_group() {
+  local name="$1" timeout="${2:-30}" f="$PIDS/$1.pid" pid
+  [ -f "$f" ] || return 0
+  pid=$(cat "$f")
+  if kill -0 -- "-$pid" 2>/dev/null; then
+    kill -TERM -- "-$pid" 2>/dev/null || true
+    local deadline=$(( $(date +%s) + timeout ))
+    while kill -0 -- "-$pid" 2>/dev/null && [ "$(date +%s)" -lt "$deadline" ]; do sleep 0.5; done
+    if kill -0 -- "-$pid" 2>/dev/null; then
+      step "$name did not stop within ${timeout}s; killing process group $pid"
+      kill -KILL -- "-$pid" 2>/dev/null || true
+    fi
+  fi
+  rm -f "$f"
+}
+
+# status_line NAME up|down PID PORT LOG: the one-line status every script prints.
+status_line() { printf '%-9s %-5s pid=%-8s port=%-5s log=%s\n' "$1" "$2" "${3:--}" "$4" "$5"; }
+
+# run_maven POM args...: runs the project's Maven wrapper quietly on a standalone pom (needs a JDK >= 21).
+run_maven() {
+  local pom="$1"; shift
+  pick_java
+  "$ROOT/mvnw" -q -f "$pom" "$@"
+}

@@ -1,0 +1,90 @@
+package com.c2c.order.ad;
+
+import com.c2c.events.EventTypes;
+import com.c2c.events.FiatAmount;
+import com.c2c.events.Topics;
+import com.c2c.events.UsdtAmount;
+import com.c2c.events.order.AdPosted;
+import com.c2c.order.ad.api.PostAdRequest;
+import com.c2c.order.ad.domain.AdStatus;
+import com.c2c.order.ad.domain.PaymentMethod;
+import com.c2c.order.ad.store.Ad;
+import com.c2c.platform.messaging.outbox.Outbox;
+import com.c2c.platform.web.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Posting and reading ads. An ad starts PENDING_FUNDING: it reaches the book once its USDT is reserved. */
+@ApplicationScoped
+public class AdService {
+    static final String ASSET = "USDT";
+    static final int DEFAULT_PAYMENT_WINDOW_MINUTES = 15;
+
+    private final Outbox outbox;
+
+    AdService(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** Stores the ad and its {@code AdPosted} event in one transaction. Bad fields fail before anything is written. */
+    @WithTransaction
+    public Uni<Ad> post(String ownerId, PostAdRequest request) {
+        Ad ad = validAd(ownerId, request);
+        AdPosted event = new AdPosted(ad.id, ad.ownerId, ad.market, ad.side.name(), ad.priceMinor, ad.quantityMicros,
+                ad.minOrderMinor, ad.maxOrderMinor, List.of(ad.paymentMethods.split(",")),
+                ad.paymentWindowMinutes);
+        return ad.<Ad>persist()
+                .call(() -> outbox.add(Topics.ORDER_EVENTS, ad.market, EventTypes.AD_POSTED, ad.id.toString(), event));
+    }
+
+    @WithSession
+    public Uni<Ad> find(UUID id) {
+        return Ad.<Ad>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("ad " + id));
+    }
+
+    private static Ad validAd(String ownerId, PostAdRequest request) {
+        if (!ASSET.equals(request.asset())) {
+            throw ProblemException.invalidField("asset", "must be USDT");
+        }
+        Currency fiat = field("fiat", request.fiat(), FiatAmount::currency);
+        Ad ad = new Ad();
+        ad.id = UUID.randomUUID();
+        ad.ownerId = ownerId;
+        ad.fiat = fiat.getCurrencyCode();
+        ad.market = FiatAmount.market(ASSET, fiat);
+        ad.side = request.side();
+        ad.priceMinor = field("price", request.price(), p -> FiatAmount.toMinor(p, fiat));
+        ad.quantityMicros = field("quantity", request.quantity(), UsdtAmount::toMicros);
+        ad.minOrderMinor = field("minOrder", request.minOrder(), a -> FiatAmount.toMinor(a, fiat));
+        ad.maxOrderMinor = field("maxOrder", request.maxOrder(), a -> FiatAmount.toMinor(a, fiat));
+        if (ad.maxOrderMinor < ad.minOrderMinor) {
+            throw ProblemException.invalidField("maxOrder", "must not be less than minOrder");
+        }
+        ad.paymentMethods = request.paymentMethods().stream().sorted().map(PaymentMethod::name)
+                .collect(Collectors.joining(","));
+        ad.paymentWindowMinutes = request.paymentWindowMinutes() == null
+                ? DEFAULT_PAYMENT_WINDOW_MINUTES
+                : request.paymentWindowMinutes();
+        ad.status = AdStatus.PENDING_FUNDING;
+        ad.createdAt = Instant.now();
+        return ad;
+    }
+
+    /** Applies a parse that throws IllegalArgumentException, naming the field in the 400 it becomes. */
+    private static <I, O> O field(String name, I value, Function<I, O> parse) {
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(name, e.getMessage());
+        }
+    }
+
+}

@@ -1,0 +1,23 @@
+package com.c2c.events;
+
+/**
+ * Kafka topic names, {@code c2c.<domain>.<kind>.v1}. Creating them (partitions, retention) is the
+ * job of {@code deploy/local/topics.conf} and the Kubernetes manifests; a producer never creates topics.
+ */
+public final class Topics {
+    /** Ads and taker orders; keyed by market so the book sees one market's inputs in order. */
+    public static final String ORDER_EVENTS = "c2c.order.events.v1";
+    /** Markets, trades matched, orders rejected; keyed by market. */
+    public static final String MATCHING_EVENTS = "c2c.matching.events.v1";
+    /** Commands to the ledger (reserve, lock, release, refund); keyed by owner account. */
+    public static final String WALLET_COMMANDS = "c2c.wallet.commands.v1";
+    /** Ledger outcomes (credited, reserved, locked, released, rejected); keyed by owner account. */
+    public static final String WALLET_EVENTS = "c2c.wallet.events.v1";
+    /** Trade lifecycle; keyed by trade id. */
+    public static final String ESCROW_EVENTS = "c2c.escrow.events.v1";
+    /** Watched addresses and confirmed deposits; keyed by chain address. */
+    public static final String CHAIN_EVENTS = "c2c.chain.events.v1";
+
+    private Topics() {
+    }
+}

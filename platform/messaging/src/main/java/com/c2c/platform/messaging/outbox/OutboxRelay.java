@@ -1,0 +1,189 @@
+package com.c2c.platform.messaging.outbox;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes pending outbox rows to Kafka in id order and stamps them published.
+ *
+ * <p>One batch is one database transaction: the rows are read, sent, acknowledged by the broker and
+ * only then marked published. A crash anywhere before the commit leaves the rows pending, so they
+ * are sent again on the next run: delivery is at-least-once, and consumers drop the duplicates with
+ * their inbox. A transaction-scoped advisory lock keeps replicas of a service from relaying the
+ * same rows concurrently, which also keeps per-key order.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Any constant works: each service has its own database. */
+    private static final long RELAY_LOCK = 0x0c2c_0b0cL;
+
+    private final Pool pool;
+    private final MutinyEmitter<String> emitter;
+    private final OutboxConfig config;
+    private final Vertx vertx;
+    private final URI source;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile long timerId = -1;
+    private volatile long lastCleanup = 0;
+
+    OutboxRelay(Pool pool, @Channel("c2c-outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
+            MutinyEmitter<String> emitter, OutboxConfig config, Vertx vertx) {
+        this.pool = pool;
+        this.emitter = emitter;
+        this.config = config;
+        this.vertx = vertx;
+        this.source = URI.create(config.source());
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (config.relayEnabled()) {
+            running.set(true);
+            scheduleNext(Duration.ZERO);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running.set(false);
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+    }
+
+    /** Publishes one batch of pending events; returns how many were published. */
+    public Uni<Integer> relayBatch() {
+        return relayBatch(() -> {
+        });
+    }
+
+    /**
+     * As {@link #relayBatch()}, running {@code afterPublish} once the broker has acknowledged the
+     * batch and before the rows are marked published: the window in which a crash causes a resend.
+     */
+    Uni<Integer> relayBatch(Runnable afterPublish) {
+        return pool.withTransaction(conn -> tryLock(conn)
+                .chain(locked -> locked ? pending(conn) : Uni.createFrom().item(List.<PendingEvent>of()))
+                .chain(batch -> batch.isEmpty()
+                        ? Uni.createFrom().item(0)
+                        : publish(batch)
+                                .invoke(afterPublish)
+                                .chain(() -> markPublished(conn, batch))
+                                .replaceWith(batch.size())));
+    }
+
+    /** Deletes rows published longer ago than the retention. */
+    public Uni<Integer> deleteExpired() {
+        OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention());
+        return pool.preparedQuery("delete from outbox_event where published_at < $1")
+                .execute(Tuple.of(cutoff))
+                .map(rows -> rows.rowCount());
+    }
+
+    private void scheduleNext(Duration delay) {
+        if (!running.get()) {
+            return;
+        }
+        timerId = vertx.setTimer(Math.max(1, delay.toMillis()), id -> runOnce());
+    }
+
+    private void runOnce() {
+        relayBatch().chain(this::cleanupHourly).subscribe().with(
+                published -> scheduleNext(published >= config.batchSize() ? Duration.ZERO : config.pollInterval()),
+                failure -> {
+                    LOG.warnf("outbox relay failed, retrying in %s: %s", config.retryInterval(), failure.toString());
+                    scheduleNext(config.retryInterval());
+                });
+    }
+
+    private Uni<Integer> cleanupHourly(int published) {
+        long now = System.currentTimeMillis();
+        if (now - lastCleanup < Duration.ofHours(1).toMillis()) {
+            return Uni.createFrom().item(published);
+        }
+        lastCleanup = now;
+        return deleteExpired().replaceWith(published);
+    }
+
+    private static Uni<Boolean> tryLock(SqlConnection conn) {
+        return conn.preparedQuery("select pg_try_advisory_xact_lock($1)").execute(Tuple.of(RELAY_LOCK))
+                .map(rows -> rows.iterator().next().getBoolean(0));
+    }
+
+    private Uni<List<PendingEvent>> pending(SqlConnection conn) {
+        return conn.preparedQuery("""
+                select id, event_id, topic, record_key, type, subject, payload, created_at
+                from outbox_event where published_at is null order by id limit $1""")
+                .execute(Tuple.of(config.batchSize()))
+                .map(rows -> {
+                    List<PendingEvent> batch = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        batch.add(PendingEvent.of(row));
+                    }
+                    return batch;
+                });
+    }
+
+    /** Sends in id order (the producer keeps that order per partition) and waits for every ack. */
+    private Uni<Void> publish(List<PendingEvent> batch) {
+        List<Uni<Void>> acks = new ArrayList<>(batch.size());
+        for (PendingEvent event : batch) {
+            acks.add(emitter.sendMessage(toMessage(event)));
+        }
+        return Uni.join().all(acks).andFailFast().replaceWithVoid();
+    }
+
+    private Message<String> toMessage(PendingEvent event) {
+        var kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(event.topic())
+                .withKey(event.key())
+                .build();
+        var cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(event.eventId())
+                .withType(event.type())
+                .withSource(source)
+                .withSubject(event.subject())
+                .withTimestamp(event.createdAt().atZoneSameInstant(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .build();
+        return Message.of(event.payload(), Metadata.of(kafka, cloudEvent));
+    }
+
+    private static Uni<Void> markPublished(SqlConnection conn, List<PendingEvent> batch) {
+        Long[] ids = batch.stream().map(PendingEvent::id).toArray(Long[]::new);
+        return conn.preparedQuery("update outbox_event set published_at = now() where id = any($1)")
+                .execute(Tuple.of(ids))
+                .replaceWithVoid();
+    }
+
+    private record PendingEvent(long id, String eventId, String topic, String key, String type, String subject,
+            String payload, OffsetDateTime createdAt) {
+        static PendingEvent of(Row row) {
+            return new PendingEvent(row.getLong("id"), row.getUUID("event_id").toString(), row.getString("topic"),
+                    row.getString("record_key"), row.getString("type"), row.getString("subject"),
+                    row.getString("payload"), row.getOffsetDateTime("created_at"));
+        }
+    }
+}
