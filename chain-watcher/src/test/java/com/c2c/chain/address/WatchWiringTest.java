@@ -1,0 +1,69 @@
+package com.c2c.chain.address;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.c2c.events.EventTypes;
+import com.c2c.events.Topics;
+import com.c2c.testkit.ConsumedEvent;
+import com.c2c.testkit.KafkaResource;
+import com.c2c.testkit.PostgresResource;
+import com.c2c.testkit.TestDatabase;
+import com.c2c.testkit.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** REST call → row in c2c_chain → CloudEvent on c2c.chain.events.v1, against the real PostgreSQL and Kafka. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_chain"))
+@QuarkusTestResource(KafkaResource.class)
+class WatchWiringTest {
+    private static final String ADDRESS = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+
+    @Test
+    void watchedAddressIsStoredLowerCaseAndAnnouncedOnce() {
+        String lower = ADDRESS.toLowerCase();
+        try (TopicProbe events = TopicProbe.open(Topics.CHAIN_EVENTS)) {
+            given().contentType(ContentType.JSON).header("X-User-Id", "ops1")
+                    .body("{\"address\":\"" + ADDRESS + "\",\"ownerId\":\"alice\"}")
+                    .when().post("/api/v1/chains/31337/addresses")
+                    .then().statusCode(201)
+                    .body("address", equalTo(lower));
+            given().contentType(ContentType.JSON).header("X-User-Id", "ops1")
+                    .body("{\"address\":\"" + lower + "\",\"ownerId\":\"alice\"}")
+                    .when().post("/api/v1/chains/31337/addresses")
+                    .then().statusCode(200);
+
+            assertEquals(1L, TestDatabase.queryLong("select count(*) from watched_address where address = '" + lower + "'"));
+            ConsumedEvent event = events.await(e -> lower.equals(e.key()), Duration.ofSeconds(20));
+            assertEquals(EventTypes.ADDRESS_WATCHED, event.type());
+            assertEquals(1, events.seen().stream().filter(e -> lower.equals(e.key())).count());
+        }
+    }
+
+    @Test
+    void malformedAddressAndUnknownChainAreRefused() {
+        given().contentType(ContentType.JSON).header("X-User-Id", "ops1")
+                .body("{\"address\":\"0x1234\",\"ownerId\":\"alice\"}")
+                .when().post("/api/v1/chains/31337/addresses")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("address"));
+        given().contentType(ContentType.JSON).header("X-User-Id", "ops1")
+                .body("{\"address\":\"" + ADDRESS + "\",\"ownerId\":\"alice\"}")
+                .when().post("/api/v1/chains/1/addresses")
+                .then().statusCode(400)
+                .body("errors.field", hasItem("chainId"));
+    }
+
+    @Test
+    void readinessIsUp() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}

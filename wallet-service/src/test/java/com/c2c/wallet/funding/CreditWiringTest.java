@@ -1,0 +1,79 @@
+package com.c2c.wallet.funding;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.c2c.events.EventTypes;
+import com.c2c.events.Topics;
+import com.c2c.testkit.ConsumedEvent;
+import com.c2c.testkit.KafkaResource;
+import com.c2c.testkit.PostgresResource;
+import com.c2c.testkit.TestDatabase;
+import com.c2c.testkit.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** REST call → row in c2c_wallet → CloudEvent on c2c.wallet.events.v1, against the real PostgreSQL and Kafka. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_wallet"))
+@QuarkusTestResource(KafkaResource.class)
+class CreditWiringTest {
+
+    @Test
+    void creditIsStoredOnceAndAnnouncedOnce() {
+        String body = "{\"ownerId\":\"merchant1\",\"asset\":\"USDT\",\"amount\":\"2500.5\",\"reference\":\"seed-1\"}";
+        try (TopicProbe events = TopicProbe.open(Topics.WALLET_EVENTS)) {
+            given().contentType(ContentType.JSON).header("X-User-Id", "admin1").body(body)
+                    .when().post("/api/v1/wallet/admin/credits")
+                    .then().statusCode(201)
+                    .body("amount", equalTo(2500.5f))
+                    .body("kind", equalTo("ADMIN_DEV_CREDIT"));
+            // The same command again moves nothing.
+            given().contentType(ContentType.JSON).header("X-User-Id", "admin1").body(body)
+                    .when().post("/api/v1/wallet/admin/credits")
+                    .then().statusCode(200);
+
+            assertEquals(2_500_500_000L, TestDatabase.queryLong(
+                    "select sum(amount_micros) from funding_credit where owner_id = 'merchant1'"));
+            ConsumedEvent event = events.await(e -> EventTypes.FUNDS_CREDITED.equals(e.type())
+                    && e.data().contains("\"reference\":\"seed-1\""), Duration.ofSeconds(20));
+            assertEquals("merchant1", event.key());
+            assertTrue(event.data().contains("\"amountMicros\":2500500000"), event.data());
+            assertEquals(1, events.seen().stream().filter(e -> e.data().contains("\"reference\":\"seed-1\"")).count());
+        }
+    }
+
+    @Test
+    void reusedReferenceForAnotherAmountConflicts() {
+        given().contentType(ContentType.JSON).header("X-User-Id", "admin1")
+                .body("{\"ownerId\":\"bob\",\"asset\":\"USDT\",\"amount\":\"10\",\"reference\":\"seed-2\"}")
+                .when().post("/api/v1/wallet/admin/credits").then().statusCode(201);
+        given().contentType(ContentType.JSON).header("X-User-Id", "admin1")
+                .body("{\"ownerId\":\"bob\",\"asset\":\"USDT\",\"amount\":\"11\",\"reference\":\"seed-2\"}")
+                .when().post("/api/v1/wallet/admin/credits").then().statusCode(409)
+                .contentType("application/problem+json");
+        assertEquals(10_000_000L, TestDatabase.queryLong("select sum(amount_micros) from funding_credit where owner_id = 'bob'"));
+    }
+
+    @Test
+    void amountWithSevenDecimalsIsRefused() {
+        given().contentType(ContentType.JSON).header("X-User-Id", "admin1")
+                .body("{\"ownerId\":\"carol\",\"asset\":\"USDT\",\"amount\":\"1.0000001\",\"reference\":\"seed-3\"}")
+                .when().post("/api/v1/wallet/admin/credits")
+                .then().statusCode(400)
+                .body("errors.field", hasItem("amount"));
+        assertEquals(0L, TestDatabase.queryLong("select count(*) from funding_credit where owner_id = 'carol'"));
+    }
+
+    @Test
+    void readinessIsUp() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+}
