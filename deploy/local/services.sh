@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The five platform services as local processes: deploy/local/services.sh start|stop|status [service...]
+# Each runs its Quarkus fast-jar (built by up.sh) with its log under the state folder.
+source "$(dirname "$0")/lib.sh"
+
+ALL_SERVICES="order-service matching-service wallet-service escrow-service chain-watcher"
+declare -A PORT=([order-service]=8081 [matching-service]=8082 [wallet-service]=8083 [escrow-service]=8084 [chain-watcher]=8085)
+READY_TIMEOUT_S=${C2C_SERVICE_READY_TIMEOUT_S:-120}
+
+ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'; }
+
+start_one() {
+  local svc="$1" port="${PORT[$1]}" jar="$ROOT/$1/target/quarkus-app/quarkus-run.jar"
+  if pid_alive "$svc"; then step "$svc already running (PID $(cat "$PIDS/$svc.pid"))"; return 0; fi
+  require_free_port "$svc" "$port"
+  [ -f "$jar" ] || die "$jar is missing: build first (deploy/local/up.sh builds it)"
+  start_bg "$svc" "$LOGS/$svc.log" "$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC -jar "$jar"
+  step "$svc starting (PID $(cat "$PIDS/$svc.pid"), port $port)"
+}
+
+await_one() {
+  local svc="$1" port="${PORT[$1]}"
+  if ! wait_until "$READY_TIMEOUT_S" "$svc ready" ready "$port"; then
+    pid_alive "$svc" || die "$svc exited during start; see $LOGS/$svc.log"
+    die "$svc not ready after ${READY_TIMEOUT_S}s on http://127.0.0.1:$port/q/health/ready; see $LOGS/$svc.log"
+  fi
+  step "$svc ready on http://127.0.0.1:$port"
+}
+
+cmd="${1:-status}"; shift || true
+services="${*:-$ALL_SERVICES}"
+case "$cmd" in
+  start)
+    pick_java
+    for s in $services; do start_one "$s"; done
+    for s in $services; do await_one "$s"; done ;;
+  stop)
+    for s in $(echo "$services" | tr ' ' '\n' | tac); do
+      if pid_alive "$s"; then stop_pid "$s" 30; step "$s stopped"; else rm -f "$PIDS/$s.pid"; fi
+    done ;;
+  status)
+    for s in $services; do
+      if pid_alive "$s"; then
+        state=$(ready "${PORT[$s]}" && echo "UP" || echo "starting/unhealthy")
+        printf '%-17s %-18s pid %-7s http://127.0.0.1:%s  log %s\n' "$s" "$state" "$(cat "$PIDS/$s.pid")" "${PORT[$s]}" "$LOGS/$s.log"
+      else
+        printf '%-17s %-18s\n' "$s" "down"
+      fi
+    done ;;
+  *) die "usage: $0 start|stop|status [service...]" ;;
+esac

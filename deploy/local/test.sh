@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs every test against real servers:
+#   1. starts PostgreSQL and Kafka if they are down (stopped again at the end if this script started them),
+#   2. ./mvnw verify: unit, @QuarkusTest and end-to-end tests of every module,
+#   3. the platform smoke test (deploy/local/smoke.sh): up.sh on the built jars, every service ready,
+#      Keycloak tokens, the EVM node, then down.sh leaving no process behind.
+# Options: --skip-smoke; extra arguments after -- go to Maven (e.g. -- -pl order-service -am).
+source "$(dirname "$0")/lib.sh"
+smoke=1
+maven_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --skip-smoke) smoke=0 ;;
+    --) shift; maven_args=("$@"); break ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    *) die "unknown option $1" ;;
+  esac
+  shift
+done
+
+pick_java
+started=()
+cleanup() {
+  local c
+  for c in "${started[@]}"; do bash "$ROOT/deploy/local/$c.sh" stop >/dev/null 2>&1 || true; done
+}
+trap cleanup EXIT
+
+platform_was_up=0
+for svc_pid in "$PIDS"/*-service.pid "$PIDS"/chain-watcher.pid; do [ -f "$svc_pid" ] && platform_was_up=1; done
+for c in postgres kafka; do
+  port=$([ "$c" = postgres ] && echo 5432 || echo 9092)
+  if ! port_open "$port"; then
+    bash "$ROOT/deploy/local/$c.sh" start
+    started+=("$c")
+  fi
+done
+
+step "running ./mvnw verify ${maven_args[*]}"
+(cd "$ROOT" && ./mvnw -B verify "${maven_args[@]}")
+step "maven verify passed"
+
+if [ "$smoke" = 1 ]; then
+  if [ "$platform_was_up" = 1 ]; then
+    step "platform smoke test skipped: the platform was already running (stop it with down.sh to include it)"
+  else
+    bash "$ROOT/deploy/local/smoke.sh"
+  fi
+fi
+step "all tests passed in $(( $(date +%s) - _t0 )) s"
