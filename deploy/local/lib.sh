@@ -106,12 +106,31 @@ stop_group() {
   rm -f "$f"
 }
 
-# status_line NAME up|down PID PORT LOG: the one-line status every script prints.
-status_line() { printf '%-9s %-5s pid=%-8s port=%-5s log=%s\n' "$1" "$2" "${3:--}" "$4" "$5"; }
+# status_line NAME up|down PID PORT LOG [NOTE]: the one-line status every infrastructure script prints.
+status_line() { printf '%-9s %-5s pid=%-8s port=%-5s log=%s%s\n' "$1" "$2" "${3:--}" "$4" "$5" "${6:+  ($6)}"; }
 
 # run_maven POM args...: runs the project's Maven wrapper quietly on a standalone pom (needs a JDK >= 21).
 run_maven() {
   local pom="$1"; shift
   pick_java
-  "$ROOT/mvnw" -q -f "$pom" "$@"
+  # Maven 3.9's Guice calls sun.misc.Unsafe; JDK 23+ prints a 4-line warning for it on every run.
+  local opts="${MAVEN_OPTS:-}"
+  [ "$(java_major "$JAVA_HOME")" -ge 23 ] && opts="$opts --sun-misc-unsafe-memory-access=allow"
+  MAVEN_OPTS="$opts" "$ROOT/mvnw" -q -f "$pom" "$@"
+}
+
+# wait_ready NAME TIMEOUT_S LOGFILE command...: polls the (cheap) command 5 times a second until it succeeds.
+# Fails at once (with the log's tail) if NAME's recorded process dies, and clearly on timeout.
+wait_ready() {
+  local name="$1" timeout="$2" log="$3"; shift 3
+  local deadline=$(( $(date +%s) + timeout ))
+  until "$@" >/dev/null 2>&1; do
+    if ! pid_alive "$name"; then
+      tail -n 20 "$log" >&2 2>/dev/null || true
+      rm -f "$PIDS/$name.pid"
+      die "$name exited during startup; see $log"
+    fi
+    [ "$(date +%s)" -lt "$deadline" ] || die "$name not ready after ${timeout}s (still running as PID $(pid_of "$name")); see $log"
+    sleep 0.2
+  done
 }
