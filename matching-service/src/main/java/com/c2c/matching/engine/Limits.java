@@ -1,0 +1,42 @@
+package com.c2c.matching.engine;
+
+import java.math.BigInteger;
+
+/** Bounds every book enforces, so arithmetic on prices and amounts can never overflow unnoticed. */
+public final class Limits {
+    /** Prices are whole ticks in 1..2^24-1 (e.g. up to 167,772.15 at a 0.01 tick). */
+    public static final long MAX_PRICE_TICKS = (1L << 24) - 1;
+    /** Quantities are USDT micro-units up to 10^15 (one billion USDT); fiat amounts likewise bounded. */
+    public static final long MAX_QUANTITY = 1_000_000_000_000_000L;
+    /** Every payment method; the mask of an order that accepts any. */
+    public static final long ANY_PAYMENT_METHOD = -1L;
+    public static final long NONE = Long.MIN_VALUE;
+    static final long MICROS_PER_UNIT = 1_000_000L;
+
+    private Limits() {
+    }
+
+    /** Fiat minor units for {@code quantity} micro-units at {@code priceMinor} per unit, rounded half up. */
+    public static long fiatFor(long quantity, long priceMinor) {
+        long hi = Math.multiplyHigh(quantity, priceMinor);
+        long product = quantity * priceMinor;
+        if (hi == 0 && product >= 0 && product <= Long.MAX_VALUE - MICROS_PER_UNIT) {
+            return (product + MICROS_PER_UNIT / 2) / MICROS_PER_UNIT;
+        }
+        // Rare: beyond 2^63 (the bounds keep the result itself within a long).
+        return BigInteger.valueOf(quantity).multiply(BigInteger.valueOf(priceMinor))
+                .add(BigInteger.valueOf(MICROS_PER_UNIT / 2))
+                .divide(BigInteger.valueOf(MICROS_PER_UNIT)).longValueExact();
+    }
+
+    /** The most micro-units whose fiat (rounded half up) does not exceed {@code fiat} at {@code priceMinor}. */
+    public static long quantityFor(long fiat, long priceMinor) {
+        // fiatFor(q) <= fiat  <=>  q * price + MICROS/2 < (fiat + 1) * MICROS  <=>  q <= ((fiat+1)*MICROS - MICROS/2 - 1) / price
+        if (fiat < (Long.MAX_VALUE / MICROS_PER_UNIT) - 1) {
+            return ((fiat + 1) * MICROS_PER_UNIT - MICROS_PER_UNIT / 2 - 1) / priceMinor;
+        }
+        return BigInteger.valueOf(fiat).add(BigInteger.ONE).multiply(BigInteger.valueOf(MICROS_PER_UNIT))
+                .subtract(BigInteger.valueOf(MICROS_PER_UNIT / 2 + 1))
+                .divide(BigInteger.valueOf(priceMinor)).longValueExact();
+    }
+}

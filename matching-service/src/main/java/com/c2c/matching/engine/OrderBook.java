@@ -1,0 +1,82 @@
+package com.c2c.matching.engine;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * One market's book: price-time priority, integer prices (ticks) and quantities (USDT micro-units).
+ * Single-threaded and deterministic: the same commands in the same order produce the same
+ * listener calls, whatever the implementation. Every command either takes effect entirely or is
+ * rejected through {@link BookListener#onReject} and changes nothing.
+ *
+ * <p>C2C eligibility applies to every match: the maker's and taker's payment methods overlap, the
+ * owners differ (self-trade prevention: the maker is skipped), the taker has at least the maker's
+ * minimum completed trades, and the fill's fiat amount lies within the maker's per-order min..max
+ * (a fill above the max is reduced to it; one below the min skips the maker).
+ */
+public interface OrderBook {
+
+    /**
+     * Rests a C2C ad (a maker quote). It never takes liquidity: it is placed at its price even if
+     * that crosses the other side. An ad whose remaining quantity reaches zero stays known (not on
+     * the book) so quantity returned by {@link #restore} can put it back; {@link #cancel} removes it.
+     *
+     * @param minFiat           smallest fill, fiat minor units
+     * @param maxFiat           largest fill, fiat minor units
+     * @param paymentMethods    bitmask of accepted payment methods
+     * @param minCompletedTrades a taker needs at least this many completed trades
+     */
+    void postAd(long adId, long ownerId, Side side, long priceTicks, long quantity, long minFiat, long maxFiat,
+            long paymentMethods, int minCompletedTrades);
+
+    /** An exchange-style limit order accepting any payment method and anyone. */
+    void placeLimit(long orderId, long ownerId, Side side, long priceTicks, long quantity, TimeInForce tif);
+
+    /**
+     * A taker's express order: fills completely against the single best-priced eligible resting
+     * order or ad (first in time at that price), or is rejected with
+     * {@link RejectReason#NO_ELIGIBLE_AD}. Never rests.
+     *
+     * @param amount          fiat minor units if {@code byFiat}, else USDT micro-units
+     * @param paymentMethods  the taker's payment methods (bitmask)
+     * @param completedTrades the taker's completed trades, checked against ads' conditions
+     */
+    void placeExpress(long orderId, long ownerId, Side side, long amount, boolean byFiat, long paymentMethods,
+            int completedTrades);
+
+    /** Removes a resting order or ad (including an exhausted ad); reports the cancelled remainder. */
+    void cancel(long orderId);
+
+    /**
+     * Changes a resting order's price and quantity. Reducing quantity at the same price keeps time
+     * priority; raising it or changing the price re-queues the order at the back of its level. A
+     * limit order moved across the spread trades as a GTC order would; an ad never takes.
+     */
+    void amend(long orderId, long newPriceTicks, long newQuantity);
+
+    /**
+     * Returns quantity to an ad after one of its trades was cancelled or refunded. The ad keeps its
+     * place if it is still resting, or rejoins the back of its level if it was exhausted. Rejected
+     * with UNKNOWN_ID if the ad was cancelled meanwhile (the caller then releases the funds).
+     */
+    void restore(long adId, long quantity);
+
+    /** Best bid price in ticks, or {@link Limits#NONE}. */
+    long bestBid();
+
+    /** Best ask price in ticks, or {@link Limits#NONE}. */
+    long bestAsk();
+
+    /** Resting quantity at a price, 0 if none. */
+    long quantityAt(Side side, long priceTicks);
+
+    /** Live orders and ads, including exhausted ads. */
+    int size();
+
+    /** Writes the whole state: every order in priority order, and the trade counter. */
+    void writeSnapshot(DataOutput out) throws IOException;
+
+    /** Replaces the whole state with a snapshot written by any implementation. */
+    void readSnapshot(DataInput in) throws IOException;
+}
