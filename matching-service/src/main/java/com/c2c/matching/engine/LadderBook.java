@@ -222,6 +222,11 @@ public final class LadderBook implements OrderBook {
     }
 
     @Override
+    public boolean contains(long orderId) {
+        return slotsById.get(orderId) != LongIntMap.MISSING;
+    }
+
+    @Override
     public int size() {
         return live;
     }

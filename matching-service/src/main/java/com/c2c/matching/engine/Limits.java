@@ -29,14 +29,16 @@ public final class Limits {
                 .divide(BigInteger.valueOf(MICROS_PER_UNIT)).longValueExact();
     }
 
-    /** The most micro-units whose fiat (rounded half up) does not exceed {@code fiat} at {@code priceMinor}. */
+    /**
+     * The most micro-units whose exact price does not exceed {@code fiat} at {@code priceMinor}: what
+     * a buyer paying {@code fiat} receives (720.00 CNY at 7.20 buys exactly 100 USDT; rounding never
+     * hands the buyer a fraction the seller was not paid for).
+     */
     public static long quantityFor(long fiat, long priceMinor) {
-        // fiatFor(q) <= fiat  <=>  q * price + MICROS/2 < (fiat + 1) * MICROS  <=>  q <= ((fiat+1)*MICROS - MICROS/2 - 1) / price
-        if (fiat < (Long.MAX_VALUE / MICROS_PER_UNIT) - 1) {
-            return ((fiat + 1) * MICROS_PER_UNIT - MICROS_PER_UNIT / 2 - 1) / priceMinor;
+        if (fiat <= Long.MAX_VALUE / MICROS_PER_UNIT) {
+            return fiat * MICROS_PER_UNIT / priceMinor;
         }
-        return BigInteger.valueOf(fiat).add(BigInteger.ONE).multiply(BigInteger.valueOf(MICROS_PER_UNIT))
-                .subtract(BigInteger.valueOf(MICROS_PER_UNIT / 2 + 1))
+        return BigInteger.valueOf(fiat).multiply(BigInteger.valueOf(MICROS_PER_UNIT))
                 .divide(BigInteger.valueOf(priceMinor)).longValueExact();
     }
 }

@@ -71,6 +71,9 @@ public interface OrderBook {
     /** Resting quantity at a price, 0 if none. */
     long quantityAt(Side side, long priceTicks);
 
+    /** Whether this id is a live order or ad (resting, or an exhausted ad). */
+    boolean contains(long orderId);
+
     /** Live orders and ads, including exhausted ads. */
     int size();
 

@@ -216,6 +216,11 @@ public final class TreeMapBook implements OrderBook {
     }
 
     @Override
+    public boolean contains(long orderId) {
+        return known(orderId);
+    }
+
+    @Override
     public int size() {
         return resting.size() + exhausted.size();
     }

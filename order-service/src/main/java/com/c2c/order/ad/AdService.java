@@ -7,7 +7,7 @@ import com.c2c.events.UsdtAmount;
 import com.c2c.events.order.AdPosted;
 import com.c2c.order.ad.api.PostAdRequest;
 import com.c2c.order.ad.domain.AdStatus;
-import com.c2c.order.ad.domain.PaymentMethod;
+import com.c2c.events.PaymentMethod;
 import com.c2c.order.ad.store.Ad;
 import com.c2c.platform.messaging.outbox.Outbox;
 import com.c2c.platform.web.ProblemException;

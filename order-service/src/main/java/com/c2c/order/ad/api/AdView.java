@@ -3,7 +3,7 @@ package com.c2c.order.ad.api;
 import com.c2c.events.FiatAmount;
 import com.c2c.events.UsdtAmount;
 import com.c2c.order.ad.domain.AdStatus;
-import com.c2c.order.ad.domain.PaymentMethod;
+import com.c2c.events.PaymentMethod;
 import com.c2c.order.ad.domain.Side;
 import com.c2c.order.ad.store.Ad;
 import java.math.BigDecimal;

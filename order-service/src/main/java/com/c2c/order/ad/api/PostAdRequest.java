@@ -1,6 +1,6 @@
 package com.c2c.order.ad.api;
 
-import com.c2c.order.ad.domain.PaymentMethod;
+import com.c2c.events.PaymentMethod;
 import com.c2c.order.ad.domain.Side;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

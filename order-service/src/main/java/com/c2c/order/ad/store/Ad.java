@@ -35,7 +35,7 @@ public class Ad extends PanacheEntityBase {
     public long minOrderMinor;
     @Column(name = "max_order_minor", nullable = false)
     public long maxOrderMinor;
-    /** Comma-separated {@link com.c2c.order.ad.domain.PaymentMethod} names. */
+    /** Comma-separated {@link com.c2c.events.PaymentMethod} names. */
     @Column(name = "payment_methods", nullable = false)
     public String paymentMethods;
     @Column(name = "payment_window_minutes", nullable = false)

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.c2c.testkit.FreshTopicResource;
 import com.c2c.testkit.PostgresResource;
 import com.c2c.testkit.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,0 +1,192 @@
+package com.c2c.matching.book;
+
+import com.c2c.events.EventTypes;
+import com.c2c.events.Topics;
+import com.c2c.events.matching.OrderRejected;
+import com.c2c.events.order.AdAmended;
+import com.c2c.events.order.AdListed;
+import com.c2c.events.order.AdQuantityRestored;
+import com.c2c.events.order.AdWithdrawn;
+import com.c2c.events.order.OrderCancelRequested;
+import com.c2c.events.order.OrderPlaced;
+import com.c2c.matching.engine.Side;
+import com.c2c.matching.engine.TimeInForce;
+import com.c2c.platform.messaging.outbox.Outbox.NewEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Everything the engine holds in memory: the books by market, the owner directory, recent input ids
+ * and the next input offset per partition. It applies one input event at a time and can be written
+ * to and rebuilt from a snapshot, which with the offsets is all a restart needs.
+ */
+final class BookState {
+    private static final int SNAPSHOT_VERSION = 1;
+
+    private final ObjectMapper json;
+    private final Function<String, OptionalLong> tickOfMarket;
+    private final OwnerDirectory owners = new OwnerDirectory();
+    private final Map<String, MarketBook> books = new TreeMap<>();
+    private final Map<Integer, Long> nextOffsets = new TreeMap<>();
+    private final RecentIds recent;
+    private long inputs;
+
+    BookState(ObjectMapper json, Function<String, OptionalLong> tickOfMarket, int recentIds) {
+        this.json = json;
+        this.tickOfMarket = tickOfMarket;
+        this.recent = new RecentIds(recentIds);
+    }
+
+    Map<Integer, Long> nextOffsets() {
+        return nextOffsets;
+    }
+
+    long inputs() {
+        return inputs;
+    }
+
+    /** Applies one input record, appending what it causes to {@code out}. */
+    void apply(int partition, long offset, String eventId, String type, String value, List<NewEvent> out)
+            throws IOException {
+        nextOffsets.put(partition, offset + 1);
+        inputs++;
+        if (eventId == null || type == null || !recent.add(eventId)) {
+            return;
+        }
+        switch (type) {
+            case EventTypes.AD_LISTED -> {
+                AdListed e = json.readValue(value, AdListed.class);
+                MarketBook book = book(e.market(), e.adId(), eventId, out);
+                if (book != null) {
+                    book.listAd(e.adId(), e.ownerId(), Side.valueOf(e.side()), e.priceMinor(), e.quantityMicros(),
+                            e.minOrderMinor(), e.maxOrderMinor(), e.paymentMethods(), e.minCompletedTrades());
+                }
+            }
+            case EventTypes.AD_AMENDED -> {
+                AdAmended e = json.readValue(value, AdAmended.class);
+                MarketBook book = book(e.market(), e.adId(), eventId, out);
+                if (book != null) {
+                    book.amend(e.adId(), e.priceMinor(), e.quantityMicros());
+                }
+            }
+            case EventTypes.AD_WITHDRAWN -> {
+                AdWithdrawn e = json.readValue(value, AdWithdrawn.class);
+                MarketBook book = book(e.market(), e.adId(), eventId, out);
+                if (book != null) {
+                    book.cancel(e.adId());
+                }
+            }
+            case EventTypes.AD_QUANTITY_RESTORED -> {
+                AdQuantityRestored e = json.readValue(value, AdQuantityRestored.class);
+                MarketBook book = book(e.market(), e.adId(), eventId, out);
+                if (book != null) {
+                    book.restore(e.adId(), e.quantityMicros());
+                }
+            }
+            case EventTypes.ORDER_PLACED -> place(json.readValue(value, OrderPlaced.class), eventId, out);
+            case EventTypes.ORDER_CANCEL_REQUESTED -> {
+                OrderCancelRequested e = json.readValue(value, OrderCancelRequested.class);
+                MarketBook book = book(e.market(), e.orderId(), eventId, out);
+                if (book != null) {
+                    book.cancel(e.orderId());
+                }
+            }
+            default -> {
+                // Other events on the topic (e.g. AdPosted, before funding) are not for the book.
+            }
+        }
+    }
+
+    private void place(OrderPlaced e, String eventId, List<NewEvent> out) {
+        MarketBook book = book(e.market(), e.orderId(), eventId, out);
+        if (book == null) {
+            return;
+        }
+        Side side = Side.valueOf(e.side());
+        switch (e.mode()) {
+            case "EXPRESS_FIAT" -> book.placeExpress(e.orderId(), e.ownerId(), side, e.amount(), true,
+                    e.paymentMethods(), e.completedTrades());
+            case "EXPRESS_QUANTITY" -> book.placeExpress(e.orderId(), e.ownerId(), side, e.amount(), false,
+                    e.paymentMethods(), e.completedTrades());
+            case "LIMIT" -> book.placeLimit(e.orderId(), e.ownerId(), side, e.priceMinor(), e.amount(),
+                    TimeInForce.valueOf(e.timeInForce()));
+            default -> out.add(rejection(eventId, e.orderId(), e.market(), "UNKNOWN_MODE",
+                    "order mode must be EXPRESS_FIAT, EXPRESS_QUANTITY or LIMIT"));
+        }
+    }
+
+    /** The market's book (created on first use from the market registry), or null after rejecting. */
+    private MarketBook book(String market, UUID orderId, String eventId, List<NewEvent> out) {
+        MarketBook book = books.get(market);
+        if (book == null) {
+            OptionalLong tick = tickOfMarket.apply(market);
+            if (tick.isEmpty()) {
+                out.add(rejection(eventId, orderId, market, "MARKET_NOT_OPEN", "market " + market + " is not open"));
+                return null;
+            }
+            book = new MarketBook(market, tick.getAsLong(), owners);
+            books.put(market, book);
+        }
+        book.beginInput(eventId, out);
+        return book;
+    }
+
+    private static NewEvent rejection(String eventId, UUID orderId, String market, String reason, String message) {
+        UUID id = UUID.nameUUIDFromBytes((eventId + "#0").getBytes(StandardCharsets.UTF_8));
+        return new NewEvent(id, Topics.MATCHING_EVENTS, market, EventTypes.ORDER_REJECTED, String.valueOf(orderId),
+                new OrderRejected(orderId, market, reason, message));
+    }
+
+    byte[] snapshot() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(SNAPSHOT_VERSION);
+        out.writeLong(inputs);
+        out.writeInt(nextOffsets.size());
+        for (Map.Entry<Integer, Long> e : nextOffsets.entrySet()) {
+            out.writeInt(e.getKey());
+            out.writeLong(e.getValue());
+        }
+        owners.write(out);
+        recent.write(out);
+        out.writeInt(books.size());
+        for (MarketBook book : books.values()) {
+            book.write(out);
+        }
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    void restore(byte[] snapshot) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot));
+        int version = in.readInt();
+        if (version != SNAPSHOT_VERSION) {
+            throw new IOException("unsupported book snapshot version " + version);
+        }
+        inputs = in.readLong();
+        nextOffsets.clear();
+        int partitions = in.readInt();
+        for (int i = 0; i < partitions; i++) {
+            nextOffsets.put(in.readInt(), in.readLong());
+        }
+        owners.read(in);
+        recent.read(in);
+        books.clear();
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            MarketBook book = MarketBook.read(in, owners);
+            books.put(book.market(), book);
+        }
+    }
+}

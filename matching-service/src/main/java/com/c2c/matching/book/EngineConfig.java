@@ -1,0 +1,36 @@
+package com.c2c.matching.book;
+
+import com.c2c.events.Topics;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "c2c.matching")
+public interface EngineConfig {
+    /** Whether this instance runs the engine loop (exactly one instance may: it owns all markets). */
+    @WithDefault("true")
+    boolean engineEnabled();
+
+    /** The topic of ad and order events the books consume. */
+    @WithDefault(Topics.ORDER_EVENTS)
+    String inputTopic();
+
+    /** Most input records applied and persisted as one batch (one database transaction). */
+    @WithDefault("2000")
+    int maxBatch();
+
+    @WithDefault("20ms")
+    Duration pollTimeout();
+
+    /** How often the books are snapshotted while inputs arrive (and always on shutdown). */
+    @WithDefault("30s")
+    Duration snapshotInterval();
+
+    /** How many recent input event ids are remembered to drop redelivered duplicates. */
+    @WithDefault("200000")
+    int recentIds();
+
+    /** Pause before rebuilding from the last snapshot after a failure. */
+    @WithDefault("1s")
+    Duration retryInterval();
+}

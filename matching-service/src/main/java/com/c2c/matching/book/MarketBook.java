@@ -1,0 +1,248 @@
+package com.c2c.matching.book;
+
+import com.c2c.events.EventTypes;
+import com.c2c.events.PaymentMethod;
+import com.c2c.events.Topics;
+import com.c2c.events.matching.BookQuantityCancelled;
+import com.c2c.events.matching.OrderRejected;
+import com.c2c.events.matching.TradeMatched;
+import com.c2c.matching.engine.BookListener;
+import com.c2c.matching.engine.CancelReason;
+import com.c2c.matching.engine.LadderBook;
+import com.c2c.matching.engine.OrderBook;
+import com.c2c.matching.engine.RejectReason;
+import com.c2c.matching.engine.Side;
+import com.c2c.platform.messaging.outbox.Outbox.NewEvent;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One market's engine book with the service's vocabulary around it: public UUIDs and user ids ↔
+ * engine numbers, fiat prices ↔ ticks, and engine outputs → outbox events. Every output's event id
+ * is derived from the input event and its position among that input's outputs, and trade ids from
+ * the market and the book's trade sequence, so replaying inputs reproduces the same ids.
+ */
+final class MarketBook implements BookListener {
+    private final String market;
+    private final long tickMinor;
+    private final OwnerDirectory owners;
+    private final OrderBook book;
+    private final Map<UUID, Long> engineIds = new HashMap<>();
+    private final Map<Long, UUID> publicIds = new HashMap<>();
+    private final List<Long> touched = new ArrayList<>();
+    private long nextEngineId = 1;
+
+    private List<NewEvent> outputs;
+    private String inputId;
+    private int outputIndex;
+
+    MarketBook(String market, long tickMinor, OwnerDirectory owners) {
+        this.market = market;
+        this.tickMinor = tickMinor;
+        this.owners = owners;
+        this.book = new LadderBook(tickMinor, this);
+    }
+
+    String market() {
+        return market;
+    }
+
+    /** Directs the outputs of the next commands, named after the input event that causes them. */
+    void beginInput(String inputEventId, List<NewEvent> sink) {
+        this.inputId = inputEventId;
+        this.outputIndex = 0;
+        this.outputs = sink;
+    }
+
+    void listAd(UUID adId, String owner, Side side, long priceMinor, long quantity, long minFiat, long maxFiat,
+            Collection<PaymentMethod> methods, int minCompletedTrades) {
+        if (engineIds.containsKey(adId)) {
+            reject(adId, RejectReason.DUPLICATE_ID.name(), "this ad is already on the book");
+            return;
+        }
+        if (!onTick(adId, priceMinor)) {
+            return;
+        }
+        long id = assign(adId);
+        book.postAd(id, owners.idOf(owner), side, priceMinor / tickMinor, quantity, minFiat, maxFiat,
+                PaymentMethod.mask(methods), minCompletedTrades);
+        settle();
+    }
+
+    void placeLimit(UUID orderId, String owner, Side side, long priceMinor, long quantity,
+            com.c2c.matching.engine.TimeInForce tif) {
+        if (engineIds.containsKey(orderId)) {
+            reject(orderId, RejectReason.DUPLICATE_ID.name(), "an order with this id is already on the book");
+            return;
+        }
+        if (!onTick(orderId, priceMinor)) {
+            return;
+        }
+        book.placeLimit(assign(orderId), owners.idOf(owner), side, priceMinor / tickMinor, quantity, tif);
+        settle();
+    }
+
+    void placeExpress(UUID orderId, String owner, Side side, long amount, boolean byFiat,
+            Collection<PaymentMethod> methods, int completedTrades) {
+        if (engineIds.containsKey(orderId)) {
+            reject(orderId, RejectReason.DUPLICATE_ID.name(), "an order with this id is already on the book");
+            return;
+        }
+        book.placeExpress(assign(orderId), owners.idOf(owner), side, amount, byFiat, PaymentMethod.mask(methods),
+                completedTrades);
+        settle();
+    }
+
+    void amend(UUID orderId, long priceMinor, long quantity) {
+        Long id = known(orderId);
+        if (id != null && onTick(orderId, priceMinor)) {
+            book.amend(id, priceMinor / tickMinor, quantity);
+            settle();
+        }
+    }
+
+    void cancel(UUID orderId) {
+        Long id = known(orderId);
+        if (id != null) {
+            book.cancel(id);
+            settle();
+        }
+    }
+
+    void restore(UUID adId, long quantity) {
+        Long id = known(adId);
+        if (id != null) {
+            book.restore(id, quantity);
+            settle();
+        }
+    }
+
+    int size() {
+        return book.size();
+    }
+
+    @Override
+    public void onTrade(long tradeSeq, long takerOrderId, long takerOwnerId, long makerOrderId, long makerOwnerId,
+            Side takerSide, long priceTicks, long quantity, long fiatAmount) {
+        String taker = owners.nameOf(takerOwnerId);
+        String maker = owners.nameOf(makerOwnerId);
+        UUID tradeId = UUID.nameUUIDFromBytes((market + ":trade:" + tradeSeq).getBytes(StandardCharsets.UTF_8));
+        TradeMatched trade = new TradeMatched(tradeId, market, tradeSeq, publicIds.get(takerOrderId), taker,
+                publicIds.get(makerOrderId), maker, takerSide == Side.BUY ? taker : maker,
+                takerSide == Side.BUY ? maker : taker, priceTicks * tickMinor, quantity, fiatAmount);
+        emit(EventTypes.TRADE_MATCHED, tradeId.toString(), trade);
+        touched.add(makerOrderId);
+    }
+
+    @Override
+    public void onReject(long orderId, RejectReason reason) {
+        reject(publicIds.get(orderId), reason.name(), RejectMessages.of(reason));
+    }
+
+    @Override
+    public void onCancel(long orderId, long ownerId, long cancelledQuantity, CancelReason reason) {
+        UUID id = publicIds.get(orderId);
+        emit(EventTypes.BOOK_QUANTITY_CANCELLED, id.toString(),
+                new BookQuantityCancelled(id, market, owners.nameOf(ownerId), cancelledQuantity, reason.name()));
+    }
+
+    @Override
+    public void onBookChange(Side side, long priceTicks, long levelQuantity) {
+        // Depth is read from the book on demand; level changes are not published one by one.
+    }
+
+    void write(DataOutput out) throws IOException {
+        out.writeUTF(market);
+        out.writeLong(tickMinor);
+        out.writeLong(nextEngineId);
+        out.writeInt(publicIds.size());
+        for (Map.Entry<Long, UUID> e : publicIds.entrySet()) {
+            out.writeLong(e.getKey());
+            out.writeLong(e.getValue().getMostSignificantBits());
+            out.writeLong(e.getValue().getLeastSignificantBits());
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        book.writeSnapshot(new DataOutputStream(bytes));
+        out.writeInt(bytes.size());
+        out.write(bytes.toByteArray());
+    }
+
+    static MarketBook read(DataInput in, OwnerDirectory owners) throws IOException {
+        MarketBook m = new MarketBook(in.readUTF(), in.readLong(), owners);
+        m.nextEngineId = in.readLong();
+        int ids = in.readInt();
+        for (int i = 0; i < ids; i++) {
+            long engineId = in.readLong();
+            UUID publicId = new UUID(in.readLong(), in.readLong());
+            m.engineIds.put(publicId, engineId);
+            m.publicIds.put(engineId, publicId);
+        }
+        byte[] snapshot = new byte[in.readInt()];
+        in.readFully(snapshot);
+        m.book.readSnapshot(new DataInputStream(new ByteArrayInputStream(snapshot)));
+        return m;
+    }
+
+    /** Rejects a command about an order the book never had (or no longer has). */
+    void rejectUnknown(UUID orderId) {
+        reject(orderId, RejectReason.UNKNOWN_ID.name(), RejectMessages.of(RejectReason.UNKNOWN_ID));
+    }
+
+    private Long known(UUID orderId) {
+        Long id = engineIds.get(orderId);
+        if (id == null) {
+            rejectUnknown(orderId);
+        }
+        return id;
+    }
+
+    private boolean onTick(UUID orderId, long priceMinor) {
+        if (priceMinor <= 0 || priceMinor % tickMinor != 0) {
+            reject(orderId, "PRICE_NOT_ON_TICK", "the price must be a positive multiple of the market's tick");
+            return false;
+        }
+        return true;
+    }
+
+    private long assign(UUID publicId) {
+        long id = nextEngineId++;
+        engineIds.put(publicId, id);
+        publicIds.put(id, publicId);
+        touched.add(id);
+        return id;
+    }
+
+    /** Forgets the numbers of orders the last command took off the book for good. */
+    private void settle() {
+        for (Long id : touched) {
+            if (!book.contains(id)) {
+                UUID publicId = publicIds.remove(id);
+                if (publicId != null) {
+                    engineIds.remove(publicId);
+                }
+            }
+        }
+        touched.clear();
+    }
+
+    private void reject(UUID orderId, String reason, String message) {
+        emit(EventTypes.ORDER_REJECTED, String.valueOf(orderId), new OrderRejected(orderId, market, reason, message));
+    }
+
+    private void emit(String type, String subject, Object data) {
+        UUID eventId = UUID.nameUUIDFromBytes((inputId + "#" + outputIndex++).getBytes(StandardCharsets.UTF_8));
+        outputs.add(new NewEvent(eventId, Topics.MATCHING_EVENTS, market, type, subject, data));
+    }
+}

@@ -1,0 +1,21 @@
+package com.c2c.matching.book;
+
+import com.c2c.matching.engine.RejectReason;
+
+/** What each engine reject means to the person whose order it was. */
+final class RejectMessages {
+    private RejectMessages() {
+    }
+
+    static String of(RejectReason reason) {
+        return switch (reason) {
+            case DUPLICATE_ID -> "an order with this id is already on the book";
+            case UNKNOWN_ID -> "the order is not on the book (already filled, cancelled or never placed)";
+            case INVALID_PRICE -> "the price is outside the range this market accepts";
+            case INVALID_QUANTITY -> "the amount is zero, too large, or the ad's minimum exceeds its maximum";
+            case WRONG_ORDER_KIND -> "this operation does not apply to that kind of order";
+            case NOT_FILLABLE -> "the order cannot be filled completely right now (fill-or-kill)";
+            case NO_ELIGIBLE_AD -> "no ad can take this order: check the amount, payment method and ad conditions";
+        };
+    }
+}

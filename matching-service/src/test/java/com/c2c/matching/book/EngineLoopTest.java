@@ -1,0 +1,125 @@
+package com.c2c.matching.book;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.c2c.events.EventTypes;
+import com.c2c.events.Topics;
+import com.c2c.testkit.ConsumedEvent;
+import com.c2c.testkit.FreshTopicResource;
+import com.c2c.testkit.PostgresResource;
+import com.c2c.testkit.TestDatabase;
+import com.c2c.testkit.TestEvents;
+import com.c2c.testkit.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine loop on the real Kafka and PostgreSQL: ad and order events in, trades and rejects out
+ * through the outbox; a redelivered input is applied once; after a crash (rebuild from no snapshot,
+ * then from a snapshot) the books are the same and no trade is emitted twice.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_matching"))
+@QuarkusTestResource(value = FreshTopicResource.class, initArgs = {
+        @ResourceArg(name = "property", value = "c2c.matching.input-topic"),
+        @ResourceArg(name = "c2c.matching.engine-enabled", value = "true"),
+        @ResourceArg(name = "c2c.matching.snapshot-interval", value = "1h")})
+class EngineLoopTest {
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final String MARKET = "USDT-CNY";
+
+    @Inject
+    EngineLoop loop;
+
+    @ConfigProperty(name = "c2c.matching.input-topic")
+    String inputTopic;
+
+    @Test
+    void ordersMatchOnceThroughCrashesAndRedeliveries() {
+        given().contentType(ContentType.JSON).header("X-User-Id", "admin1")
+                .body("{\"asset\":\"USDT\",\"fiat\":\"CNY\",\"tickSize\":\"0.01\"}")
+                .when().post("/api/v1/markets").then().statusCode(201);
+        UUID ad = UUID.randomUUID();
+        try (TestEvents events = new TestEvents(); TopicProbe out = TopicProbe.open(Topics.MATCHING_EVENTS)) {
+            // 1,000 USDT at 7.20 CNY, 100..5,000 CNY per order, Alipay only.
+            events.publish(inputTopic, MARKET, UUID.randomUUID().toString(), EventTypes.AD_LISTED, """
+                    {"adId":"%s","ownerId":"merchant1","market":"USDT-CNY","side":"SELL","priceMinor":720,
+                     "quantityMicros":1000000000,"minOrderMinor":10000,"maxOrderMinor":500000,
+                     "paymentMethods":["ALIPAY"],"minCompletedTrades":0}""".formatted(ad));
+
+            UUID first = UUID.randomUUID();
+            String firstEventId = UUID.randomUUID().toString();
+            expressBuy(events, first, firstEventId, 72000, "ALIPAY");
+            ConsumedEvent trade = awaitTrade(out, first);
+            assertTrue(trade.data().contains("\"quantityMicros\":100000000"), trade.data());
+            assertTrue(trade.data().contains("\"fiatAmountMinor\":72000"), trade.data());
+            assertTrue(trade.data().contains("\"sellerId\":\"merchant1\""), trade.data());
+            assertTrue(trade.data().contains("\"makerOrderId\":\"" + ad + "\""), trade.data());
+
+            // The same event delivered again is not applied again.
+            expressBuy(events, first, firstEventId, 72000, "ALIPAY");
+            UUID second = UUID.randomUUID();
+            expressBuy(events, second, UUID.randomUUID().toString(), 144000, "ALIPAY");
+            awaitTrade(out, second);
+
+            UUID wechat = UUID.randomUUID();
+            expressBuy(events, wechat, UUID.randomUUID().toString(), 72000, "WECHAT_PAY");
+            ConsumedEvent rejected = out.await(e -> EventTypes.ORDER_REJECTED.equals(e.type())
+                    && e.data().contains(wechat.toString()), DEADLINE);
+            assertTrue(rejected.data().contains("NO_ELIGIBLE_AD"), rejected.data());
+
+            // Crash with no snapshot yet: the books are rebuilt by replaying the whole input.
+            loop.simulateCrash();
+            UUID third = UUID.randomUUID();
+            expressBuy(events, third, UUID.randomUUID().toString(), 72000, "ALIPAY");
+            awaitTrade(out, third);
+
+            // Crash after a snapshot: restored from it, the tail replayed.
+            loop.requestSnapshot();
+            UUID fourth = UUID.randomUUID();
+            expressBuy(events, fourth, UUID.randomUUID().toString(), 72000, "ALIPAY");
+            awaitTrade(out, fourth);
+            await().atMost(DEADLINE).until(() -> TestDatabase.queryLong("select count(*) from book_snapshot") >= 1);
+            loop.simulateCrash();
+            UUID fifth = UUID.randomUUID();
+            expressBuy(events, fifth, UUID.randomUUID().toString(), 360000, "ALIPAY");
+            ConsumedEvent last = awaitTrade(out, fifth);
+            // 1,000 - 100 - 200 - 100 - 100 = 500 USDT were left, exactly what the last order takes.
+            assertTrue(last.data().contains("\"quantityMicros\":500000000"), last.data());
+            assertTrue(last.data().contains("\"sequence\":5"), last.data());
+
+            // Exactly one trade per order, despite two replays and a redelivery.
+            List<String> ours = List.of(first, second, third, fourth, fifth).stream().map(UUID::toString).toList();
+            await().pollDelay(Duration.ofSeconds(2)).atMost(DEADLINE).until(() -> true);
+            long trades = out.seen().stream().filter(e -> EventTypes.TRADE_MATCHED.equals(e.type()))
+                    .filter(e -> ours.stream().anyMatch(id -> e.data().contains("\"takerOrderId\":\"" + id + "\"")))
+                    .count();
+            assertEquals(5, trades);
+            assertEquals(5, TestDatabase.queryLong(
+                    "select count(*) from outbox_event where type = '" + EventTypes.TRADE_MATCHED + "'"));
+        }
+    }
+
+    private ConsumedEvent awaitTrade(TopicProbe out, UUID takerOrder) {
+        return out.await(e -> EventTypes.TRADE_MATCHED.equals(e.type())
+                && e.data().contains("\"takerOrderId\":\"" + takerOrder + "\""), DEADLINE);
+    }
+
+    private void expressBuy(TestEvents events, UUID orderId, String eventId, long fiatMinor, String method) {
+        events.publish(inputTopic, MARKET, eventId, EventTypes.ORDER_PLACED, """
+                {"orderId":"%s","ownerId":"bob","market":"USDT-CNY","side":"BUY","mode":"EXPRESS_FIAT",
+                 "amount":%d,"priceMinor":0,"timeInForce":"IOC","paymentMethods":["%s"],"completedTrades":3}"""
+                .formatted(orderId, fiatMinor, method));
+    }
+}

@@ -1,0 +1,7 @@
+package com.c2c.events.matching;
+
+import java.util.UUID;
+
+/** The book refused a command; {@code reason} is a stable code, {@code message} says it for people. */
+public record OrderRejected(UUID orderId, String market, String reason, String message) {
+}

@@ -1,0 +1,14 @@
+package com.c2c.events.order;
+
+import com.c2c.events.PaymentMethod;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A taker order for the book. {@code mode}: EXPRESS_FIAT (amount in fiat minor units) or
+ * EXPRESS_QUANTITY (amount in USDT micro-units) fill against one ad at the best eligible price;
+ * LIMIT (amount in micro-units, at {@code priceMinor}, {@code timeInForce} GTC, IOC or FOK).
+ */
+public record OrderPlaced(UUID orderId, String ownerId, String market, String side, String mode, long amount,
+        long priceMinor, String timeInForce, List<PaymentMethod> paymentMethods, int completedTrades) {
+}
