@@ -99,7 +99,7 @@ public final class LadderBook implements OrderBook {
         if (left > 0) {
             if (tif == TimeInForce.GTC) {
                 rest(allocate(orderId, ownerId, side, BookSnapshot.KIND_LIMIT, priceTicks, left, 0,
-                        Limits.MAX_QUANTITY, Limits.ANY_PAYMENT_METHOD, Integer.MAX_VALUE));
+                        Limits.MAX_QUANTITY, Limits.ANY_PAYMENT_METHOD, 0));
             } else {
                 out.onCancel(orderId, ownerId, left, CancelReason.UNFILLED_IOC);
             }

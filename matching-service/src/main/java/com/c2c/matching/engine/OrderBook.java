@@ -30,7 +30,10 @@ public interface OrderBook {
     void postAd(long adId, long ownerId, Side side, long priceTicks, long quantity, long minFiat, long maxFiat,
             long paymentMethods, int minCompletedTrades);
 
-    /** An exchange-style limit order accepting any payment method and anyone. */
+    /**
+     * An exchange-style limit order, for professional makers (maker API): as a taker it pays by any
+     * method and meets every ad's conditions; resting, it accepts any payment method and anyone.
+     */
     void placeLimit(long orderId, long ownerId, Side side, long priceTicks, long quantity, TimeInForce tif);
 
     /**

@@ -306,9 +306,9 @@ public final class TreeMapBook implements OrderBook {
         return filled;
     }
 
-    /** The quantity a limit taker fills against this maker: 0 if the maker is not eligible. */
+    /** The quantity a limit taker (any payment method, unconditioned) fills against this maker: 0 if none. */
     private static long fillQuantity(Order taker, Order maker, long priceMinor) {
-        if (!eligible(maker, taker.owner, taker.methods, taker.minCompleted)) {
+        if (!eligible(maker, taker.owner, Limits.ANY_PAYMENT_METHOD, Integer.MAX_VALUE)) {
             return 0;
         }
         long qty = Math.min(taker.remaining, maker.remaining);
@@ -380,7 +380,7 @@ public final class TreeMapBook implements OrderBook {
 
     private static Order limitOrder(long id, long owner, Side side, long price, long qty) {
         return new Order(id, owner, side, BookSnapshot.KIND_LIMIT, price, qty, 0, Limits.MAX_QUANTITY,
-                Limits.ANY_PAYMENT_METHOD, Integer.MAX_VALUE);
+                Limits.ANY_PAYMENT_METHOD, 0);
     }
 
     private static boolean validPrice(long price) {

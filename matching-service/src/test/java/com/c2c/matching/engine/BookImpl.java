@@ -1,0 +1,68 @@
+package com.c2c.matching.engine;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/** The {@link OrderBook} implementations under test; tests see them only through the interface. */
+enum BookImpl {
+    /** The fast array-ladder book. */
+    LADDER(LadderBook::new),
+    /** The naive reference book, the oracle for the fast one. */
+    TREE_MAP(TreeMapBook::new);
+
+    private final BiFunction<Long, BookListener, OrderBook> constructor;
+
+    BookImpl(BiFunction<Long, BookListener, OrderBook> constructor) {
+        this.constructor = constructor;
+    }
+
+    OrderBook create(long tickMinor, BookListener listener) {
+        return constructor.apply(tickMinor, listener);
+    }
+
+    static byte[] snapshotOf(OrderBook book) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            book.writeSnapshot(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A snapshot as text: the header, then one line per order record. */
+    static List<String> describeSnapshot(byte[] snapshot) {
+        List<String> lines = new ArrayList<>();
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
+            long[] header = BookSnapshot.readHeader(in);
+            lines.add("tickMinor=" + header[0] + " tradeSeq=" + header[1] + " count=" + header[2]);
+            for (int i = 0; i < header[2]; i++) {
+                lines.add(BookSnapshot.readEntry(in).toString());
+            }
+            if (in.available() > 0) {
+                lines.add(in.available() + " more bytes");
+            }
+        } catch (IOException e) {
+            lines.add("unreadable: " + e);
+        }
+        return lines;
+    }
+
+    static void restoreSnapshot(OrderBook book, byte[] snapshot) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
+            book.readSnapshot(in);
+            if (in.available() > 0) {
+                throw new AssertionError(in.available() + " snapshot bytes left unread");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package com.c2c.matching.engine;
+
+import java.util.Arrays;
+import java.util.List;
+
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Properties every {@link OrderBook} must have over random command sequences (see {@link Scenarios}).
+ * The reference {@link TreeMapBook} is the oracle for the fast {@link LadderBook}: whatever one says,
+ * the other must say byte for byte. Tries are bounded so the class runs in seconds. Edge-case
+ * mixing is off: for whole sequences jqwik's edge cases are mostly empty or one-command lists, which
+ * would spend a quarter of the tries; the generators already include the extreme values.
+ */
+class OrderBookProperties {
+
+    @Provide
+    Arbitrary<Scenario> scenarios() {
+        return Scenarios.scenarios();
+    }
+
+    /** (a) The fast book reports exactly what the reference reports, and ends in the same state. */
+    @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
+    void fastBookMatchesReference(@ForAll("scenarios") Scenario scenario) {
+        RecordingListener reference = new RecordingListener();
+        RecordingListener fast = new RecordingListener();
+        OrderBook expected = scenario.runOn(BookImpl.TREE_MAP, reference);
+        OrderBook actual = scenario.runOn(BookImpl.LADDER, fast);
+
+        assertSameEvents("LadderBook vs TreeMapBook", reference.bytes(), fast.bytes());
+        assertSameState(scenario, expected, actual);
+    }
+
+    /** (b) The same commands on a fresh book always produce the same bytes. */
+    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+    void sameCommandsSameEvents(@ForAll("scenarios") Scenario scenario, @ForAll BookImpl impl) {
+        RecordingListener first = new RecordingListener();
+        RecordingListener second = new RecordingListener();
+        OrderBook one = scenario.runOn(impl, first);
+        OrderBook two = scenario.runOn(impl, second);
+
+        assertSameEvents("two runs of " + impl, first.bytes(), second.bytes());
+        assertSameState(scenario, one, two);
+    }
+
+    /**
+     * (c) Cutting a run at any command, snapshotting, and carrying on from the snapshot in another
+     * book (of either implementation) reports exactly what the uninterrupted run reported from the
+     * cut on. The reading book may have run other commands before: reading replaces everything.
+     */
+    @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
+    void snapshotAndReplayContinuesTheRun(@ForAll("scenarios") Scenario scenario,
+            @ForAll @IntRange(max = Scenarios.MAX_COMMANDS) int cutSeed, @ForAll BookImpl writer,
+            @ForAll BookImpl reader, @ForAll boolean readerHasHistory) {
+        int count = scenario.commands().size();
+        int cut = cutSeed % (count + 1);
+
+        RecordingListener uninterrupted = new RecordingListener();
+        OrderBook original = writer.create(scenario.tickMinor(), uninterrupted);
+        scenario.applyTo(original, 0, cut);
+        int eventsAtCut = uninterrupted.position();
+        byte[] snapshot = BookImpl.snapshotOf(original);
+        scenario.applyTo(original, cut, count);
+
+        RecordingListener resumed = new RecordingListener();
+        OrderBook successor = reader.create(scenario.tickMinor(), resumed);
+        if (readerHasHistory) {
+            scenario.applyTo(successor, 0, count);
+        }
+        BookImpl.restoreSnapshot(successor, snapshot);
+        assertSameSnapshot("a snapshot read and written again is unchanged (" + writer + " -> " + reader + ")",
+                snapshot, BookImpl.snapshotOf(successor));
+        int eventsAtRead = resumed.position();
+        scenario.applyTo(successor, cut, count);
+
+        assertSameEvents("resumed from a snapshot at command " + cut + " (" + writer + " -> " + reader + ")",
+                uninterrupted.bytesFrom(eventsAtCut), resumed.bytesFrom(eventsAtRead));
+        assertSameState(scenario, original, successor);
+    }
+
+    /** (d) Quantity is conserved per order, trades are priced, numbered and eligible (see {@link Ledger}). */
+    @Property(tries = 1000, edgeCases = EdgeCasesMode.NONE)
+    void quantityIsConservedAndTradesFollowTheRules(@ForAll("scenarios") Scenario scenario,
+            @ForAll BookImpl impl) {
+        Ledger.check(scenario, impl);
+    }
+
+    // ---- comparisons with readable failures ----
+
+    private static void assertSameEvents(String what, byte[] expected, byte[] actual) {
+        if (Arrays.equals(expected, actual)) {
+            return;
+        }
+        List<BookEvent> want = RecordingListener.decode(expected);
+        List<BookEvent> got = RecordingListener.decode(actual);
+        int i = 0;
+        while (i < want.size() && i < got.size() && want.get(i).equals(got.get(i))) {
+            i++;
+        }
+        int from = Math.max(0, i - 5);
+        throw new AssertionError("%s: events differ at #%d%n  expected: %s%n  actual:   %s%ncontext (expected):%n%s"
+                .formatted(what, i, i < want.size() ? want.get(i) : "<end>", i < got.size() ? got.get(i) : "<end>",
+                        String.join("\n", want.subList(from, Math.min(want.size(), i + 3)).stream()
+                                .map(e -> "    " + e).toList())));
+    }
+
+    /** Same best prices, size, level totals at every price the scenario names, and snapshot. */
+    private static void assertSameState(Scenario scenario, OrderBook expected, OrderBook actual) {
+        assertEquals("bestBid", expected.bestBid(), actual.bestBid());
+        assertEquals("bestAsk", expected.bestAsk(), actual.bestAsk());
+        assertEquals("size", expected.size(), actual.size());
+        for (Side side : Side.values()) {
+            for (long price : scenario.pricesUsed()) {
+                assertEquals("quantityAt(" + side + ", " + price + ")", expected.quantityAt(side, price),
+                        actual.quantityAt(side, price));
+            }
+        }
+        assertSameSnapshot("snapshot", BookImpl.snapshotOf(expected), BookImpl.snapshotOf(actual));
+    }
+
+    /** Compares snapshots byte for byte; on a difference names the first differing record. */
+    private static void assertSameSnapshot(String what, byte[] expected, byte[] actual) {
+        if (Arrays.equals(expected, actual)) {
+            return;
+        }
+        List<String> want = BookImpl.describeSnapshot(expected);
+        List<String> got = BookImpl.describeSnapshot(actual);
+        int i = 0;
+        while (i < want.size() && i < got.size() && want.get(i).equals(got.get(i))) {
+            i++;
+        }
+        throw new AssertionError("%s: snapshots differ at record #%d (0 is the header)%n  expected: %s%n  actual:   %s"
+                .formatted(what, i, i < want.size() ? want.get(i) : "<end>", i < got.size() ? got.get(i) : "<end>"));
+    }
+
+    private static void assertEquals(String what, long expected, long actual) {
+        if (expected != actual) {
+            throw new AssertionError(what + ": expected " + expected + " but was " + actual);
+        }
+    }
+}

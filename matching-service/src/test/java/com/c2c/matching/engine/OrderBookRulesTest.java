@@ -1,0 +1,551 @@
+package com.c2c.matching.engine;
+
+import static com.c2c.matching.engine.BookEvent.cancelled;
+import static com.c2c.matching.engine.BookEvent.level;
+import static com.c2c.matching.engine.BookEvent.reject;
+import static com.c2c.matching.engine.BookEvent.trade;
+import static com.c2c.matching.engine.Side.BUY;
+import static com.c2c.matching.engine.Side.SELL;
+import static com.c2c.matching.engine.TimeInForce.FOK;
+import static com.c2c.matching.engine.TimeInForce.GTC;
+import static com.c2c.matching.engine.TimeInForce.IOC;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The C2C rules of {@link OrderBook}, one by one, with hand-computed events, for every implementation.
+ * Unless a test says otherwise the tick is 1 minor unit, so a price of 100 ticks is 100 fiat minor
+ * units per USDT and 10 USDT at 100 cost 1000 minor units.
+ */
+class OrderBookRulesTest {
+    /** One USDT in micro-units. */
+    private static final long U = 1_000_000;
+    private static final long CARD = 0b001;
+    private static final long BANK = 0b010;
+    private static final long WALLET = 0b100;
+    private static final long NO_MAX = Limits.MAX_QUANTITY;
+
+    private RecordingListener events;
+    private OrderBook book;
+
+    private void open(BookImpl impl) {
+        open(impl, 1);
+    }
+
+    private void open(BookImpl impl, long tickMinor) {
+        events = new RecordingListener();
+        book = impl.create(tickMinor, events);
+    }
+
+    /** An ad anyone paying by card can take, with no fiat limits or conditions. */
+    private void ad(long id, long owner, Side side, long price, long quantity) {
+        book.postAd(id, owner, side, price, quantity, 0, NO_MAX, CARD, 0);
+    }
+
+    private void limit(long id, long owner, Side side, long price, long quantity, TimeInForce tif) {
+        book.placeLimit(id, owner, side, price, quantity, tif);
+    }
+
+    /** Asserts the events since the previous call, in order. */
+    private void expectEvents(BookEvent... expected) {
+        assertEquals(List.of(expected), events.takeEvents());
+    }
+
+    /** Setup done: forget its events. */
+    private void settled() {
+        events.takeEvents();
+    }
+
+    // ---- price-time priority ----
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void buyerTakesTheBestPriceFirstAndTheEarlierOrderWithinAPrice(BookImpl impl) {
+        open(impl);
+        limit(1, 1, SELL, 101, 10 * U, GTC);
+        limit(2, 2, SELL, 100, 10 * U, GTC);
+        limit(3, 3, SELL, 100, 10 * U, GTC);
+        expectEvents(level(SELL, 101, 10 * U), level(SELL, 100, 10 * U), level(SELL, 100, 20 * U));
+
+        limit(4, 9, BUY, 101, 25 * U, GTC);
+        expectEvents(
+                trade(1, 4, 9, 2, 2, BUY, 100, 10 * U, 1000), level(SELL, 100, 10 * U),
+                trade(2, 4, 9, 3, 3, BUY, 100, 10 * U, 1000), level(SELL, 100, 0),
+                trade(3, 4, 9, 1, 1, BUY, 101, 5 * U, 505), level(SELL, 101, 5 * U));
+        assertEquals(1, book.size());
+        assertEquals(101, book.bestAsk());
+        assertEquals(Limits.NONE, book.bestBid());
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void sellerHitsTheHighestBidFirst(BookImpl impl) {
+        open(impl);
+        limit(1, 1, BUY, 99, 10 * U, GTC);
+        limit(2, 2, BUY, 100, 10 * U, GTC);
+        settled();
+
+        limit(3, 9, SELL, 99, 15 * U, IOC);
+        expectEvents(
+                trade(1, 3, 9, 2, 2, SELL, 100, 10 * U, 1000), level(BUY, 100, 0),
+                trade(2, 3, 9, 1, 1, SELL, 99, 5 * U, 495), level(BUY, 99, 5 * U));
+        assertEquals(99, book.bestBid());
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void partialFillLeavesTheRemainderResting(BookImpl impl) {
+        open(impl);
+        limit(1, 1, SELL, 100, 10 * U, GTC);
+        settled();
+
+        limit(2, 2, BUY, 100, 4 * U, GTC);
+        expectEvents(trade(1, 2, 2, 1, 1, BUY, 100, 4 * U, 400), level(SELL, 100, 6 * U));
+        assertEquals(6 * U, book.quantityAt(SELL, 100));
+        assertEquals(1, book.size());
+
+        // Now the taker is the bigger one: its unfilled rest goes on the book.
+        limit(3, 2, BUY, 100, 10 * U, GTC);
+        expectEvents(trade(2, 3, 2, 1, 1, BUY, 100, 6 * U, 600), level(SELL, 100, 0), level(BUY, 100, 4 * U));
+        assertEquals(100, book.bestBid());
+        assertEquals(Limits.NONE, book.bestAsk());
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void selfTradePreventionSkipsTheMakerWithoutCancellingIt(BookImpl impl) {
+        open(impl);
+        limit(1, 7, SELL, 100, 10 * U, GTC);
+        limit(2, 1, SELL, 100, 10 * U, GTC);
+        settled();
+
+        limit(3, 7, BUY, 100, 15 * U, GTC);
+        expectEvents(trade(1, 3, 7, 2, 1, BUY, 100, 10 * U, 1000), level(SELL, 100, 10 * U),
+                level(BUY, 100, 5 * U));
+        assertEquals(2, book.size());
+        assertEquals(10 * U, book.quantityAt(SELL, 100));
+    }
+
+    // ---- time in force ----
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void iocCancelsTheUnfilledRest(BookImpl impl) {
+        open(impl);
+        limit(1, 1, SELL, 100, 3 * U, GTC);
+        settled();
+
+        limit(2, 2, BUY, 101, 5 * U, IOC);
+        expectEvents(trade(1, 2, 2, 1, 1, BUY, 100, 3 * U, 300), level(SELL, 100, 0),
+                cancelled(2, 2, 2 * U, CancelReason.UNFILLED_IOC));
+
+        limit(3, 2, BUY, 99, U, IOC);
+        expectEvents(cancelled(3, 2, U, CancelReason.UNFILLED_IOC));
+        assertEquals(0, book.size());
+        assertEquals(Limits.NONE, book.bestBid());
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void fokWithoutEnoughEligibleQuantityIsRejectedAndChangesNothing(BookImpl impl) {
+        open(impl);
+        limit(1, 1, SELL, 100, 3 * U, GTC);
+        limit(2, 7, SELL, 100, 4 * U, GTC); // the taker's own: not eligible
+        limit(3, 1, SELL, 102, 10 * U, GTC); // beyond the taker's price
+        settled();
+        byte[] before = BookImpl.snapshotOf(book);
+
+        limit(4, 7, BUY, 101, 5 * U, FOK);
+        expectEvents(reject(4, RejectReason.NOT_FILLABLE));
+        assertArrayEquals(before, BookImpl.snapshotOf(book));
+        assertEquals(3, book.size());
+
+        // Exactly the eligible quantity fills (and the rejected id was never taken).
+        limit(4, 7, BUY, 101, 3 * U, FOK);
+        expectEvents(trade(1, 4, 7, 1, 1, BUY, 100, 3 * U, 300), level(SELL, 100, 4 * U));
+    }
+
+    // ---- express orders ----
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void expressByFiatFillsCompletelyAgainstTheBestPricedEligibleAd(BookImpl impl) {
+        open(impl);
+        ad(1, 1, SELL, 102, 100 * U);
+        ad(2, 2, SELL, 101, 100 * U);
+        ad(3, 3, SELL, 101, 100 * U);
+        settled();
+
+        // 50.00 fiat at 1.01 per USDT buys 5000 * 10^6 / 101 = 49,504,950.49... micro-units, rounded down;
+        // their fiat, 4999.99995, rounds half up to exactly 5000.
+        long quantity = 49_504_950;
+        assertEquals(quantity, Limits.quantityFor(5000, 101));
+        book.placeExpress(9, 9, BUY, 5000, true, CARD, 0);
+        expectEvents(trade(1, 9, 9, 2, 2, BUY, 101, quantity, 5000), level(SELL, 101, 200 * U - quantity));
+        assertEquals(3, book.size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void expressByQuantitySellsToTheHighestBidAtTickFive(BookImpl impl) {
+        open(impl, 5);
+        ad(1, 1, BUY, 20, 100 * U); // 100 minor units per USDT
+        ad(2, 2, BUY, 21, 100 * U); // 105 minor units per USDT
+        settled();
+
+        // 12.345678 USDT at 105 = 1296.296... minor units, rounded to 1296.
+        book.placeExpress(9, 9, SELL, 12_345_678, false, CARD, 0);
+        expectEvents(trade(1, 9, 9, 2, 2, SELL, 21, 12_345_678, 1296), level(BUY, 21, 100 * U - 12_345_678));
+    }
+
+    /** Why an ad cannot serve the express taker of {@link #expressSkipsAnIneligibleAd}. */
+    enum Ineligible {
+        NO_PAYMENT_METHOD_OVERLAP, FIAT_BELOW_AD_MIN, FIAT_ABOVE_AD_MAX, NOT_ENOUGH_REMAINING, SAME_OWNER,
+        TOO_FEW_COMPLETED_TRADES;
+
+        /**
+         * Posts ad {@code id} at 100 that would fit the taker (owner 9, 10 USDT = 1000 fiat, pays by
+         * bank, 5 completed trades) but for this one reason.
+         */
+        void post(OrderBook book, long id) {
+            long owner = this == SAME_OWNER ? 9 : 1;
+            long quantity = this == NOT_ENOUGH_REMAINING ? 10 * U - 1 : 50 * U;
+            long minFiat = this == FIAT_BELOW_AD_MIN ? 1001 : 0;
+            long maxFiat = this == FIAT_ABOVE_AD_MAX ? 999 : NO_MAX;
+            long methods = this == NO_PAYMENT_METHOD_OVERLAP ? CARD | WALLET : CARD | BANK;
+            int minTrades = this == TOO_FEW_COMPLETED_TRADES ? 6 : 5;
+            book.postAd(id, owner, SELL, 100, quantity, minFiat, maxFiat, methods, minTrades);
+        }
+    }
+
+    static Stream<Arguments> everyImplAndIneligibility() {
+        return Arrays.stream(BookImpl.values())
+                .flatMap(impl -> Arrays.stream(Ineligible.values()).map(why -> Arguments.of(impl, why)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyImplAndIneligibility")
+    void expressSkipsAnIneligibleAd(BookImpl impl, Ineligible why) {
+        open(impl);
+        why.post(book, 1);
+        settled();
+        byte[] before = BookImpl.snapshotOf(book);
+
+        book.placeExpress(77, 9, BUY, 10 * U, false, BANK, 5);
+        expectEvents(reject(77, RejectReason.NO_ELIGIBLE_AD));
+        assertArrayEquals(before, BookImpl.snapshotOf(book));
+
+        // A worse-priced ad that fits is taken instead of the better-priced one that does not.
+        book.postAd(2, 2, SELL, 101, 50 * U, 0, NO_MAX, CARD | BANK, 5);
+        settled();
+        book.placeExpress(78, 9, BUY, 10 * U, false, BANK, 5);
+        expectEvents(trade(1, 78, 9, 2, 2, BUY, 101, 10 * U, 1010), level(SELL, 101, 40 * U));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void expressSkipsAnIneligibleAdAheadInTimeAtTheSamePrice(BookImpl impl) {
+        open(impl);
+        ad(1, 9, SELL, 100, 50 * U); // the taker's own
+        ad(2, 2, SELL, 100, 50 * U);
+        settled();
+
+        book.placeExpress(77, 9, BUY, 10 * U, false, CARD, 0);
+        expectEvents(trade(1, 77, 9, 2, 2, BUY, 100, 10 * U, 1000), level(SELL, 100, 90 * U));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void expressMeetingAnAdsLimitsExactlyTakesIt(BookImpl impl) {
+        open(impl);
+        book.postAd(1, 1, SELL, 100, 10 * U, 1000, 1000, BANK, 5);
+        settled();
+
+        book.placeExpress(77, 9, BUY, 10 * U, false, BANK, 5);
+        expectEvents(trade(1, 77, 9, 1, 1, BUY, 100, 10 * U, 1000), level(SELL, 100, 0));
+        assertEquals(1, book.size()); // the exhausted ad stays known
+    }
+
+    /** A resting limit order accepts anyone: an express taker with no completed trades can take it. */
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void expressCanTakeARestingLimitOrder(BookImpl impl) {
+        open(impl);
+        limit(1, 1, SELL, 100, 10 * U, GTC);
+        settled();
+
+        book.placeExpress(2, 2, BUY, 5 * U, false, CARD, 0);
+        expectEvents(trade(1, 2, 2, 1, 1, BUY, 100, 5 * U, 500), level(SELL, 100, 5 * U));
+    }
+
+    // ---- ad fiat limits against limit takers ----
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void limitTakersFillIsCappedAtTheAdsMaxFiat(BookImpl impl) {
+        open(impl);
+        book.postAd(1, 1, SELL, 100, 50 * U, 0, 2000, CARD, 0);
+        ad(3, 3, SELL, 100, 50 * U);
+        settled();
+
+        // At most 20.00 fiat from ad 1, i.e. 20 USDT at 1.00; the other 10 USDT from ad 3, behind it.
+        long capped = 20 * U;
+        assertEquals(capped, Limits.quantityFor(2000, 100));
+        limit(2, 2, BUY, 100, 30 * U, GTC);
+        expectEvents(
+                trade(1, 2, 2, 1, 1, BUY, 100, capped, 2000), level(SELL, 100, 80 * U),
+                trade(2, 2, 2, 3, 3, BUY, 100, 10 * U, 1000), level(SELL, 100, 70 * U));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void limitFillBelowTheAdsMinFiatSkipsThatAd(BookImpl impl) {
+        open(impl);
+        book.postAd(1, 1, SELL, 100, 50 * U, 1000, NO_MAX, CARD, 0);
+        ad(2, 2, SELL, 100, 50 * U);
+        settled();
+
+        limit(3, 3, BUY, 100, 5 * U, GTC); // 500 fiat: below ad 1's minimum
+        expectEvents(trade(1, 3, 3, 2, 2, BUY, 100, 5 * U, 500), level(SELL, 100, 95 * U));
+
+        limit(4, 3, BUY, 100, 10 * U, IOC); // 1000 fiat: exactly ad 1's minimum, and ad 1 is first in time
+        expectEvents(trade(2, 4, 3, 1, 1, BUY, 100, 10 * U, 1000), level(SELL, 100, 85 * U));
+    }
+
+    // ---- amend ----
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void amendReducingQuantityKeepsTimePriority(BookImpl impl) {
+        open(impl);
+        limit(1, 1, SELL, 100, 10 * U, GTC);
+        limit(2, 2, SELL, 100, 10 * U, GTC);
+        settled();
+
+        book.amend(1, 100, 4 * U);
+        expectEvents(level(SELL, 100, 14 * U));
+        limit(3, 3, BUY, 100, 4 * U, IOC);
+        expectEvents(trade(1, 3, 3, 1, 1, BUY, 100, 4 * U, 400), level(SELL, 100, 10 * U));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void amendRaisingQuantityLosesTimePriority(BookImpl impl) {
+        open(impl);
+        limit(1, 1, SELL, 100, 10 * U, GTC);
+        limit(2, 2, SELL, 100, 10 * U, GTC);
+        settled();
+
+        book.amend(1, 100, 12 * U);
+        expectEvents(level(SELL, 100, 10 * U), level(SELL, 100, 22 * U));
+        limit(3, 3, BUY, 100, 4 * U, IOC);
+        expectEvents(trade(1, 3, 3, 2, 2, BUY, 100, 4 * U, 400), level(SELL, 100, 18 * U));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void amendChangingPriceLosesTimePriorityEvenWhenReducing(BookImpl impl) {
+        open(impl);
+        limit(1, 1, SELL, 100, 10 * U, GTC);
+        limit(2, 2, SELL, 101, 10 * U, GTC);
+        settled();
+
+        book.amend(1, 101, 5 * U);
+        expectEvents(level(SELL, 100, 0), level(SELL, 101, 15 * U));
+        limit(3, 3, BUY, 101, 12 * U, IOC);
+        expectEvents(
+                trade(1, 3, 3, 2, 2, BUY, 101, 10 * U, 1010), level(SELL, 101, 5 * U),
+                trade(2, 3, 3, 1, 1, BUY, 101, 2 * U, 202), level(SELL, 101, 3 * U));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void limitOrderAmendedAcrossTheSpreadTradesLikeAGtcOrder(BookImpl impl) {
+        open(impl);
+        limit(1, 1, SELL, 101, 10 * U, GTC);
+        limit(2, 2, BUY, 99, 6 * U, GTC);
+        settled();
+
+        book.amend(2, 101, 16 * U);
+        expectEvents(level(BUY, 99, 0), trade(1, 2, 2, 1, 1, BUY, 101, 10 * U, 1010), level(SELL, 101, 0),
+                level(BUY, 101, 6 * U));
+        assertEquals(101, book.bestBid());
+        assertEquals(1, book.size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void adAmendedAcrossTheSpreadDoesNotTrade(BookImpl impl) {
+        open(impl);
+        limit(1, 1, SELL, 101, 10 * U, GTC);
+        ad(2, 2, BUY, 99, 6 * U);
+        settled();
+
+        book.amend(2, 102, 6 * U);
+        expectEvents(level(BUY, 99, 0), level(BUY, 102, 6 * U));
+        assertEquals(102, book.bestBid());
+        assertEquals(101, book.bestAsk());
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void adPostedAcrossTheSpreadDoesNotTrade(BookImpl impl) {
+        open(impl);
+        limit(1, 1, SELL, 101, 10 * U, GTC);
+        settled();
+
+        ad(2, 2, BUY, 105, 6 * U);
+        expectEvents(level(BUY, 105, 6 * U));
+        assertEquals(2, book.size());
+    }
+
+    // ---- restore ----
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void restoreOnAPartlyFilledAdKeepsItsPlace(BookImpl impl) {
+        open(impl);
+        ad(1, 1, SELL, 100, 10 * U);
+        ad(2, 2, SELL, 100, 10 * U);
+        limit(3, 3, BUY, 100, 4 * U, IOC);
+        expectEvents(level(SELL, 100, 10 * U), level(SELL, 100, 20 * U),
+                trade(1, 3, 3, 1, 1, BUY, 100, 4 * U, 400), level(SELL, 100, 16 * U));
+
+        book.restore(1, 4 * U);
+        expectEvents(level(SELL, 100, 20 * U));
+        limit(4, 3, BUY, 100, 10 * U, IOC);
+        expectEvents(trade(2, 4, 3, 1, 1, BUY, 100, 10 * U, 1000), level(SELL, 100, 10 * U));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void restoreOnAnExhaustedAdRequeuesItAtTheBack(BookImpl impl) {
+        open(impl);
+        ad(1, 1, SELL, 100, 10 * U);
+        ad(2, 2, SELL, 100, 10 * U);
+        settled();
+        limit(3, 3, BUY, 100, 10 * U, IOC);
+        expectEvents(trade(1, 3, 3, 1, 1, BUY, 100, 10 * U, 1000), level(SELL, 100, 10 * U));
+        assertEquals(2, book.size()); // exhausted, still known
+
+        book.restore(1, 3 * U);
+        expectEvents(level(SELL, 100, 13 * U));
+        limit(4, 3, BUY, 100, 11 * U, IOC);
+        expectEvents(
+                trade(2, 4, 3, 2, 2, BUY, 100, 10 * U, 1000), level(SELL, 100, 3 * U),
+                trade(3, 4, 3, 1, 1, BUY, 100, U, 100), level(SELL, 100, 2 * U));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void restoreOnACancelledAdIsRejected(BookImpl impl) {
+        open(impl);
+        ad(1, 1, SELL, 100, 10 * U);
+        settled();
+
+        book.cancel(1);
+        expectEvents(level(SELL, 100, 0), cancelled(1, 1, 10 * U, CancelReason.REQUESTED));
+        book.restore(1, 5 * U);
+        expectEvents(reject(1, RejectReason.UNKNOWN_ID));
+        assertEquals(0, book.size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void cancellingAnExhaustedAdReportsNothingLeftAndForgetsIt(BookImpl impl) {
+        open(impl);
+        ad(1, 1, SELL, 100, 10 * U);
+        limit(2, 2, BUY, 100, 10 * U, IOC);
+        settled();
+
+        book.cancel(1);
+        expectEvents(cancelled(1, 1, 0, CancelReason.REQUESTED));
+        book.restore(1, U);
+        expectEvents(reject(1, RejectReason.UNKNOWN_ID));
+        assertEquals(0, book.size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void restoreOnALimitOrderIsTheWrongKind(BookImpl impl) {
+        open(impl);
+        limit(1, 1, SELL, 100, 10 * U, GTC);
+        settled();
+
+        book.restore(1, U);
+        expectEvents(reject(1, RejectReason.WRONG_ORDER_KIND));
+    }
+
+    // ---- ids and arguments ----
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void unknownIdsAreRejected(BookImpl impl) {
+        open(impl);
+        book.cancel(42);
+        book.amend(43, 100, U);
+        book.restore(44, U);
+        expectEvents(reject(42, RejectReason.UNKNOWN_ID), reject(43, RejectReason.UNKNOWN_ID),
+                reject(44, RejectReason.UNKNOWN_ID));
+
+        limit(1, 1, SELL, 100, U, GTC);
+        book.cancel(1);
+        settled();
+        book.cancel(1);
+        expectEvents(reject(1, RejectReason.UNKNOWN_ID));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void liveIdsCannotBeUsedAgain(BookImpl impl) {
+        open(impl);
+        ad(1, 1, SELL, 100, 10 * U);
+        settled();
+
+        book.postAd(1, 2, SELL, 101, U, 0, NO_MAX, CARD, 0);
+        limit(1, 2, BUY, 90, U, GTC);
+        book.placeExpress(1, 2, BUY, U, false, CARD, 0);
+        expectEvents(reject(1, RejectReason.DUPLICATE_ID), reject(1, RejectReason.DUPLICATE_ID),
+                reject(1, RejectReason.DUPLICATE_ID));
+        assertEquals(1, book.size());
+        assertEquals(10 * U, book.quantityAt(SELL, 100));
+
+        // An exhausted ad is still live: its id stays taken.
+        limit(2, 2, BUY, 100, 10 * U, IOC);
+        settled();
+        limit(1, 2, BUY, 90, U, GTC);
+        expectEvents(reject(1, RejectReason.DUPLICATE_ID));
+
+        // A filled limit order has left the book: its id is free again.
+        limit(3, 3, SELL, 95, U, GTC);
+        limit(4, 2, BUY, 95, U, GTC);
+        settled();
+        limit(3, 3, SELL, 96, U, GTC);
+        expectEvents(level(SELL, 96, U));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void invalidArgumentsAreRejected(BookImpl impl) {
+        open(impl);
+        limit(1, 1, BUY, 0, U, GTC);
+        limit(2, 1, BUY, Limits.MAX_PRICE_TICKS + 1, U, GTC);
+        limit(3, 1, BUY, 100, 0, GTC);
+        limit(4, 1, BUY, 100, Limits.MAX_QUANTITY + 1, GTC);
+        book.postAd(5, 1, SELL, 100, U, 500, 499, CARD, 0);
+        book.placeExpress(6, 1, BUY, 0, true, CARD, 0);
+        expectEvents(reject(1, RejectReason.INVALID_PRICE), reject(2, RejectReason.INVALID_PRICE),
+                reject(3, RejectReason.INVALID_QUANTITY), reject(4, RejectReason.INVALID_QUANTITY),
+                reject(5, RejectReason.INVALID_QUANTITY), reject(6, RejectReason.INVALID_QUANTITY));
+        assertEquals(0, book.size());
+    }
+}
