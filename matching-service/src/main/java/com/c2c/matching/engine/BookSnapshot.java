@@ -47,8 +47,18 @@ public final class BookSnapshot {
         out.writeBoolean(exhausted);
     }
 
-    /** Reads the header; returns {tickMinor, tradeSeq, count}. */
-    static long[] readHeader(DataInput in) throws IOException {
+    /** What a snapshot starts with. */
+    record Header(long tickMinor, long tradeSeq, int count) {
+        /** Fails unless the snapshot was written by a book with this tick. */
+        Header requireTick(long expectedTickMinor) throws IOException {
+            if (tickMinor != expectedTickMinor) {
+                throw new IOException("snapshot tick " + tickMinor + " differs from this book's " + expectedTickMinor);
+            }
+            return this;
+        }
+    }
+
+    static Header readHeader(DataInput in) throws IOException {
         if (in.readInt() != MAGIC) {
             throw new IOException("not an order book snapshot");
         }
@@ -56,7 +66,7 @@ public final class BookSnapshot {
         if (version != VERSION) {
             throw new IOException("unsupported order book snapshot version " + version);
         }
-        return new long[] {in.readLong(), in.readLong(), in.readInt()};
+        return new Header(in.readLong(), in.readLong(), in.readInt());
     }
 
     static Entry readEntry(DataInput in) throws IOException {

@@ -66,9 +66,9 @@ public final class LadderBook implements OrderBook {
             long maxFiat, long paymentMethods, int minCompletedTrades) {
         if (slotsById.get(adId) != LongIntMap.MISSING) {
             out.onReject(adId, RejectReason.DUPLICATE_ID);
-        } else if (!validPrice(priceTicks)) {
+        } else if (!Limits.validPrice(priceTicks)) {
             out.onReject(adId, RejectReason.INVALID_PRICE);
-        } else if (!validQuantity(quantity) || minFiat < 0 || maxFiat < minFiat || maxFiat > Limits.MAX_QUANTITY) {
+        } else if (!Limits.validAd(quantity, minFiat, maxFiat)) {
             out.onReject(adId, RejectReason.INVALID_QUANTITY);
         } else {
             int slot = allocate(adId, ownerId, side, BookSnapshot.KIND_AD, priceTicks, quantity, minFiat, maxFiat,
@@ -83,11 +83,11 @@ public final class LadderBook implements OrderBook {
             out.onReject(orderId, RejectReason.DUPLICATE_ID);
             return;
         }
-        if (!validPrice(priceTicks)) {
+        if (!Limits.validPrice(priceTicks)) {
             out.onReject(orderId, RejectReason.INVALID_PRICE);
             return;
         }
-        if (!validQuantity(quantity)) {
+        if (!Limits.validQuantity(quantity)) {
             out.onReject(orderId, RejectReason.INVALID_QUANTITY);
             return;
         }
@@ -113,7 +113,7 @@ public final class LadderBook implements OrderBook {
             out.onReject(orderId, RejectReason.DUPLICATE_ID);
             return;
         }
-        if (!validQuantity(amount)) {
+        if (!Limits.validQuantity(amount)) {
             out.onReject(orderId, RejectReason.INVALID_QUANTITY);
             return;
         }
@@ -160,11 +160,11 @@ public final class LadderBook implements OrderBook {
             out.onReject(orderId, RejectReason.UNKNOWN_ID);
             return;
         }
-        if (!validPrice(newPriceTicks)) {
+        if (!Limits.validPrice(newPriceTicks)) {
             out.onReject(orderId, RejectReason.INVALID_PRICE);
             return;
         }
-        if (!validQuantity(newQuantity)) {
+        if (!Limits.validQuantity(newQuantity)) {
             out.onReject(orderId, RejectReason.INVALID_QUANTITY);
             return;
         }
@@ -194,7 +194,7 @@ public final class LadderBook implements OrderBook {
             out.onReject(adId, RejectReason.UNKNOWN_ID);
         } else if (kind[slot] != BookSnapshot.KIND_AD) {
             out.onReject(adId, RejectReason.WRONG_ORDER_KIND);
-        } else if (!validQuantity(quantity) || quantity > Limits.MAX_QUANTITY - remaining[slot]) {
+        } else if (!Limits.validQuantity(quantity) || quantity > Limits.MAX_QUANTITY - remaining[slot]) {
             out.onReject(adId, RejectReason.INVALID_QUANTITY);
         } else if (state[slot] == EXHAUSTED) {
             unlinkExhausted(slot);
@@ -248,10 +248,7 @@ public final class LadderBook implements OrderBook {
 
     @Override
     public void readSnapshot(DataInput in) throws IOException {
-        long[] header = BookSnapshot.readHeader(in);
-        if (header[0] != tickMinor) {
-            throw new IOException("snapshot tick " + header[0] + " differs from this book's " + tickMinor);
-        }
+        BookSnapshot.Header header = BookSnapshot.readHeader(in).requireTick(tickMinor);
         bids.clearAll();
         asks.clearAll();
         slotsById.clear();
@@ -261,8 +258,8 @@ public final class LadderBook implements OrderBook {
         live = 0;
         exhaustedHead = NIL;
         exhaustedTail = NIL;
-        tradeSeq = header[1];
-        for (int i = 0; i < header[2]; i++) {
+        tradeSeq = header.tradeSeq();
+        for (int i = 0; i < header.count(); i++) {
             BookSnapshot.Entry e = BookSnapshot.readEntry(in);
             int slot = allocate(e.id(), e.ownerId(), e.side(), e.kind(), e.priceTicks(), e.remaining(), e.minFiat(),
                     e.maxFiat(), e.paymentMethods(), e.minCompletedTrades());
@@ -279,7 +276,7 @@ public final class LadderBook implements OrderBook {
     private long match(long takerId, long takerOwner, Side takerSide, long limit, long quantity) {
         PriceLadder book = ladder(takerSide.opposite());
         long left = quantity;
-        for (long p = book.best(); left > 0 && p != Limits.NONE && crosses(takerSide, limit, p); p = book.after(p)) {
+        for (long p = book.best(); left > 0 && p != Limits.NONE && takerSide.crosses(limit, p); p = book.after(p)) {
             long priceMinor = p * tickMinor;
             int s = book.head(p);
             while (s != NIL && left > 0) {
@@ -299,7 +296,7 @@ public final class LadderBook implements OrderBook {
     private long fillable(long takerOwner, Side takerSide, long limit, long quantity) {
         PriceLadder book = ladder(takerSide.opposite());
         long filled = 0;
-        for (long p = book.best(); filled < quantity && p != Limits.NONE && crosses(takerSide, limit, p);
+        for (long p = book.best(); filled < quantity && p != Limits.NONE && takerSide.crosses(limit, p);
                 p = book.after(p)) {
             long priceMinor = p * tickMinor;
             for (int s = book.head(p); s != NIL && filled < quantity; s = next[s]) {
@@ -450,15 +447,6 @@ public final class LadderBook implements OrderBook {
         return s == Side.BUY ? bids : asks;
     }
 
-    private static boolean crosses(Side takerSide, long limit, long makerPrice) {
-        return takerSide == Side.BUY ? makerPrice <= limit : makerPrice >= limit;
-    }
 
-    private static boolean validPrice(long p) {
-        return p >= 1 && p <= Limits.MAX_PRICE_TICKS;
-    }
 
-    private static boolean validQuantity(long q) {
-        return q >= 1 && q <= Limits.MAX_QUANTITY;
-    }
 }

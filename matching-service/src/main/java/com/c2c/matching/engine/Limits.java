@@ -16,6 +16,19 @@ public final class Limits {
     private Limits() {
     }
 
+    static boolean validPrice(long priceTicks) {
+        return priceTicks >= 1 && priceTicks <= MAX_PRICE_TICKS;
+    }
+
+    static boolean validQuantity(long quantity) {
+        return quantity >= 1 && quantity <= MAX_QUANTITY;
+    }
+
+    /** An ad's quantity and its per-order fiat limits (0 <= min <= max <= MAX_QUANTITY). */
+    static boolean validAd(long quantity, long minFiat, long maxFiat) {
+        return validQuantity(quantity) && minFiat >= 0 && maxFiat >= minFiat && maxFiat <= MAX_QUANTITY;
+    }
+
     /** Fiat minor units for {@code quantity} micro-units at {@code priceMinor} per unit, rounded half up. */
     public static long fiatFor(long quantity, long priceMinor) {
         long hi = Math.multiplyHigh(quantity, priceMinor);

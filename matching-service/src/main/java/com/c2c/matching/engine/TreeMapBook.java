@@ -67,9 +67,9 @@ public final class TreeMapBook implements OrderBook {
             long maxFiat, long paymentMethods, int minCompletedTrades) {
         if (known(adId)) {
             out.onReject(adId, RejectReason.DUPLICATE_ID);
-        } else if (!validPrice(priceTicks)) {
+        } else if (!Limits.validPrice(priceTicks)) {
             out.onReject(adId, RejectReason.INVALID_PRICE);
-        } else if (!validQuantity(quantity) || minFiat < 0 || maxFiat < minFiat || maxFiat > Limits.MAX_QUANTITY) {
+        } else if (!Limits.validAd(quantity, minFiat, maxFiat)) {
             out.onReject(adId, RejectReason.INVALID_QUANTITY);
         } else {
             rest(new Order(adId, ownerId, side, BookSnapshot.KIND_AD, priceTicks, quantity, minFiat, maxFiat,
@@ -83,11 +83,11 @@ public final class TreeMapBook implements OrderBook {
             out.onReject(orderId, RejectReason.DUPLICATE_ID);
             return;
         }
-        if (!validPrice(priceTicks)) {
+        if (!Limits.validPrice(priceTicks)) {
             out.onReject(orderId, RejectReason.INVALID_PRICE);
             return;
         }
-        if (!validQuantity(quantity)) {
+        if (!Limits.validQuantity(quantity)) {
             out.onReject(orderId, RejectReason.INVALID_QUANTITY);
             return;
         }
@@ -113,7 +113,7 @@ public final class TreeMapBook implements OrderBook {
             out.onReject(orderId, RejectReason.DUPLICATE_ID);
             return;
         }
-        if (!validQuantity(amount)) {
+        if (!Limits.validQuantity(amount)) {
             out.onReject(orderId, RejectReason.INVALID_QUANTITY);
             return;
         }
@@ -155,11 +155,11 @@ public final class TreeMapBook implements OrderBook {
             out.onReject(orderId, RejectReason.UNKNOWN_ID);
             return;
         }
-        if (!validPrice(newPriceTicks)) {
+        if (!Limits.validPrice(newPriceTicks)) {
             out.onReject(orderId, RejectReason.INVALID_PRICE);
             return;
         }
-        if (!validQuantity(newQuantity)) {
+        if (!Limits.validQuantity(newQuantity)) {
             out.onReject(orderId, RejectReason.INVALID_QUANTITY);
             return;
         }
@@ -189,7 +189,7 @@ public final class TreeMapBook implements OrderBook {
             out.onReject(adId, RejectReason.UNKNOWN_ID);
         } else if (ad.kind != BookSnapshot.KIND_AD) {
             out.onReject(adId, RejectReason.WRONG_ORDER_KIND);
-        } else if (!validQuantity(quantity) || quantity > Limits.MAX_QUANTITY - ad.remaining) {
+        } else if (!Limits.validQuantity(quantity) || quantity > Limits.MAX_QUANTITY - ad.remaining) {
             out.onReject(adId, RejectReason.INVALID_QUANTITY);
         } else if (exhausted.remove(adId) != null) {
             ad.remaining = quantity;
@@ -242,16 +242,13 @@ public final class TreeMapBook implements OrderBook {
 
     @Override
     public void readSnapshot(DataInput in) throws IOException {
-        long[] header = BookSnapshot.readHeader(in);
-        if (header[0] != tickMinor) {
-            throw new IOException("snapshot tick " + header[0] + " differs from this book's " + tickMinor);
-        }
+        BookSnapshot.Header header = BookSnapshot.readHeader(in).requireTick(tickMinor);
         bids.clear();
         asks.clear();
         resting.clear();
         exhausted.clear();
-        tradeSeq = header[1];
-        for (int i = 0; i < header[2]; i++) {
+        tradeSeq = header.tradeSeq();
+        for (int i = 0; i < header.count(); i++) {
             BookSnapshot.Entry e = BookSnapshot.readEntry(in);
             Order o = new Order(e.id(), e.ownerId(), e.side(), e.kind(), e.priceTicks(), e.remaining(), e.minFiat(),
                     e.maxFiat(), e.paymentMethods(), e.minCompletedTrades());
@@ -268,7 +265,7 @@ public final class TreeMapBook implements OrderBook {
     private void match(Order taker) {
         NavigableMap<Long, ArrayDeque<Order>> book = bookOf(taker.side.opposite());
         Long price = book.isEmpty() ? null : book.firstKey();
-        while (taker.remaining > 0 && price != null && crosses(taker, price)) {
+        while (taker.remaining > 0 && price != null && taker.side.crosses(taker.price, price)) {
             long priceMinor = price * tickMinor;
             ArrayDeque<Order> level = book.get(price);
             for (Order maker : new ArrayList<>(level)) {
@@ -290,7 +287,7 @@ public final class TreeMapBook implements OrderBook {
         long need = taker.remaining;
         long filled = 0;
         for (Map.Entry<Long, ArrayDeque<Order>> level : bookOf(taker.side.opposite()).entrySet()) {
-            if (filled == need || !crosses(taker, level.getKey())) {
+            if (filled == need || !taker.side.crosses(taker.price, level.getKey())) {
                 break;
             }
             long priceMinor = level.getKey() * tickMinor;
@@ -366,9 +363,6 @@ public final class TreeMapBook implements OrderBook {
         return total;
     }
 
-    private static boolean crosses(Order taker, long makerPrice) {
-        return taker.side == Side.BUY ? makerPrice <= taker.price : makerPrice >= taker.price;
-    }
 
     private NavigableMap<Long, ArrayDeque<Order>> bookOf(Side side) {
         return side == Side.BUY ? bids : asks;
@@ -383,13 +377,7 @@ public final class TreeMapBook implements OrderBook {
                 Limits.ANY_PAYMENT_METHOD, 0);
     }
 
-    private static boolean validPrice(long price) {
-        return price >= 1 && price <= Limits.MAX_PRICE_TICKS;
-    }
 
-    private static boolean validQuantity(long qty) {
-        return qty >= 1 && qty <= Limits.MAX_QUANTITY;
-    }
 
     private static void write(DataOutput out, Order o, boolean exhausted) throws IOException {
         BookSnapshot.writeEntry(out, o.id, o.owner, o.side, o.kind, o.price, o.remaining, o.minFiat, o.maxFiat,

@@ -41,9 +41,9 @@ enum BookImpl {
     static List<String> describeSnapshot(byte[] snapshot) {
         List<String> lines = new ArrayList<>();
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
-            long[] header = BookSnapshot.readHeader(in);
-            lines.add("tickMinor=" + header[0] + " tradeSeq=" + header[1] + " count=" + header[2]);
-            for (int i = 0; i < header[2]; i++) {
+            BookSnapshot.Header header = BookSnapshot.readHeader(in);
+            lines.add("tickMinor=" + header.tickMinor() + " tradeSeq=" + header.tradeSeq() + " count=" + header.count());
+            for (int i = 0; i < header.count(); i++) {
                 lines.add(BookSnapshot.readEntry(in).toString());
             }
             if (in.available() > 0) {

@@ -336,11 +336,11 @@ final class Ledger {
         byte[] snapshot = BookImpl.snapshotOf(book);
         Map<Long, BookSnapshot.Entry> entries = new LinkedHashMap<>();
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
-            long[] header = BookSnapshot.readHeader(in);
-            expect(header[0] == scenario.tickMinor(), "snapshot tick");
-            expect(header[1] == lastTradeId, "snapshot trade counter = last trade id " + lastTradeId);
+            BookSnapshot.Header header = BookSnapshot.readHeader(in);
+            expect(header.tickMinor() == scenario.tickMinor(), "snapshot tick");
+            expect(header.tradeSeq() == lastTradeId, "snapshot trade counter = last trade id " + lastTradeId);
             List<BookSnapshot.Entry> order = new ArrayList<>();
-            for (int i = 0; i < header[2]; i++) {
+            for (int i = 0; i < header.count(); i++) {
                 BookSnapshot.Entry entry = BookSnapshot.readEntry(in);
                 expect(entries.put(entry.id(), entry) == null, "id " + entry.id() + " twice in the snapshot");
                 order.add(entry);
