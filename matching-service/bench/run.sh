@@ -18,6 +18,7 @@ pick_java
 
 MODE=quick
 if [ "${1:-}" = "--full" ]; then MODE=full; shift; fi
+if [ "${1:-}" = "--build-only" ]; then MODE=build; shift; fi
 if [ "${1:-}" = "--quick" ]; then shift; fi
 
 cd "$ROOT"
@@ -32,6 +33,7 @@ step "packaging the benchmark jar"
   | { grep -v -e 'sun.misc.Unsafe' -e 'HiddenClassDefiner' || true; }
 JAR="$BENCH/target/benchmarks.jar"
 [ -f "$JAR" ] || die "no $JAR"
+[ "$MODE" != build ] || exit 0
 
 cd "$BENCH"
 DATA="$BENCH/target/bench-data"

@@ -50,7 +50,7 @@ public class OutboxRelay {
     private volatile long timerId = -1;
     private volatile long lastCleanup = 0;
 
-    OutboxRelay(Pool pool, @Channel("c2c-outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048)
+    OutboxRelay(Pool pool, @Channel("c2c-outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
             MutinyEmitter<String> emitter, OutboxConfig config, Vertx vertx) {
         this.pool = pool;
         this.emitter = emitter;
