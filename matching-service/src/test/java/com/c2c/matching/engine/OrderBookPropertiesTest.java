@@ -17,7 +17,7 @@ import net.jqwik.api.constraints.IntRange;
  * mixing is off: for whole sequences jqwik's edge cases are mostly empty or one-command lists, which
  * would spend a quarter of the tries; the generators already include the extreme values.
  */
-class OrderBookProperties {
+class OrderBookPropertiesTest {
 
     @Provide
     Arbitrary<Scenario> scenarios() {
