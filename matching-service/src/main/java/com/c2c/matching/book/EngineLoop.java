@@ -1,6 +1,6 @@
 package com.c2c.matching.book;
 
-import com.c2c.platform.messaging.outbox.Outbox;
+import com.c2c.platform.messaging.outbox.CloudEventRecords;
 import com.c2c.platform.messaging.outbox.Outbox.NewEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
@@ -15,43 +15,60 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The single thread that owns every book: it reads the input topic, applies each record to the
- * books, and persists the outputs of a batch in one transaction through the outbox, then snapshots
- * the books with the offsets they include. Any failure rebuilds the books from the newest snapshot
- * and replays from its offsets; the replayed outputs have the same event ids, which the outbox
- * skips, so no trade is ever emitted twice and no input is lost.
+ * The single thread that owns every book. Each polled batch is one Kafka transaction
+ * (consume-process-produce): the batch's outputs and the input offsets after it commit together or
+ * not at all. The books are snapshotted to the database with the offsets they include. Any failure
+ * aborts the open transaction, rebuilds the books from the newest snapshot and replays from its
+ * offsets; outputs of inputs whose transaction already committed are not sent again (the replay is
+ * silent up to the committed offsets), so no trade is emitted twice and no input is lost.
  */
 @ApplicationScoped
 public class EngineLoop {
     private static final Logger LOG = Logger.getLogger(EngineLoop.class);
     private static final int SNAPSHOTS_KEPT = 3;
+    private static final String GROUP = "matching-engine";
+
+    /** Where {@link #simulateCrash} makes the loop fail. */
+    public enum CrashPoint {
+        /** Outputs sent inside the transaction, not committed: they must never be seen. */
+        BEFORE_COMMIT,
+        /** Transaction committed, books not yet snapshotted: the replay must stay silent. */
+        AFTER_COMMIT
+    }
 
     private final EngineConfig config;
     private final DataSource dataSource;
-    private final Outbox outbox;
+    private final CloudEventRecords records;
     private final ObjectMapper json;
     private final String bootstrap;
     private final Map<String, Long> ticks = new HashMap<>();
 
     private volatile boolean running;
     private volatile boolean healthy;
-    private volatile boolean crashRequested;
+    private volatile CrashPoint crashPoint;
     private volatile boolean snapshotRequested;
     private volatile long appliedInputs;
     private Thread thread;
@@ -59,11 +76,14 @@ public class EngineLoop {
     private long lastSnapshotAt;
     private long inputsAtLastSnapshot;
 
-    EngineLoop(EngineConfig config, DataSource dataSource, Outbox outbox, ObjectMapper json,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) {
+    private Map<Integer, Long> committedOffsets = Map.of();
+
+    EngineLoop(EngineConfig config, DataSource dataSource, ObjectMapper json,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            @ConfigProperty(name = "quarkus.application.name") String application) {
         this.config = config;
         this.dataSource = dataSource;
-        this.outbox = outbox;
+        this.records = new CloudEventRecords(json, "/c2c/" + application);
         this.json = json;
         this.bootstrap = bootstrap;
     }
@@ -94,11 +114,11 @@ public class EngineLoop {
     }
 
     /**
-     * Makes the loop fail after its next batch is persisted and before it is snapshotted, as a
-     * crash would: the books are then rebuilt from the previous snapshot and the inputs replayed.
+     * Makes the loop fail at {@code point} while handling its next batch, as a crash would: the
+     * open transaction is aborted, the books rebuilt from the previous snapshot, the inputs replayed.
      */
-    public void simulateCrash() {
-        crashRequested = true;
+    public void simulateCrash(CrashPoint point) {
+        crashPoint = point;
     }
 
     /** Makes the loop snapshot the books after its current batch. */
@@ -107,15 +127,21 @@ public class EngineLoop {
     }
 
     private void run() {
-        try (KafkaConsumer<String, String> consumer = consumer()) {
+        try (KafkaConsumer<String, String> consumer = consumer();
+                KafkaProducer<String, String> producer = producer()) {
+            producer.initTransactions();
             rebuild(consumer);
             while (running) {
                 try {
-                    step(consumer);
+                    step(consumer, producer);
+                } catch (ProducerFencedException e) {
+                    LOG.error("another matching engine instance took over the books; this one stops", e);
+                    running = false;
                 } catch (Exception e) {
                     healthy = false;
                     LOG.errorf(e, "matching engine failed; rebuilding from the last snapshot in %s",
                             config.retryInterval());
+                    abortQuietly(producer);
                     pause(config.retryInterval());
                     rebuildQuietly(consumer);
                 }
@@ -128,20 +154,32 @@ public class EngineLoop {
         }
     }
 
-    private void step(KafkaConsumer<String, String> consumer) throws Exception {
-        ConsumerRecords<String, String> records = consumer.poll(config.pollTimeout());
-        if (!records.isEmpty()) {
+    private void step(KafkaConsumer<String, String> consumer, KafkaProducer<String, String> producer)
+            throws Exception {
+        ConsumerRecords<String, String> batch = consumer.poll(config.pollTimeout());
+        if (!batch.isEmpty()) {
             List<NewEvent> outputs = new ArrayList<>();
-            for (ConsumerRecord<String, String> record : records) {
+            Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+            producer.beginTransaction();
+            for (ConsumerRecord<String, String> record : batch) {
+                int before = outputs.size();
                 state.apply(record.partition(), record.offset(), header(record, "ce_id"), header(record, "ce_type"),
                         record.value(), outputs);
+                if (record.offset() < committedOffsets.getOrDefault(record.partition(), 0L)) {
+                    // Replaying an input whose outputs a committed transaction already carried.
+                    outputs.subList(before, outputs.size()).clear();
+                }
+                next.put(new TopicPartition(record.topic(), record.partition()),
+                        new OffsetAndMetadata(record.offset() + 1));
             }
-            persist(outputs);
-            appliedInputs += records.count();
-            if (crashRequested) {
-                crashRequested = false;
-                throw new IllegalStateException("simulated crash after persisting a batch");
+            for (NewEvent output : outputs) {
+                producer.send(records.toRecord(output));
             }
+            crashIf(CrashPoint.BEFORE_COMMIT, producer);
+            producer.sendOffsetsToTransaction(next, new ConsumerGroupMetadata(GROUP));
+            producer.commitTransaction();
+            appliedInputs += batch.count();
+            crashIf(CrashPoint.AFTER_COMMIT, producer);
         }
         long now = System.currentTimeMillis();
         boolean due = state.inputs() != inputsAtLastSnapshot
@@ -152,16 +190,21 @@ public class EngineLoop {
         }
     }
 
-    private void persist(List<NewEvent> outputs) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                outbox.addAll(c, outputs);
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
+    private void crashIf(CrashPoint point, KafkaProducer<String, String> producer) {
+        if (crashPoint == point) {
+            crashPoint = null;
+            if (point == CrashPoint.BEFORE_COMMIT) {
+                producer.flush(); // the outputs really are in the log, uncommitted
             }
+            throw new IllegalStateException("simulated crash " + point);
+        }
+    }
+
+    private static void abortQuietly(KafkaProducer<String, String> producer) {
+        try {
+            producer.abortTransaction();
+        } catch (Exception e) {
+            // no transaction open, or the producer is unusable; the rebuild starts a fresh one
         }
     }
 
@@ -202,6 +245,13 @@ public class EngineLoop {
                 .map(p -> new TopicPartition(config.inputTopic(), p.partition()))
                 .toList();
         consumer.assign(partitions);
+        Map<Integer, Long> committed = new HashMap<>();
+        consumer.committed(new HashSet<>(partitions)).forEach((p, offset) -> {
+            if (offset != null) {
+                committed.put(p.partition(), offset.offset());
+            }
+        });
+        committedOffsets = committed;
         for (TopicPartition p : partitions) {
             Long next = fresh.nextOffsets().get(p.partition());
             if (next == null) {
@@ -215,8 +265,8 @@ public class EngineLoop {
         lastSnapshotAt = System.currentTimeMillis();
         ticks.clear();
         healthy = true;
-        LOG.infof("matching engine ready: %d inputs in the snapshot, replaying %s from %s", fresh.inputs(),
-                config.inputTopic(), fresh.nextOffsets());
+        LOG.infof("matching engine ready: %d inputs in the snapshot, replaying %s from %s (silently up to %s)",
+                fresh.inputs(), config.inputTopic(), fresh.nextOffsets(), committed);
     }
 
     private void rebuildQuietly(KafkaConsumer<String, String> consumer) {
@@ -254,8 +304,21 @@ public class EngineLoop {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxBatch());
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "matching-engine");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, GROUP);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
         return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+    }
+
+    private KafkaProducer<String, String> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        // One id for the one engine: a second instance fences the first instead of both producing.
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, GROUP + "-" + config.inputTopic());
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

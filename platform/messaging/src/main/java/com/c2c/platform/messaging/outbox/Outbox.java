@@ -5,12 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -50,41 +45,8 @@ public class Outbox {
                 .replaceWith(event.eventId);
     }
 
-    /** An event for {@link #addAll}, with an id the caller derives deterministically. */
+    /** An event with an id its producer chose (the matching engine derives them deterministically). */
     public record NewEvent(UUID eventId, String topic, String key, String type, String subject, Object data) {
-    }
-
-    /**
-     * Records events through plain JDBC, in the caller's open transaction on {@code connection}, for
-     * components that run their own thread (the matching engine loop). An event whose id is already
-     * in the outbox is skipped, so replaying a deterministic computation never publishes twice.
-     *
-     * @return how many were new
-     */
-    public int addAll(Connection connection, List<NewEvent> events) throws SQLException {
-        if (events.isEmpty()) {
-            return 0;
-        }
-        Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into outbox_event (event_id, topic, record_key, type, subject, payload, created_at)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing""")) {
-            for (NewEvent e : events) {
-                insert.setObject(1, e.eventId());
-                insert.setString(2, e.topic());
-                insert.setString(3, e.key());
-                insert.setString(4, e.type());
-                insert.setString(5, e.subject());
-                insert.setString(6, toJson(e.data()));
-                insert.setTimestamp(7, now);
-                insert.addBatch();
-            }
-            int added = 0;
-            for (int count : insert.executeBatch()) {
-                added += Math.max(count, 0);
-            }
-            return added;
-        }
     }
 
     private String toJson(Object data) {
