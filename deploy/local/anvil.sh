@@ -43,24 +43,9 @@ start() {
   step "anvil ready on $RPC (pid $(pid_of anvil))"
 }
 
-stop() {
-  if pid_alive anvil; then
-    step "stopping anvil (pid $(pid_of anvil))"
-    stop_pid anvil 10
-    step "anvil stopped"
-  else
-    rm -f "$PIDS/anvil.pid"
-    step "anvil not running"
-  fi
-}
+stop() { stop_server anvil 10; }
 
-status() {
-  if pid_alive anvil && port_open "$PORT"; then
-    status_line anvil up "$(pid_of anvil)" "$PORT" "$LOG"
-  else
-    status_line anvil down "" "$PORT" "$LOG"; return 3
-  fi
-}
+status() { server_status anvil "$PORT" "$LOG"; }
 
 case "${1:-}" in
   start) start ;;

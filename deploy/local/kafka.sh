@@ -113,24 +113,9 @@ start() {
   step "kafka ready on $BOOTSTRAP (pid $(pid_of kafka))"
 }
 
-stop() {
-  if pid_alive kafka; then
-    step "stopping kafka (pid $(pid_of kafka))"
-    stop_pid kafka 60
-    step "kafka stopped"
-  else
-    rm -f "$PIDS/kafka.pid"
-    step "kafka not running"
-  fi
-}
+stop() { stop_server kafka 60; }
 
-status() {
-  if pid_alive kafka && port_open "$PORT"; then
-    status_line kafka up "$(pid_of kafka)" "$PORT" "$LOG"
-  else
-    status_line kafka down "" "$PORT" "$LOG"; return 3
-  fi
-}
+status() { server_status kafka "$PORT" "$LOG"; }
 
 topics() {
   pick_java

@@ -75,24 +75,9 @@ start() {
   step "keycloak ready: issuer http://127.0.0.1:$PORT/realms/c2c (pid $(pid_of keycloak))"
 }
 
-stop() {
-  if pid_alive keycloak; then
-    step "stopping keycloak (pid $(pid_of keycloak))"
-    stop_group keycloak 30
-    step "keycloak stopped"
-  else
-    rm -f "$PIDS/keycloak.pid"
-    step "keycloak not running"
-  fi
-}
+stop() { stop_server keycloak 30 stop_group; }
 
-status() {
-  if pid_alive keycloak && port_open "$PORT"; then
-    status_line keycloak up "$(pid_of keycloak)" "$PORT" "$LOG" "java $(server_pid)"
-  else
-    status_line keycloak down "" "$PORT" "$LOG"; return 3
-  fi
-}
+status() { server_status keycloak "$PORT" "$LOG" "java $(server_pid)"; }
 
 case "${1:-}" in
   start) start ;;

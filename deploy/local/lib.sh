@@ -134,3 +134,26 @@ wait_ready() {
     sleep 0.2
   done
 }
+
+# stop_server NAME TIMEOUT_S [stop_pid|stop_group]: stops a recorded server, saying what it did.
+stop_server() {
+  local name="$1" timeout="$2" stopper="${3:-stop_pid}"
+  if pid_alive "$name"; then
+    step "stopping $name (pid $(pid_of "$name"))"
+    "$stopper" "$name" "$timeout"
+    step "$name stopped"
+  else
+    rm -f "$PIDS/$name.pid"
+    step "$name not running"
+  fi
+}
+
+# server_status NAME PORT LOG [NOTE]: the server's status line; returns 3 when it is down.
+server_status() {
+  local name="$1" port="$2" log="$3" note="${4:-}"
+  if pid_alive "$name" && port_open "$port"; then
+    status_line "$name" up "$(pid_of "$name")" "$port" "$log" "$note"
+  else
+    status_line "$name" down "" "$port" "$log"; return 3
+  fi
+}

@@ -182,7 +182,7 @@ public final class MatchingLoad {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.FETCH_MAX_WAIT_CONFIG, "5");
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5");
         return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
     }
 
