@@ -42,6 +42,9 @@ public class Outbox {
                 .onItem().ifNull().failWith(() -> new IllegalStateException(
                         "Outbox.add must run inside the transaction that makes the state change"))
                 .chain(tx -> event.persist())
+                // Wakes the relay when (and only if) the transaction commits; one per transaction.
+                .chain(() -> Panache.getSession())
+                .chain(session -> session.createNativeQuery("notify " + OutboxRelay.CHANNEL).executeUpdate())
                 .replaceWith(event.eventId);
     }
 

@@ -10,8 +10,11 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean relayEnabled();
 
-    /** Pause between polls when the outbox is empty. */
-    @WithDefault("50ms")
+    /**
+     * Pause between polls when the outbox is empty. Commits wake the relay at once through a
+     * PostgreSQL notification; the poll only catches a notification that was lost.
+     */
+    @WithDefault("1s")
     Duration pollInterval();
 
     /** Pause after a failed batch (broker or database down) before trying again. */

@@ -7,6 +7,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -34,12 +35,18 @@ import org.jboss.logging.Logger;
  * are sent again on the next run: delivery is at-least-once, and consumers drop the duplicates with
  * their inbox. A transaction-scoped advisory lock keeps replicas of a service from relaying the
  * same rows concurrently, which also keeps per-key order.
+ *
+ * <p>The relay sleeps between polls but is woken by a PostgreSQL notification that every outbox
+ * write raises at commit, so an event leaves within milliseconds; the poll is only the safety net
+ * for a lost notification or listener connection.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Any constant works: each service has its own database. */
     private static final long RELAY_LOCK = 0x0c2c_0b0cL;
+    /** The PostgreSQL notification channel outbox writes raise on commit. */
+    static final String CHANNEL = "c2c_outbox";
 
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
@@ -47,7 +54,10 @@ public class OutboxRelay {
     private final Vertx vertx;
     private final URI source;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean inFlight = new AtomicBoolean();
+    private final AtomicBoolean wokenDuringBatch = new AtomicBoolean();
     private volatile long timerId = -1;
+    private volatile SqlConnection listener;
     private volatile long lastCleanup = 0;
 
     OutboxRelay(Pool pool, @Channel("c2c-outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
@@ -62,6 +72,7 @@ public class OutboxRelay {
     void start(@Observes StartupEvent event) {
         if (config.relayEnabled()) {
             running.set(true);
+            listen();
             scheduleNext(Duration.ZERO);
         }
     }
@@ -70,6 +81,10 @@ public class OutboxRelay {
         running.set(false);
         if (timerId >= 0) {
             vertx.cancelTimer(timerId);
+        }
+        SqlConnection connection = listener;
+        if (connection != null) {
+            connection.closeAndForget();
         }
     }
 
@@ -109,13 +124,55 @@ public class OutboxRelay {
         timerId = vertx.setTimer(Math.max(1, delay.toMillis()), id -> runOnce());
     }
 
+    /** A commit added events: run now, or right after the batch in flight. */
+    private void wake() {
+        if (inFlight.get()) {
+            wokenDuringBatch.set(true);
+        } else if (vertx.cancelTimer(timerId)) {
+            scheduleNext(Duration.ZERO);
+        }
+    }
+
     private void runOnce() {
+        if (!inFlight.compareAndSet(false, true)) {
+            return;
+        }
+        wokenDuringBatch.set(false);
         relayBatch().chain(this::cleanupHourly).subscribe().with(
-                published -> scheduleNext(published >= config.batchSize() ? Duration.ZERO : config.pollInterval()),
+                published -> {
+                    inFlight.set(false);
+                    boolean more = published >= config.batchSize() || wokenDuringBatch.getAndSet(false);
+                    scheduleNext(more ? Duration.ZERO : config.pollInterval());
+                },
                 failure -> {
+                    inFlight.set(false);
                     LOG.warnf("outbox relay failed, retrying in %s: %s", config.retryInterval(), failure.toString());
                     scheduleNext(config.retryInterval());
                 });
+    }
+
+    /** Holds one connection that LISTENs on the channel, re-established if it drops. */
+    private void listen() {
+        if (!running.get()) {
+            return;
+        }
+        pool.getConnection().subscribe().with(connection -> {
+            PgConnection pg = PgConnection.cast(connection.getDelegate());
+            pg.notificationHandler(notification -> wake());
+            pg.closeHandler(closed -> {
+                listener = null;
+                vertx.setTimer(config.retryInterval().toMillis(), id -> listen());
+            });
+            connection.query("listen " + CHANNEL).execute().subscribe().with(
+                    ok -> listener = connection,
+                    failure -> {
+                        LOG.warnf("could not listen for outbox notifications (polling only): %s", failure.toString());
+                        connection.closeAndForget();
+                    });
+        }, failure -> {
+            LOG.warnf("no connection to listen for outbox notifications, retrying: %s", failure.toString());
+            vertx.setTimer(config.retryInterval().toMillis(), id -> listen());
+        });
     }
 
     private Uni<Integer> cleanupHourly(int published) {
