@@ -26,8 +26,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-platform_was_up=0
-for svc_pid in "$PIDS"/*-service.pid "$PIDS"/chain-watcher.pid; do [ -f "$svc_pid" ] && platform_was_up=1; done
+# The smoke test brings the whole platform up and down, so it only runs when none of its ports is
+# taken before this script starts anything (always so in CI).
+busy_ports=""
+for port in 9092 8180 8545 8081 8082 8083 8084 8085; do port_open "$port" && busy_ports="$busy_ports $port"; done
 for c in postgres kafka; do
   port=$([ "$c" = postgres ] && echo 5432 || echo 9092)
   if ! port_open "$port"; then
@@ -41,8 +43,8 @@ step "running ./mvnw verify ${maven_args[*]}"
 step "maven verify passed"
 
 if [ "$smoke" = 1 ]; then
-  if [ "$platform_was_up" = 1 ]; then
-    step "platform smoke test skipped: the platform was already running (stop it with down.sh to include it)"
+  if [ -n "$busy_ports" ]; then
+    step "platform smoke test skipped: ports$busy_ports were in use before the tests (stop the platform with down.sh to include it)"
   else
     bash "$ROOT/deploy/local/smoke.sh"
   fi
