@@ -11,19 +11,29 @@ import com.c2c.wallet.funding.store.FundingCredit;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import com.c2c.wallet.ledger.Ledger;
+import com.c2c.wallet.ledger.domain.AccountKind;
+import com.c2c.wallet.ledger.domain.Leg;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Development funding: credits USDT to an owner. Idempotent by reference: repeating a credit
+ * Development funding: credits USDT to an owner's available balance, as a balanced posting from the
+ * platform's external-funding contra account. Idempotent by reference: repeating a credit
  * returns the first one and moves nothing; reusing a reference for a different credit is a 409.
  */
 @ApplicationScoped
 public class FundingService {
-    private final Outbox outbox;
+    /** The owner of the platform's contra account for money entering the ledger. */
+    static final String PLATFORM = "platform";
 
-    FundingService(Outbox outbox) {
+    private final Outbox outbox;
+    private final Ledger ledger;
+
+    FundingService(Outbox outbox, Ledger ledger) {
         this.outbox = outbox;
+        this.ledger = ledger;
     }
 
     public record Outcome(FundingCredit credit, boolean created) {
@@ -57,7 +67,10 @@ public class FundingService {
         credit.kind = "ADMIN_DEV_CREDIT";
         credit.createdAt = Instant.now();
         FundsCredited event = new FundsCredited(credit.id, credit.ownerId, credit.asset, micros, credit.reference);
+        List<Leg> legs = List.of(new Leg(PLATFORM, AccountKind.EXTERNAL_FUNDING, -micros),
+                new Leg(credit.ownerId, AccountKind.AVAILABLE, micros));
         return credit.<FundingCredit>persist()
+                .call(() -> ledger.post("funding-credit:" + credit.reference, "FUNDING_CREDIT", credit.asset, legs))
                 .call(() -> outbox.add(Topics.WALLET_EVENTS, credit.ownerId, EventTypes.FUNDS_CREDITED,
                         credit.id.toString(), event))
                 .map(c -> new Outcome(c, true));

@@ -1,0 +1,44 @@
+package com.c2c.wallet.ledger.api;
+
+import com.c2c.platform.web.Caller;
+import com.c2c.wallet.ledger.LedgerQueries;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/wallet")
+@Tag(name = "Wallet", description = "The caller's balances and ledger")
+@Produces(MediaType.APPLICATION_JSON)
+public class WalletResource {
+    private final LedgerQueries ledger;
+    private final Caller caller;
+
+    WalletResource(LedgerQueries ledger, Caller caller) {
+        this.ledger = ledger;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/balances")
+    @Operation(summary = "My balances per asset: available, reserved for ads, locked in trades")
+    public Uni<List<BalanceView>> balances() {
+        return ledger.balances(caller.id());
+    }
+
+    @GET
+    @Path("/ledger")
+    @Operation(summary = "My ledger entries, newest first")
+    public Uni<List<LedgerEntryView>> history(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return ledger.history(caller.id(), page, size);
+    }
+}

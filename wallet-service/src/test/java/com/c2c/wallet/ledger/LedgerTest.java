@@ -1,0 +1,111 @@
+package com.c2c.wallet.ledger;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.c2c.testkit.KafkaResource;
+import com.c2c.testkit.PostgresResource;
+import com.c2c.testkit.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** The double-entry ledger on the real PostgreSQL: postings balance, balances follow, SQL refuses the rest. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_wallet"))
+@QuarkusTestResource(KafkaResource.class)
+class LedgerTest {
+
+    @Test
+    void creditsArePostedOnceAndBalancesFollowTheEntries() {
+        String owner = "alice-" + UUID.randomUUID();
+        credit(owner, "2500.5", "ref-a-" + owner, 201);
+        credit(owner, "100", "ref-b-" + owner, 201);
+        credit(owner, "2500.5", "ref-a-" + owner, 200); // the same command again moves nothing
+
+        given().header("X-User-Id", owner).when().get("/api/v1/wallet/balances")
+                .then().statusCode(200)
+                .body("$", hasSize(1))
+                .body("[0].asset", equalTo("USDT"))
+                .body("[0].available", equalTo(2600.5f))
+                .body("[0].locked", equalTo(0f));
+        given().header("X-User-Id", owner).when().get("/api/v1/wallet/ledger")
+                .then().statusCode(200)
+                .body("$", hasSize(2))
+                .body("[0].amount", equalTo(100f))
+                .body("[0].balanceAfter", equalTo(2600.5f))
+                .body("[1].commandId", equalTo("funding-credit:ref-a-" + owner));
+
+        assertEquals(2_600_500_000L, TestDatabase.queryLong(
+                "select balance from ledger_account where owner_id = '" + owner + "' and kind = 'AVAILABLE'"));
+        assertConserved();
+    }
+
+    @Test
+    void theDatabaseRefusesUnbalancedPostingsOverdraftsAndRewrites() {
+        String owner = "bob-" + UUID.randomUUID();
+        credit(owner, "10", "ref-" + owner, 201);
+        long account = TestDatabase.queryLong(
+                "select id from ledger_account where owner_id = '" + owner + "' and kind = 'AVAILABLE'");
+        long platform = TestDatabase.queryLong(
+                "select id from ledger_account where owner_id = 'platform' and kind = 'EXTERNAL_FUNDING'");
+
+        refused("does not balance", () -> TestDatabase.update(posting(UUID.randomUUID(),
+                "(" + account + ", 5000000)")));
+        refused("ledger_account_not_negative", () -> TestDatabase.update(posting(UUID.randomUUID(),
+                "(" + account + ", -11000000), (" + platform + ", 11000000)")));
+        refused("immutable", () -> TestDatabase.update("update ledger_entry set amount = amount * 2"));
+
+        assertEquals(10_000_000L, TestDatabase.queryLong("select balance from ledger_account where id = " + account));
+        assertConserved();
+    }
+
+    @Test
+    void badPagingAndAnonymousCallersAreRefused() {
+        given().header("X-User-Id", "carol").when().get("/api/v1/wallet/ledger?size=500")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("size"));
+        given().when().get("/api/v1/wallet/balances").then().statusCode(401);
+    }
+
+    private static void refused(String because, Executable sql) {
+        IllegalStateException e = assertThrows(IllegalStateException.class, sql);
+        assertTrue(e.getCause().getMessage().contains(because), e.getCause().getMessage());
+    }
+
+    /** Every asset's entries sum to zero, and so do its balances (they are the entries, summed). */
+    private static void assertConserved() {
+        assertEquals(0L, TestDatabase.queryLong(
+                "select count(*) from (select a.asset from ledger_entry e join ledger_account a on a.id = e.account_id "
+                        + "group by a.asset having sum(e.amount) <> 0) unbalanced"));
+        assertEquals(0L, TestDatabase.queryLong(
+                "select count(*) from (select asset from ledger_account group by asset having sum(balance) <> 0) b"));
+        assertEquals(0L, TestDatabase.queryLong(
+                "select count(*) from ledger_account a where a.balance <> "
+                        + "(select coalesce(sum(amount), 0) from ledger_entry e where e.account_id = a.id)"));
+    }
+
+    private static String posting(UUID id, String entries) {
+        return "insert into ledger_posting (id, command_id, kind, asset) values ('" + id + "', 'test-" + id
+                + "', 'TEST', 'USDT'); insert into ledger_entry (posting_id, account_id, amount, balance_after) "
+                + "select '" + id + "', v.account, v.amount, 0 from (values " + entries + ") as v(account, amount)";
+    }
+
+    private static void credit(String owner, String amount, String reference, int status) {
+        given().contentType(ContentType.JSON).header("X-User-Id", "admin1")
+                .body("{\"ownerId\":\"" + owner + "\",\"asset\":\"USDT\",\"amount\":\"" + amount
+                        + "\",\"reference\":\"" + reference + "\"}")
+                .when().post("/api/v1/wallet/admin/credits")
+                .then().statusCode(status);
+    }
+}
