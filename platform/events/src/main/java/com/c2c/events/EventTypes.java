@@ -14,6 +14,8 @@ public final class EventTypes {
     public static final String ORDER_REJECTED = "c2c.matching.OrderRejected.v1";
     public static final String BOOK_QUANTITY_CANCELLED = "c2c.matching.BookQuantityCancelled.v1";
     public static final String FUNDS_CREDITED = "c2c.wallet.FundsCredited.v1";
+    public static final String AD_FUNDS_RESERVED = "c2c.wallet.AdFundsReserved.v1";
+    public static final String AD_FUNDS_REJECTED = "c2c.wallet.AdFundsRejected.v1";
     public static final String TRADE_OPENED = "c2c.escrow.TradeOpened.v1";
     public static final String ADDRESS_WATCHED = "c2c.chain.AddressWatched.v1";
 

@@ -45,6 +45,11 @@ public class Ledger {
         }));
     }
 
+    /** Whether a command was already posted (in this transaction's view). */
+    public Uni<Boolean> posted(String commandId) {
+        return Panache.getSession().chain(session -> existing(session, commandId)).map(id -> id != null);
+    }
+
     private static Uni<UUID> existing(Mutiny.Session session, String commandId) {
         return session.createNativeQuery("select cast(id as text) from ledger_posting where command_id = ?1", String.class)
                 .setParameter(1, commandId)

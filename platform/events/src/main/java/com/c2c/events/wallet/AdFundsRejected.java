@@ -1,0 +1,7 @@
+package com.c2c.events.wallet;
+
+import java.util.UUID;
+
+/** The SELL ad's USDT could not be reserved; {@code reason} is a stable code, {@code message} for people. */
+public record AdFundsRejected(UUID adId, String ownerId, String reason, String message) {
+}
