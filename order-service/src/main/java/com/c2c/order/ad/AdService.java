@@ -4,9 +4,11 @@ import com.c2c.events.EventTypes;
 import com.c2c.events.FiatAmount;
 import com.c2c.events.Topics;
 import com.c2c.events.UsdtAmount;
+import com.c2c.events.order.AdListed;
 import com.c2c.events.order.AdPosted;
 import com.c2c.order.ad.api.PostAdRequest;
 import com.c2c.order.ad.domain.AdStatus;
+import com.c2c.order.ad.domain.Side;
 import com.c2c.events.PaymentMethod;
 import com.c2c.order.ad.store.Ad;
 import com.c2c.platform.messaging.outbox.Outbox;
@@ -16,6 +18,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
@@ -41,8 +44,40 @@ public class AdService {
         AdPosted event = new AdPosted(ad.id, ad.ownerId, ad.market, ad.side.name(), ad.priceMinor, ad.quantityMicros,
                 ad.minOrderMinor, ad.maxOrderMinor, List.of(ad.paymentMethods.split(",")),
                 ad.paymentWindowMinutes);
+        if (ad.side == Side.BUY) {
+            ad.status = AdStatus.ACTIVE; // a BUY ad holds no USDT: it goes straight to the book
+        }
         return ad.<Ad>persist()
-                .call(() -> outbox.add(Topics.ORDER_EVENTS, ad.market, EventTypes.AD_POSTED, ad.id.toString(), event));
+                .call(() -> outbox.add(Topics.ORDER_EVENTS, ad.market, EventTypes.AD_POSTED, ad.id.toString(), event))
+                .call(() -> ad.status == AdStatus.ACTIVE ? list(ad) : Uni.createFrom().voidItem());
+    }
+
+    /** The wallet reserved the ad's USDT: the ad becomes ACTIVE and enters the book. Repeats change nothing. */
+    public Uni<Void> fundsReserved(UUID adId) {
+        return Ad.<Ad>findById(adId).chain(ad -> {
+            if (ad == null || ad.status != AdStatus.PENDING_FUNDING) {
+                return Uni.createFrom().voidItem();
+            }
+            ad.status = AdStatus.ACTIVE;
+            return list(ad);
+        });
+    }
+
+    /** The wallet could not reserve the ad's USDT: the ad is REJECTED and never reaches the book. */
+    public Uni<Void> fundsRejected(UUID adId) {
+        return Ad.<Ad>findById(adId).invoke(ad -> {
+            if (ad != null && ad.status == AdStatus.PENDING_FUNDING) {
+                ad.status = AdStatus.REJECTED;
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> list(Ad ad) {
+        AdListed listed = new AdListed(ad.id, ad.ownerId, ad.market, ad.side.name(), ad.priceMinor, ad.quantityMicros,
+                ad.minOrderMinor, ad.maxOrderMinor,
+                Arrays.stream(ad.paymentMethods.split(",")).map(PaymentMethod::valueOf).toList(), 0);
+        return outbox.add(Topics.ORDER_EVENTS, ad.market, EventTypes.AD_LISTED, ad.id.toString(), listed)
+                .replaceWithVoid();
     }
 
     @WithSession
