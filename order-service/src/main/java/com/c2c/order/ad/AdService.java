@@ -22,7 +22,6 @@ import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Posting and reading ads. An ad starts PENDING_FUNDING: it reaches the book once its USDT is reserved. */
@@ -89,17 +88,17 @@ public class AdService {
         if (!ASSET.equals(request.asset())) {
             throw ProblemException.invalidField("asset", "must be USDT");
         }
-        Currency fiat = field("fiat", request.fiat(), FiatAmount::currency);
+        Currency fiat = ProblemException.field("fiat", () -> FiatAmount.currency(request.fiat()));
         Ad ad = new Ad();
         ad.id = UUID.randomUUID();
         ad.ownerId = ownerId;
         ad.fiat = fiat.getCurrencyCode();
         ad.market = FiatAmount.market(ASSET, fiat);
         ad.side = request.side();
-        ad.priceMinor = field("price", request.price(), p -> FiatAmount.toMinor(p, fiat));
-        ad.quantityMicros = field("quantity", request.quantity(), UsdtAmount::toMicros);
-        ad.minOrderMinor = field("minOrder", request.minOrder(), a -> FiatAmount.toMinor(a, fiat));
-        ad.maxOrderMinor = field("maxOrder", request.maxOrder(), a -> FiatAmount.toMinor(a, fiat));
+        ad.priceMinor = ProblemException.field("price", () -> FiatAmount.toMinor(request.price(), fiat));
+        ad.quantityMicros = ProblemException.field("quantity", () -> UsdtAmount.toMicros(request.quantity()));
+        ad.minOrderMinor = ProblemException.field("minOrder", () -> FiatAmount.toMinor(request.minOrder(), fiat));
+        ad.maxOrderMinor = ProblemException.field("maxOrder", () -> FiatAmount.toMinor(request.maxOrder(), fiat));
         if (ad.maxOrderMinor < ad.minOrderMinor) {
             throw ProblemException.invalidField("maxOrder", "must not be less than minOrder");
         }
@@ -113,13 +112,5 @@ public class AdService {
         return ad;
     }
 
-    /** Applies a parse that throws IllegalArgumentException, naming the field in the 400 it becomes. */
-    private static <I, O> O field(String name, I value, Function<I, O> parse) {
-        try {
-            return parse.apply(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(name, e.getMessage());
-        }
-    }
 
 }

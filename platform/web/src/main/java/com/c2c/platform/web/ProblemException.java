@@ -1,6 +1,7 @@
 package com.c2c.platform.web;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Thrown by services to refuse a request with a specific problem; nothing the request would have
@@ -24,6 +25,18 @@ public class ProblemException extends RuntimeException {
     public static ProblemException invalidField(String field, String message) {
         return new ProblemException(400, "invalid-request", "The request is not valid", field + " " + message,
                 List.of(new Problem.FieldError(field, message)));
+    }
+
+    /**
+     * Runs a parse or check that signals bad input with IllegalArgumentException (its message says
+     * what is wrong), turning that into a 400 naming the field.
+     */
+    public static <T> T field(String name, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw invalidField(name, e.getMessage());
+        }
     }
 
     /** 404: the named resource does not exist (or the caller may not know it does). */

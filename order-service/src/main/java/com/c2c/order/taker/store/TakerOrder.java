@@ -1,0 +1,47 @@
+package com.c2c.order.taker.store;
+
+import com.c2c.order.ad.domain.Side;
+import com.c2c.order.taker.domain.OrderMode;
+import com.c2c.order.taker.domain.OrderStatus;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "taker_order")
+public class TakerOrder extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "owner_id", nullable = false)
+    public String ownerId;
+    @Column(name = "idempotency_key", nullable = false)
+    public String idempotencyKey;
+    @Column(nullable = false)
+    public String market;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Side side;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public OrderMode mode;
+    @Column(nullable = false)
+    public long amount;
+    @Column(name = "payment_method", nullable = false)
+    public String paymentMethod;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public OrderStatus status;
+    @Column(name = "reject_reason")
+    public String rejectReason;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+    @Version
+    public long version;
+}
