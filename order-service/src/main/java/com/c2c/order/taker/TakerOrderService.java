@@ -69,6 +69,25 @@ public class TakerOrderService {
                 .page(Page.of(page, size)).list();
     }
 
+    /** The book matched the order. Runs in the consumer's transaction; repeats change nothing. */
+    public Uni<Void> matched(UUID orderId) {
+        return TakerOrder.<TakerOrder>findById(orderId).invoke(o -> {
+            if (o != null && o.status == OrderStatus.PLACED) {
+                o.status = OrderStatus.MATCHED;
+            }
+        }).replaceWithVoid();
+    }
+
+    /** The book refused the order; the reason is kept for its owner. */
+    public Uni<Void> rejected(UUID orderId, String reason) {
+        return TakerOrder.<TakerOrder>findById(orderId).invoke(o -> {
+            if (o != null && o.status == OrderStatus.PLACED) {
+                o.status = OrderStatus.REJECTED;
+                o.rejectReason = reason;
+            }
+        }).replaceWithVoid();
+    }
+
     private Uni<Placed> create(TakerOrder order) {
         OrderPlaced event = new OrderPlaced(order.id, order.ownerId, order.market, order.side.name(),
                 order.mode.name(), order.amount, 0, "IOC",

@@ -1,6 +1,7 @@
 package com.c2c.order.taker;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,9 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.c2c.events.EventTypes;
 import com.c2c.events.Topics;
 import com.c2c.testkit.ConsumedEvent;
-import com.c2c.testkit.KafkaResource;
+import com.c2c.testkit.FreshTopicResource;
 import com.c2c.testkit.PostgresResource;
 import com.c2c.testkit.TestDatabase;
+import com.c2c.testkit.TestEvents;
 import com.c2c.testkit.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -20,13 +22,18 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** Placing a taker order: stored and sent to the book once per Idempotency-Key; bad input changes nothing. */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_order"))
-@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(value = FreshTopicResource.class,
+        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.matching-events.topic"))
 class OrderPlacementTest {
+    @ConfigProperty(name = "mp.messaging.incoming.matching-events.topic")
+    String matchingEvents;
+
     private static final String ORDER = """
             {"side":"BUY","asset":"USDT","fiat":"CNY","mode":"EXPRESS_FIAT","amount":"720.00","paymentMethod":"ALIPAY"}""";
 
@@ -54,6 +61,28 @@ class OrderPlacementTest {
             given().header("X-User-Id", buyer).when().get("/api/v1/orders").then().statusCode(200)
                     .body("id", hasItem(id));
         }
+    }
+
+    @Test
+    void statusFollowsTheBooksAnswers() {
+        String buyer = "dave-" + UUID.randomUUID();
+        String matched = place(buyer, UUID.randomUUID().toString(), ORDER).then().statusCode(201).extract().path("id");
+        String rejected = place(buyer, UUID.randomUUID().toString(), ORDER).then().statusCode(201).extract().path("id");
+        try (TestEvents events = new TestEvents()) {
+            events.publish(matchingEvents, "USDT-CNY", UUID.randomUUID().toString(), EventTypes.TRADE_MATCHED, """
+                    {"tradeId":"%s","market":"USDT-CNY","sequence":1,"takerOrderId":"%s","takerId":"%s",
+                     "makerOrderId":"%s","makerId":"m1","buyerId":"%s","sellerId":"m1","priceMinor":720,
+                     "quantityMicros":100000000,"fiatAmountMinor":72000}""".formatted(UUID.randomUUID(), matched,
+                    buyer, UUID.randomUUID(), buyer));
+            events.publish(matchingEvents, "USDT-CNY", UUID.randomUUID().toString(), EventTypes.ORDER_REJECTED, """
+                    {"orderId":"%s","market":"USDT-CNY","reason":"NO_ELIGIBLE_AD","message":"no ad can take it"}"""
+                    .formatted(rejected));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("X-User-Id", buyer)
+                .when().get("/api/v1/orders/" + matched).then().body("status", equalTo("MATCHED")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("X-User-Id", buyer)
+                .when().get("/api/v1/orders/" + rejected).then().body("status", equalTo("REJECTED"))
+                .body("rejectReason", equalTo("NO_ELIGIBLE_AD: no ad can take it")));
     }
 
     @Test
