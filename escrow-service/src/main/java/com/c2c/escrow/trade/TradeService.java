@@ -8,6 +8,7 @@ import com.c2c.events.FiatAmount;
 import com.c2c.events.Topics;
 import com.c2c.events.UsdtAmount;
 import com.c2c.events.escrow.TradeOpened;
+import com.c2c.events.matching.TradeMatched;
 import com.c2c.platform.messaging.outbox.Outbox;
 import com.c2c.platform.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -56,6 +57,33 @@ public class TradeService {
         trade.fiatAmountMinor = fiatAmount(request.quantity(), request.price(), fiat);
         trade.status = TradeStatus.OPENED;
         trade.openedAt = Instant.now();
+        return openAndAnnounce(trade);
+    }
+
+    /**
+     * Opens the trade the book matched, under the book's trade id, in the consumer's transaction.
+     * A match seen again (same trade id) opens nothing.
+     */
+    public Uni<Void> openMatched(TradeMatched match) {
+        return Trade.<Trade>findById(match.tradeId()).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            Trade trade = new Trade();
+            trade.id = match.tradeId();
+            trade.market = match.market();
+            trade.buyerId = match.buyerId();
+            trade.sellerId = match.sellerId();
+            trade.quantityMicros = match.quantityMicros();
+            trade.priceMinor = match.priceMinor();
+            trade.fiatAmountMinor = match.fiatAmountMinor();
+            trade.status = TradeStatus.OPENED;
+            trade.openedAt = Instant.now();
+            return openAndAnnounce(trade).replaceWithVoid();
+        });
+    }
+
+    private Uni<Trade> openAndAnnounce(Trade trade) {
         TradeOpened event = new TradeOpened(trade.id, trade.market, trade.buyerId, trade.sellerId,
                 trade.quantityMicros, trade.priceMinor, trade.fiatAmountMinor);
         return trade.<Trade>persist()
