@@ -6,7 +6,6 @@ import com.c2c.events.matching.TradeMatched;
 import com.c2c.platform.messaging.inbox.Inbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -29,12 +28,8 @@ public class MatchingEventsConsumer {
 
     @Incoming("matching-events")
     public Uni<Void> on(Message<String> message) {
-        String type = message.getMetadata(IncomingCloudEventMetadata.class).map(ce -> ce.getType()).orElse(null);
-        if (!HANDLED.contains(type)) {
-            return Uni.createFrom().completionStage(message.ack());
-        }
-        return inbox.consume("order.matching-events", message, event -> {
-            if (EventTypes.TRADE_MATCHED.equals(type)) {
+        return inbox.consume("order.matching-events", message, HANDLED, event -> {
+            if (EventTypes.TRADE_MATCHED.equals(event.type())) {
                 return orders.matched(event.data(json, TradeMatched.class).takerOrderId());
             }
             OrderRejected rejected = event.data(json, OrderRejected.class);

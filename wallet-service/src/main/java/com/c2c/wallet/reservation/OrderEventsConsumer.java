@@ -5,8 +5,8 @@ import com.c2c.events.order.AdPosted;
 import com.c2c.platform.messaging.inbox.Inbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -25,17 +25,8 @@ public class OrderEventsConsumer {
 
     @Incoming("order-events")
     public Uni<Void> on(Message<String> message) {
-        if (!isAdPosted(message)) {
-            // Most of the topic (orders for the book) is not the wallet's business: no transaction, no inbox row.
-            return Uni.createFrom().completionStage(message.ack());
-        }
-        return inbox.consume("wallet.order-events", message,
+        // Most of the topic (orders for the book) is not the wallet's business.
+        return inbox.consume("wallet.order-events", message, Set.of(EventTypes.AD_POSTED),
                 event -> reservations.reserve(event.data(json, AdPosted.class)));
-    }
-
-    private static boolean isAdPosted(Message<String> message) {
-        return message.getMetadata(IncomingCloudEventMetadata.class)
-                .map(ce -> EventTypes.AD_POSTED.equals(ce.getType()))
-                .orElse(false);
     }
 }

@@ -6,8 +6,8 @@ import com.c2c.events.matching.TradeMatched;
 import com.c2c.platform.messaging.inbox.Inbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -26,12 +26,7 @@ public class MatchingEventsConsumer {
 
     @Incoming("matching-events")
     public Uni<Void> on(Message<String> message) {
-        boolean match = message.getMetadata(IncomingCloudEventMetadata.class)
-                .map(ce -> EventTypes.TRADE_MATCHED.equals(ce.getType())).orElse(false);
-        if (!match) {
-            return Uni.createFrom().completionStage(message.ack());
-        }
-        return inbox.consume("escrow.matching-events", message,
+        return inbox.consume("escrow.matching-events", message, Set.of(EventTypes.TRADE_MATCHED),
                 event -> trades.openMatched(event.data(json, TradeMatched.class)));
     }
 }

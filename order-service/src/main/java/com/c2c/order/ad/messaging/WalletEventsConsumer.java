@@ -7,7 +7,6 @@ import com.c2c.order.ad.AdService;
 import com.c2c.platform.messaging.inbox.Inbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -30,12 +29,9 @@ public class WalletEventsConsumer {
 
     @Incoming("wallet-events")
     public Uni<Void> on(Message<String> message) {
-        String type = message.getMetadata(IncomingCloudEventMetadata.class).map(ce -> ce.getType()).orElse(null);
-        if (!HANDLED.contains(type)) {
-            return Uni.createFrom().completionStage(message.ack());
-        }
-        return inbox.consume("order.wallet-events", message, event -> EventTypes.AD_FUNDS_RESERVED.equals(type)
-                ? ads.fundsReserved(event.data(json, AdFundsReserved.class).adId())
-                : ads.fundsRejected(event.data(json, AdFundsRejected.class).adId()));
+        return inbox.consume("order.wallet-events", message, HANDLED,
+                event -> EventTypes.AD_FUNDS_RESERVED.equals(event.type())
+                        ? ads.fundsReserved(event.data(json, AdFundsReserved.class).adId())
+                        : ads.fundsRejected(event.data(json, AdFundsRejected.class).adId()));
     }
 }

@@ -3,7 +3,9 @@ package com.c2c.platform.messaging.inbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.Function;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -41,6 +43,19 @@ public class Inbox {
                     }
                     return Uni.createFrom().completionStage(message.ack());
                 });
+    }
+
+    /**
+     * As {@link #consume}, for a consumer that handles only some event types of a topic: records of
+     * other types are acknowledged at once, with no transaction and no inbox row.
+     */
+    public Uni<Void> consume(String consumer, Message<String> message, Set<String> types,
+            Function<ReceivedEvent, Uni<Void>> effect) {
+        String type = message.getMetadata(IncomingCloudEventMetadata.class).map(ce -> ce.getType()).orElse(null);
+        if (!types.contains(type)) {
+            return Uni.createFrom().completionStage(message.ack());
+        }
+        return consume(consumer, message, effect);
     }
 
     /** Runs {@code effect} in a new transaction unless this consumer already applied the event; true if it ran. */
