@@ -91,7 +91,7 @@ public class TakerOrderService {
     private Uni<Placed> create(TakerOrder order) {
         OrderPlaced event = new OrderPlaced(order.id, order.ownerId, order.market, order.side.name(),
                 order.mode.name(), order.amount, 0, "IOC",
-                List.of(PaymentMethod.valueOf(order.paymentMethod)), 0);
+                List.of(PaymentMethod.valueOf(order.paymentMethod)), 0, null);
         return order.<TakerOrder>persist()
                 .call(() -> outbox.add(Topics.ORDER_EVENTS, order.market, EventTypes.ORDER_PLACED, order.id.toString(),
                         event))

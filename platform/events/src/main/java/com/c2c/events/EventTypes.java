@@ -16,7 +16,23 @@ public final class EventTypes {
     public static final String FUNDS_CREDITED = "c2c.wallet.FundsCredited.v1";
     public static final String AD_FUNDS_RESERVED = "c2c.wallet.AdFundsReserved.v1";
     public static final String AD_FUNDS_REJECTED = "c2c.wallet.AdFundsRejected.v1";
+    public static final String RESERVE_FUNDS = "c2c.wallet.ReserveFunds.v1";
+    public static final String RELEASE_RESERVATION = "c2c.wallet.ReleaseReservation.v1";
+    public static final String LOCK_FUNDS = "c2c.wallet.LockFunds.v1";
+    public static final String RELEASE_FUNDS = "c2c.wallet.ReleaseFunds.v1";
+    public static final String REFUND_FUNDS = "c2c.wallet.RefundFunds.v1";
+    public static final String FUNDS_RESERVED = "c2c.wallet.FundsReserved.v1";
+    public static final String RESERVATION_RELEASED = "c2c.wallet.ReservationReleased.v1";
+    public static final String FUNDS_LOCKED = "c2c.wallet.FundsLocked.v1";
+    public static final String FUNDS_RELEASED = "c2c.wallet.FundsReleased.v1";
+    public static final String FUNDS_REFUNDED = "c2c.wallet.FundsRefunded.v1";
+    public static final String WALLET_COMMAND_REJECTED = "c2c.wallet.WalletCommandRejected.v1";
     public static final String TRADE_OPENED = "c2c.escrow.TradeOpened.v1";
+    public static final String TRADE_LOCKED = "c2c.escrow.TradeLocked.v1";
+    public static final String TRADE_PAID = "c2c.escrow.TradePaid.v1";
+    public static final String TRADE_DISPUTED = "c2c.escrow.TradeDisputed.v1";
+    public static final String TRADE_COMPLETED = "c2c.escrow.TradeCompleted.v1";
+    public static final String TRADE_CANCELLED = "c2c.escrow.TradeCancelled.v1";
     public static final String ADDRESS_WATCHED = "c2c.chain.AddressWatched.v1";
 
     private EventTypes() {

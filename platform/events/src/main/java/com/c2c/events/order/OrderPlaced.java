@@ -7,8 +7,10 @@ import java.util.UUID;
 /**
  * A taker order for the book. {@code mode}: EXPRESS_FIAT (amount in fiat minor units) or
  * EXPRESS_QUANTITY (amount in USDT micro-units) fill against one ad at the best eligible price;
+ * AD_FIAT / AD_QUANTITY fill against the one ad {@code adId} the taker chose (same amount units);
  * LIMIT (amount in micro-units, at {@code priceMinor}, {@code timeInForce} GTC, IOC or FOK).
+ * {@code adId} is null unless the mode is AD_FIAT or AD_QUANTITY.
  */
 public record OrderPlaced(UUID orderId, String ownerId, String market, String side, String mode, long amount,
-        long priceMinor, String timeInForce, List<PaymentMethod> paymentMethods, int completedTrades) {
+        long priceMinor, String timeInForce, List<PaymentMethod> paymentMethods, int completedTrades, UUID adId) {
 }

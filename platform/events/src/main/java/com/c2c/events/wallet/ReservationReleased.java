@@ -1,0 +1,7 @@
+package com.c2c.events.wallet;
+
+import java.util.UUID;
+
+/** Reserved USDT went back to the owner's available balance. */
+public record ReservationReleased(String commandId, UUID subjectId, String ownerId, long quantityMicros, String reason) {
+}
