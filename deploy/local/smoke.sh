@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# Platform smoke test, as a new user would try it: up.sh (on the built jars), then checks that every
-# service is ready with its database and Kafka, that Keycloak issues tokens for the c2c realm, that
-# the EVM node answers, and that down.sh leaves none of the recorded processes running.
+# Platform smoke and end-to-end test, as a new user would try it: up.sh (on the built jars), then checks
+# that every service is ready with its database and Kafka, that Keycloak issues tokens for the c2c
+# realm, that the EVM node answers, that demo.sh completes a trade and the e2e scenarios pass
+# (deploy/local/e2e.sh), and that down.sh leaves none of the recorded processes running.
 source "$(dirname "$0")/lib.sh"
 passed=0; failed=0
 check() {
   local what="$1"; shift
   if "$@" >/dev/null 2>&1; then passed=$((passed + 1)); step "ok    $what"; else failed=$((failed + 1)); step "FAIL  $what"; fi
+}
+# Like check, for long steps whose own output is worth seeing.
+shown() {
+  local what="$1"; shift
+  if "$@"; then passed=$((passed + 1)); step "ok    $what"; else failed=$((failed + 1)); step "FAIL  $what (output above)"; fi
 }
 ready_up() { curl -fsS "http://127.0.0.1:$1/q/health/ready" | grep -q '"status" *: *"UP"'; }
 jwt_has_role() { # token role
@@ -29,6 +35,11 @@ maker=$(token -d grant_type=client_credentials -d client_id=c2c-maker -d client_
 check "Keycloak: maker client credentials carry role merchant" jwt_has_role "$maker" merchant
 check "Anvil answers eth_chainId 31337" bash -c "curl -fsS -H 'content-type: application/json' \
   -d '{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}' http://127.0.0.1:8545 | grep -q '0x7a69'"
+
+step "smoke: a complete trade with deploy/local/demo.sh"
+shown "demo.sh completes a trade with the ledger balanced" bash "$ROOT/deploy/local/demo.sh"
+step "smoke: end-to-end scenarios with deploy/local/e2e.sh"
+shown "end-to-end scenarios" bash "$ROOT/deploy/local/e2e.sh"
 
 step "smoke: stopping with down.sh"
 bash "$ROOT/deploy/local/down.sh"

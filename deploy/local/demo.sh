@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# A complete C2C trade through the running platform (start it with deploy/local/up.sh), step by step:
+# fund a seller, post a SELL ad, a buyer places an order, the seller's USDT is locked in escrow, the
+# buyer marks the fiat paid, the seller confirms and escrow releases the USDT to the buyer (minus the
+# fee). Prints every step and the final balances; exits non-zero if any step did not happen or if the
+# ledger does not balance. Identity is the gateway's X-User-Id/X-User-Roles headers (ADR 0003).
+source "$(dirname "$0")/lib.sh"
+command -v jq >/dev/null || { step "installing jq (Debian package)"; (apt-get update -q && apt-get install -y -q jq) >/dev/null; }
+
+ORDER=${C2C_ORDER_URL:-http://127.0.0.1:8081}
+MATCHING=${C2C_MATCHING_URL:-http://127.0.0.1:8082}
+WALLET=${C2C_WALLET_URL:-http://127.0.0.1:8083}
+ESCROW=${C2C_ESCROW_URL:-http://127.0.0.1:8084}
+TIMEOUT_S=${C2C_DEMO_TIMEOUT_S:-30}
+run=$(date +%H%M%S)-$$
+SELLER="demo-seller-$run"; BUYER="demo-buyer-$run"
+
+# call METHOD URL USER [ROLES] [JSON]: prints the body; dies on a status other than 2xx.
+call() {
+  local method="$1" url="$2" user="$3" roles="${4:-}" body="${5:-}" out status
+  local args=(-sS -o /tmp/c2c-demo.$$ -w '%{http_code}' -X "$method" -H "X-User-Id: $user")
+  [ -n "$roles" ] && args+=(-H "X-User-Roles: $roles")
+  [ -n "$body" ] && args+=(-H 'Content-Type: application/json' -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" -d "$body")
+  status=$(curl "${args[@]}" "$url") || die "$method $url: no answer (is the platform up? deploy/local/up.sh)"
+  out=$(cat /tmp/c2c-demo.$$); rm -f /tmp/c2c-demo.$$
+  case "$status" in 2??) printf '%s' "$out" ;; *) die "$method $url answered $status: $out" ;; esac
+}
+# await WHAT SECONDS COMMAND...: polls until the command succeeds, or dies after the deadline.
+await() {
+  local what="$1" deadline=$(( $(date +%s) + $2 )); shift 2
+  until "$@"; do
+    [ "$(date +%s)" -lt "$deadline" ] || die "$what did not happen within ${TIMEOUT_S}s"
+    sleep 0.2
+  done
+}
+field() { jq -r "$1" <<<"$2"; }
+ad_active() { [ "$(field .status "$(call GET "$ORDER/api/v1/ads/$AD" "$SELLER")")" = ACTIVE ]; }
+trade_is() { ORDER_JSON=$(call GET "$ORDER/api/v1/orders/$ORDER_ID" "$BUYER"); [ "$(field .tradeStatus "$ORDER_JSON")" = "$1" ]; }
+balances() { call GET "$WALLET/api/v1/wallet/admin/balances/$1" admin1 admin | jq -r '.[] | select(.asset=="USDT") | "available \(.available), reserved \(.reserved), locked \(.locked)"'; }
+
+step "1. open market USDT-CNY (tick 0.01) if it is not open yet"
+curl -sS -o /dev/null -X POST -H 'X-User-Id: admin1' -H 'X-User-Roles: admin' -H 'Content-Type: application/json' \
+  -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" \
+  -d '{"asset":"USDT","fiat":"CNY","tickSize":"0.01"}' "$MATCHING/api/v1/markets" || die "matching-service does not answer"
+
+step "2. fund the seller $SELLER with 1000 USDT (admin credit, development funding path)"
+call POST "$WALLET/api/v1/wallet/admin/credits" admin1 admin \
+  "{\"ownerId\":\"$SELLER\",\"asset\":\"USDT\",\"amount\":\"1000\",\"reference\":\"demo-$run\"}" >/dev/null
+step "   seller: $(balances "$SELLER")"
+
+step "3. the seller posts a SELL ad: 500 USDT at 7.20 CNY, orders 100-3600 CNY, ALIPAY, 15 min to pay"
+AD=$(field .id "$(call POST "$ORDER/api/v1/ads" "$SELLER" '' \
+  '{"side":"SELL","asset":"USDT","fiat":"CNY","price":"7.20","quantity":"500","minOrder":"100","maxOrder":"3600","paymentMethods":["ALIPAY"],"paymentWindowMinutes":15,"terms":"Alipay only, name must match"}')")
+await "ad $AD active" "$TIMEOUT_S" ad_active
+step "   ad $AD is ACTIVE on the book; seller: $(balances "$SELLER")"
+
+step "4. the buyer $BUYER places an express order: buy USDT for 720.00 CNY by ALIPAY"
+ORDER_ID=$(field .id "$(call POST "$ORDER/api/v1/orders" "$BUYER" '' \
+  '{"side":"BUY","asset":"USDT","fiat":"CNY","mode":"EXPRESS_FIAT","amount":"720.00","paymentMethod":"ALIPAY"}')")
+await "order $ORDER_ID matched and the seller's USDT locked" "$TIMEOUT_S" trade_is LOCKED
+TRADE=$(field .tradeId "$ORDER_JSON")
+TRADE_JSON=$(call GET "$ESCROW/api/v1/trades/$TRADE" "$BUYER")
+step "   order $ORDER_ID matched: trade $TRADE, $(field .quantity "$TRADE_JSON") USDT for $(field .fiatAmount "$TRADE_JSON") CNY, LOCKED in escrow, pay by $(field .deadline "$TRADE_JSON")"
+step "   seller: $(balances "$SELLER")"
+
+step "5. the buyer pays 720.00 CNY off-platform and marks the trade paid"
+step "   trade is $(field .status "$(call POST "$ESCROW/api/v1/trades/$TRADE/paid" "$BUYER" '' '{}')")"
+
+step "6. the seller sees the money arrive and confirms: escrow releases the USDT"
+step "   trade is $(field .status "$(call POST "$ESCROW/api/v1/trades/$TRADE/confirm" "$SELLER" '' '{}')")"
+await "USDT released to the buyer" "$TIMEOUT_S" trade_is COMPLETED
+TRADE_JSON=$(call GET "$ESCROW/api/v1/trades/$TRADE" "$BUYER")
+step "   trade COMPLETED; fee $(field .fee "$TRADE_JSON") USDT"
+
+step "7. final balances"
+step "   seller: $(balances "$SELLER")"
+step "   buyer:  $(balances "$BUYER")"
+TOTALS=$(call GET "$WALLET/api/v1/wallet/admin/totals" admin1 admin)
+jq -r '.[] | "   ledger \(.asset): entries sum \(.entriesSum), balanced \(.balanced)"' <<<"$TOTALS"
+jq -e 'all(.[]; .balanced == true)' <<<"$TOTALS" >/dev/null || die "the ledger does not balance"
+held=$(jq -n --argjson s "$(call GET "$WALLET/api/v1/wallet/admin/balances/$SELLER" admin1 admin)" \
+  --argjson b "$(call GET "$WALLET/api/v1/wallet/admin/balances/$BUYER" admin1 admin)" --arg fee "$(field .fee "$TRADE_JSON")" \
+  '[($s + $b)[] | select(.asset=="USDT") | (.available|tonumber) + (.reserved|tonumber) + (.locked|tonumber)] | add + ($fee|tonumber)')
+[ "$(jq -n "$held * 1000000 | round")" = 1000000000 ] || die "seller + buyer + fee = $held USDT, not the 1000 funded"
+step "demo passed: 1000 USDT funded = seller + buyer + fee ($held); ledger balanced"

@@ -1,0 +1,122 @@
+package com.c2c.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Plain HTTP calls to one running service, as a frontend behind the gateway makes them: the gateway's
+ * identity headers ({@code X-User-Id}, {@code X-User-Roles}) stand in for the token until OIDC lands.
+ */
+public final class Api {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String base;
+
+    public Api(String base) {
+        this.base = base;
+    }
+
+    /** What a call answered: the status and the JSON body (MissingNode when there is none). */
+    public record Answer(int status, JsonNode body) {
+        public String text(String field) {
+            return body.path(field).asText();
+        }
+
+        public Answer expect(int expected, String what) {
+            if (status != expected) {
+                throw new AssertionError(what + ": expected HTTP " + expected + " but got " + status + " " + body);
+            }
+            return this;
+        }
+    }
+
+    /** Who calls: a user id and, optionally, comma-separated roles. */
+    public record As(String user, String roles) {
+        public static As user(String id) {
+            return new As(id, null);
+        }
+
+        public static As admin() {
+            return new As("admin1", "admin");
+        }
+
+        public static As arbiter() {
+            return new As("arbiter1", "arbiter");
+        }
+    }
+
+    public Answer get(String path, As as) {
+        return join(send(request(path, as).GET()));
+    }
+
+    public Answer post(String path, As as, Object body, String idempotencyKey) {
+        return join(postAsync(path, as, body, idempotencyKey));
+    }
+
+    public Answer put(String path, As as, Object body) {
+        return join(send(request(path, as).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body)))));
+    }
+
+    public Answer patch(String path, As as, Object body) {
+        return join(send(request(path, as).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(write(body)))));
+    }
+
+    public CompletableFuture<Answer> postAsync(String path, As as, Object body, String idempotencyKey) {
+        HttpRequest.Builder request = request(path, as).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "{}" : write(body)));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request);
+    }
+
+    private HttpRequest.Builder request(String path, As as) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (as != null) {
+            b.header("X-User-Id", as.user());
+            if (as.roles() != null) {
+                b.header("X-User-Roles", as.roles());
+            }
+        }
+        return b;
+    }
+
+    private static CompletableFuture<Answer> send(HttpRequest.Builder request) {
+        return CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+                .thenApply(r -> new Answer(r.statusCode(), parse(r.body())));
+    }
+
+    private static Answer join(CompletableFuture<Answer> answer) {
+        return answer.join();
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(body);
+        }
+    }
+
+    static String write(Object body) {
+        try {
+            return body instanceof String s ? s : JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

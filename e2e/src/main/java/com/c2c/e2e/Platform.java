@@ -1,0 +1,138 @@
+package com.c2c.e2e;
+
+import com.c2c.e2e.Api.Answer;
+import com.c2c.e2e.Api.As;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The platform's public REST API, one method per user action, against the services that
+ * {@code deploy/local/up.sh} started (override each base URL with C2C_ORDER_URL, C2C_MATCHING_URL, ...).
+ */
+public final class Platform {
+    public final Api order = new Api(url("C2C_ORDER_URL", 8081));
+    public final Api matching = new Api(url("C2C_MATCHING_URL", 8082));
+    public final Api wallet = new Api(url("C2C_WALLET_URL", 8083));
+    public final Api escrow = new Api(url("C2C_ESCROW_URL", 8084));
+
+    private static String url(String env, int port) {
+        String value = System.getenv(env);
+        return value != null ? value : "http://127.0.0.1:" + port;
+    }
+
+    /** Opens the market if it is not open yet (a second opening answers 409, which is fine here). */
+    public void openMarket(String fiat, String tickSize) {
+        Answer a = matching.post("/api/v1/markets", As.admin(),
+                Map.of("asset", "USDT", "fiat", fiat, "tickSize", tickSize), UUID.randomUUID().toString());
+        if (a.status() != 201 && a.status() != 200 && a.status() != 409) {
+            throw new AssertionError("opening market USDT-" + fiat + ": " + a.status() + " " + a.body());
+        }
+    }
+
+    /** The development funding path: an admin credit of USDT to an owner. */
+    public void fund(String owner, String amount) {
+        wallet.post("/api/v1/wallet/admin/credits", As.admin(),
+                Map.of("ownerId", owner, "asset", "USDT", "amount", amount, "reference", "e2e-" + UUID.randomUUID()),
+                UUID.randomUUID().toString()).expect(201, "crediting " + owner);
+    }
+
+    /** A fixed-price ad; returns its id. */
+    public String postAd(String owner, String side, String fiat, String price, String quantity, String minOrder,
+            String maxOrder, String paymentMethod) {
+        Map<String, Object> ad = new LinkedHashMap<>();
+        ad.put("side", side);
+        ad.put("asset", "USDT");
+        ad.put("fiat", fiat);
+        ad.put("price", price);
+        ad.put("quantity", quantity);
+        ad.put("minOrder", minOrder);
+        ad.put("maxOrder", maxOrder);
+        ad.put("paymentMethods", new String[] {paymentMethod});
+        ad.put("paymentWindowMinutes", 15);
+        return order.post("/api/v1/ads", As.user(owner), ad, UUID.randomUUID().toString())
+                .expect(201, "posting an ad for " + owner).text("id");
+    }
+
+    public JsonNode ad(String owner, String adId) {
+        return order.get("/api/v1/ads/" + adId, As.user(owner)).expect(200, "reading ad " + adId).body();
+    }
+
+    /** An express order at the best price (mode EXPRESS_FIAT or EXPRESS_QUANTITY); returns its id. */
+    public String placeExpress(String user, String side, String fiat, String mode, String amount, String method) {
+        return placeOrder(user, Map.of("side", side, "asset", "USDT", "fiat", fiat, "mode", mode, "amount", amount,
+                "paymentMethod", method));
+    }
+
+    /** An order on the ad the taker chose (mode AD_FIAT or AD_QUANTITY); returns its id. */
+    public String placeOnAd(String user, String side, String fiat, String adId, String mode, String amount,
+            String method) {
+        return placeOrder(user, Map.of("side", side, "asset", "USDT", "fiat", fiat, "adId", adId, "mode", mode,
+                "amount", amount, "paymentMethod", method));
+    }
+
+    private String placeOrder(String user, Map<String, Object> body) {
+        return order.post("/api/v1/orders", As.user(user), body, UUID.randomUUID().toString())
+                .expect(201, "placing an order for " + user).text("id");
+    }
+
+    public JsonNode order(String user, String orderId) {
+        return order.get("/api/v1/orders/" + orderId, As.user(user)).expect(200, "reading order " + orderId).body();
+    }
+
+    public JsonNode trade(String user, String tradeId) {
+        return escrow.get("/api/v1/trades/" + tradeId, As.user(user)).expect(200, "reading trade " + tradeId).body();
+    }
+
+    /** A trade action ({@code paid}, {@code cancel}, {@code confirm}) by one of its parties. */
+    public Answer act(String user, String tradeId, String action) {
+        return escrow.post("/api/v1/trades/" + tradeId + "/" + action, As.user(user), null,
+                UUID.randomUUID().toString());
+    }
+
+    public Answer dispute(String user, String tradeId, String reason) {
+        return escrow.post("/api/v1/trades/" + tradeId + "/dispute", As.user(user),
+                Map.of("reason", reason, "evidence", "bank statement, reference 42"), UUID.randomUUID().toString());
+    }
+
+    public Answer resolve(String tradeId, String outcome) {
+        return escrow.post("/api/v1/trades/" + tradeId + "/resolution", As.arbiter(),
+                Map.of("outcome", outcome, "note", "checked the statements"), UUID.randomUUID().toString());
+    }
+
+    /** An owner's USDT balances by kind (available, reserved, locked), zero when the owner has none. */
+    public Balances balances(String owner) {
+        JsonNode all = wallet.get("/api/v1/wallet/admin/balances/" + owner, As.admin())
+                .expect(200, "reading balances of " + owner).body();
+        for (JsonNode b : all) {
+            if ("USDT".equals(b.path("asset").asText())) {
+                return new Balances(dec(b, "available"), dec(b, "reserved"), dec(b, "locked"));
+            }
+        }
+        return new Balances(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+    }
+
+    /** The ledger's own totals per asset (entries sum, balances by kind, whether it is balanced). */
+    public JsonNode totals() {
+        return wallet.get("/api/v1/wallet/admin/totals", As.admin()).expect(200, "reading ledger totals").body();
+    }
+
+    public record Balances(BigDecimal available, BigDecimal reserved, BigDecimal locked) {
+        public BigDecimal total() {
+            return available.add(reserved).add(locked);
+        }
+
+        @Override
+        public String toString() {
+            return "available " + available.toPlainString() + ", reserved " + reserved.toPlainString() + ", locked "
+                    + locked.toPlainString();
+        }
+    }
+
+    static BigDecimal dec(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        return v.isMissingNode() || v.isNull() ? BigDecimal.ZERO : new BigDecimal(v.asText()).stripTrailingZeros();
+    }
+}
