@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.c2c.wallet.ledger.Ledger;
 import com.c2c.wallet.ledger.domain.AccountKind;
 import com.c2c.wallet.ledger.domain.Leg;
+import com.c2c.wallet.ledger.domain.PlatformOwner;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -25,9 +26,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class FundingService {
-    /** The owner of the platform's contra account for money entering the ledger. */
-    static final String PLATFORM = "platform";
-
     private final Outbox outbox;
     private final Ledger ledger;
 
@@ -67,7 +65,7 @@ public class FundingService {
         credit.kind = "ADMIN_DEV_CREDIT";
         credit.createdAt = Instant.now();
         FundsCredited event = new FundsCredited(credit.id, credit.ownerId, credit.asset, micros, credit.reference);
-        List<Leg> legs = List.of(new Leg(PLATFORM, AccountKind.EXTERNAL_FUNDING, -micros),
+        List<Leg> legs = List.of(new Leg(PlatformOwner.ID, AccountKind.EXTERNAL_FUNDING, -micros),
                 new Leg(credit.ownerId, AccountKind.AVAILABLE, micros));
         return credit.<FundingCredit>persist()
                 .call(() -> ledger.post("funding-credit:" + credit.reference, "FUNDING_CREDIT", credit.asset, legs))

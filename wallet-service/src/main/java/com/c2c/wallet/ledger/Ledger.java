@@ -1,12 +1,15 @@
 package com.c2c.wallet.ledger;
 
+import com.c2c.wallet.ledger.domain.AccountKind;
 import com.c2c.wallet.ledger.domain.Leg;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -17,6 +20,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
  */
 @ApplicationScoped
 public class Ledger {
+    /** The one order in which accounts are locked (here and in post), so concurrent postings cannot deadlock. */
+    private static final Comparator<Leg> LOCK_ORDER = Comparator.comparing(Leg::ownerId).thenComparing(Leg::kind);
 
     /** The posting's id and whether this call created it (false: the command was already posted). */
     public record Posted(UUID postingId, boolean created) {
@@ -24,10 +29,7 @@ public class Ledger {
 
     public Uni<Posted> post(String commandId, String kind, String asset, List<Leg> legs) {
         Leg.requireBalanced(legs);
-        // A fixed order of account locks keeps concurrent postings from deadlocking.
-        List<Leg> ordered = legs.stream()
-                .sorted(Comparator.comparing(Leg::ownerId).thenComparing(Leg::kind))
-                .toList();
+        List<Leg> ordered = legs.stream().sorted(LOCK_ORDER).toList();
         return Panache.getSession().chain(session -> existing(session, commandId).chain(found -> {
             if (found != null) {
                 return Uni.createFrom().item(new Posted(found, false));
@@ -48,6 +50,35 @@ public class Ledger {
     /** Whether a command was already posted (in this transaction's view). */
     public Uni<Boolean> posted(String commandId) {
         return Panache.getSession().chain(session -> existing(session, commandId)).map(id -> id != null);
+    }
+
+    /**
+     * Locks the accounts a posting of {@code legs} would change, until the transaction ends, and returns
+     * their balances (in the order of {@code legs}; zero for an account that does not exist yet). A
+     * caller that checks a balance before debiting it locks first, so a concurrent debit waits for the
+     * check's outcome instead of overdrawing; locking every account of the posting, in the order post
+     * takes them, keeps two such callers from deadlocking.
+     */
+    public Uni<List<Long>> lockAccounts(String asset, List<Leg> legs) {
+        Map<String, Long> balances = new HashMap<>();
+        return Panache.getSession().chain(session -> Multi.createFrom().iterable(legs.stream().sorted(LOCK_ORDER).toList())
+                .onItem().transformToUniAndConcatenate(leg -> lockBalance(session, leg.ownerId(), asset, leg.kind())
+                        .invoke(balance -> balances.put(account(leg), balance)))
+                .collect().last()
+                .map(ignored -> legs.stream().map(leg -> balances.get(account(leg))).toList()));
+    }
+
+    private static String account(Leg leg) {
+        return leg.ownerId() + "/" + leg.kind();
+    }
+
+    private static Uni<Long> lockBalance(Mutiny.Session session, String ownerId, String asset, AccountKind kind) {
+        return session.createNativeQuery("""
+                        select balance from ledger_account where owner_id = ?1 and asset = ?2 and kind = ?3
+                        for update""", Long.class)
+                .setParameter(1, ownerId).setParameter(2, asset).setParameter(3, kind.name())
+                .getResultList()
+                .map(rows -> rows.isEmpty() ? 0L : rows.get(0));
     }
 
     private static Uni<UUID> existing(Mutiny.Session session, String commandId) {

@@ -1,8 +1,10 @@
 package com.c2c.wallet.ledger;
 
 import com.c2c.events.UsdtAmount;
+import com.c2c.wallet.ledger.api.AssetTotalsView;
 import com.c2c.wallet.ledger.api.BalanceView;
 import com.c2c.wallet.ledger.api.LedgerEntryView;
+import com.c2c.wallet.ledger.domain.AccountKind;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -10,11 +12,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Read models over the ledger: an owner's balances and entry history. */
+/** Read models over the ledger: an owner's balances and entry history, and the ledger's own totals. */
 @ApplicationScoped
 public class LedgerQueries {
     private final Pool pool;
@@ -66,6 +69,69 @@ public class LedgerQueries {
                     }
                     return views;
                 });
+    }
+
+    /**
+     * Per asset, in one statement (so one consistent snapshot): the sum of all entries, the balances by
+     * account kind, and how many accounts' balances differ from the sum of their entries.
+     */
+    public Uni<List<AssetTotalsView>> totals() {
+        return pool.query("""
+                        select a.asset, a.kind, sum(a.balance) as balance, sum(coalesce(e.total, 0)) as entries,
+                               count(*) filter (where a.balance <> coalesce(e.total, 0)) as drifted
+                        from ledger_account a
+                        left join (select account_id, sum(amount) as total from ledger_entry group by account_id) e
+                               on e.account_id = a.id
+                        group by a.asset, a.kind
+                        order by a.asset, a.kind""")
+                .execute()
+                .map(rows -> {
+                    Map<String, AssetTotals> byAsset = new TreeMap<>();
+                    for (Row row : rows) {
+                        byAsset.computeIfAbsent(row.getString("asset"), a -> new AssetTotals())
+                                .add(row.getString("kind"), row.getBigDecimal("balance"), row.getBigDecimal("entries"),
+                                        row.getLong("drifted"));
+                    }
+                    List<AssetTotalsView> views = new ArrayList<>();
+                    byAsset.forEach((asset, totals) -> views.add(totals.view(asset)));
+                    return views;
+                });
+    }
+
+    /** One asset's sums, in micro-units (numeric: a sum of many bigints may not fit one). */
+    private static final class AssetTotals {
+        private static final List<String> ALWAYS_SHOWN = List.of(AccountKind.AVAILABLE.name(),
+                AccountKind.RESERVED.name(), AccountKind.LOCKED.name(), AccountKind.FEES.name());
+
+        private BigDecimal entries = BigDecimal.ZERO;
+        private BigDecimal externalFunding = BigDecimal.ZERO;
+        private final Map<String, BigDecimal> byKind = new LinkedHashMap<>();
+        private long driftedAccounts;
+
+        AssetTotals() {
+            ALWAYS_SHOWN.forEach(kind -> byKind.put(kind, BigDecimal.ZERO));
+        }
+
+        void add(String kind, BigDecimal balance, BigDecimal entrySum, long drifted) {
+            entries = entries.add(entrySum);
+            driftedAccounts += drifted;
+            if (AccountKind.EXTERNAL_FUNDING.name().equals(kind)) {
+                externalFunding = externalFunding.add(balance);
+            } else {
+                byKind.merge(kind, balance, BigDecimal::add);
+            }
+        }
+
+        AssetTotalsView view(String asset) {
+            Map<String, String> kinds = new LinkedHashMap<>();
+            byKind.forEach((kind, sum) -> kinds.put(kind, decimal(sum)));
+            return new AssetTotalsView(asset, decimal(entries), decimal(externalFunding), kinds,
+                    entries.signum() == 0 && driftedAccounts == 0);
+        }
+
+        private static String decimal(BigDecimal micros) {
+            return micros.movePointLeft(UsdtAmount.SCALE).setScale(UsdtAmount.SCALE).toPlainString();
+        }
     }
 
     private static BigDecimal usdt(long micros) {

@@ -10,7 +10,6 @@ import com.c2c.platform.messaging.outbox.Outbox;
 import com.c2c.wallet.ledger.Ledger;
 import com.c2c.wallet.ledger.domain.AccountKind;
 import com.c2c.wallet.ledger.domain.Leg;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -43,29 +42,20 @@ public class AdReservations {
     }
 
     private Uni<Void> reserveOnce(AdPosted ad, String command) {
-        return available(ad.ownerId()).chain(available -> {
+        List<Leg> legs = List.of(new Leg(ad.ownerId(), AccountKind.AVAILABLE, -ad.quantityMicros()),
+                new Leg(ad.ownerId(), AccountKind.RESERVED, ad.quantityMicros()));
+        return ledger.lockAccounts(ASSET, legs).chain(balances -> {
+            long available = balances.get(0);
             if (available < ad.quantityMicros()) {
                 String message = "available " + UsdtAmount.fromMicros(available).toPlainString() + " USDT is less than the ad's "
                         + UsdtAmount.fromMicros(ad.quantityMicros()).toPlainString() + " USDT";
                 return emit(EventTypes.AD_FUNDS_REJECTED, ad,
                         new AdFundsRejected(ad.adId(), ad.ownerId(), "INSUFFICIENT_FUNDS", message));
             }
-            List<Leg> legs = List.of(new Leg(ad.ownerId(), AccountKind.AVAILABLE, -ad.quantityMicros()),
-                    new Leg(ad.ownerId(), AccountKind.RESERVED, ad.quantityMicros()));
             return ledger.post(command, "RESERVE_FOR_AD", ASSET, legs)
                     .chain(() -> emit(EventTypes.AD_FUNDS_RESERVED, ad,
                             new AdFundsReserved(ad.adId(), ad.ownerId(), ASSET, ad.quantityMicros())));
         });
-    }
-
-    /** The owner's available USDT, its account row locked until the transaction ends. */
-    private static Uni<Long> available(String ownerId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select balance from ledger_account where owner_id = ?1 and asset = ?2 and kind = 'AVAILABLE'
-                        for update""", Long.class)
-                .setParameter(1, ownerId).setParameter(2, ASSET)
-                .getResultList()
-                .map(rows -> rows.isEmpty() ? 0L : rows.get(0)));
     }
 
     private Uni<Void> emit(String type, AdPosted ad, Object event) {

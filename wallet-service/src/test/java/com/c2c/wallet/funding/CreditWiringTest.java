@@ -30,13 +30,13 @@ class CreditWiringTest {
     void creditIsStoredOnceAndAnnouncedOnce() {
         String body = "{\"ownerId\":\"merchant1\",\"asset\":\"USDT\",\"amount\":\"2500.5\",\"reference\":\"seed-1\"}";
         try (TopicProbe events = TopicProbe.open(Topics.WALLET_EVENTS)) {
-            given().contentType(ContentType.JSON).header("X-User-Id", "admin1").body(body)
+            given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin").body(body)
                     .when().post("/api/v1/wallet/admin/credits")
                     .then().statusCode(201)
                     .body("amount", equalTo(2500.5f))
                     .body("kind", equalTo("ADMIN_DEV_CREDIT"));
             // The same command again moves nothing.
-            given().contentType(ContentType.JSON).header("X-User-Id", "admin1").body(body)
+            given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin").body(body)
                     .when().post("/api/v1/wallet/admin/credits")
                     .then().statusCode(200);
 
@@ -52,10 +52,10 @@ class CreditWiringTest {
 
     @Test
     void reusedReferenceForAnotherAmountConflicts() {
-        given().contentType(ContentType.JSON).header("X-User-Id", "admin1")
+        given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin")
                 .body("{\"ownerId\":\"bob\",\"asset\":\"USDT\",\"amount\":\"10\",\"reference\":\"seed-2\"}")
                 .when().post("/api/v1/wallet/admin/credits").then().statusCode(201);
-        given().contentType(ContentType.JSON).header("X-User-Id", "admin1")
+        given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin")
                 .body("{\"ownerId\":\"bob\",\"asset\":\"USDT\",\"amount\":\"11\",\"reference\":\"seed-2\"}")
                 .when().post("/api/v1/wallet/admin/credits").then().statusCode(409)
                 .contentType("application/problem+json");
@@ -64,12 +64,26 @@ class CreditWiringTest {
 
     @Test
     void amountWithSevenDecimalsIsRefused() {
-        given().contentType(ContentType.JSON).header("X-User-Id", "admin1")
+        given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin")
                 .body("{\"ownerId\":\"carol\",\"asset\":\"USDT\",\"amount\":\"1.0000001\",\"reference\":\"seed-3\"}")
                 .when().post("/api/v1/wallet/admin/credits")
                 .then().statusCode(400)
                 .body("errors.field", hasItem("amount"));
         assertEquals(0L, TestDatabase.queryLong("select count(*) from funding_credit where owner_id = 'carol'"));
+    }
+
+    @Test
+    void onlyAnAdminMayCredit() {
+        String body = "{\"ownerId\":\"dave\",\"asset\":\"USDT\",\"amount\":\"5\",\"reference\":\"seed-4\"}";
+        given().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/wallet/admin/credits")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).header("X-User-Id", "dave").header("X-User-Roles", "arbiter").body(body)
+                .when().post("/api/v1/wallet/admin/credits")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", equalTo("this needs the admin role"));
+        assertEquals(0L, TestDatabase.queryLong("select count(*) from funding_credit where reference = 'seed-4'"));
+        assertEquals(0L, TestDatabase.queryLong("select count(*) from ledger_account where owner_id = 'dave'"));
     }
 
     @Test

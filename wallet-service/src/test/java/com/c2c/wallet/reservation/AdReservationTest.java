@@ -39,7 +39,7 @@ class AdReservationTest {
     @Test
     void sellAdIsReservedOnceAndAnAdBeyondTheBalanceIsRejected() {
         String seller = "merchant-" + UUID.randomUUID();
-        given().contentType(ContentType.JSON).header("X-User-Id", "admin1")
+        given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin")
                 .body("{\"ownerId\":\"" + seller + "\",\"asset\":\"USDT\",\"amount\":\"1000\",\"reference\":\"fund-" + seller + "\"}")
                 .when().post("/api/v1/wallet/admin/credits").then().statusCode(201);
 
@@ -53,18 +53,20 @@ class AdReservationTest {
 
             // The same event again, and the same ad under a new event id: nothing moves twice.
             events.publish(orderEvents, "USDT-CNY", eventId, EventTypes.AD_POSTED, adPosted(ad, seller, 600_000_000L));
-            events.publish(orderEvents, "USDT-CNY", UUID.randomUUID().toString(), EventTypes.AD_POSTED,
-                    adPosted(ad, seller, 600_000_000L));
+            String againId = UUID.randomUUID().toString();
+            events.publish(orderEvents, "USDT-CNY", againId, EventTypes.AD_POSTED, adPosted(ad, seller, 600_000_000L));
 
             UUID tooBig = UUID.randomUUID();
-            events.publish(orderEvents, "USDT-CNY", UUID.randomUUID().toString(), EventTypes.AD_POSTED,
+            String tooBigId = UUID.randomUUID().toString();
+            events.publish(orderEvents, "USDT-CNY", tooBigId, EventTypes.AD_POSTED,
                     adPosted(tooBig, seller, 500_000_000L));
             ConsumedEvent rejected = out.await(e -> tooBig.toString().equals(e.cloudEvent().get("subject")), DEADLINE);
             assertEquals(EventTypes.AD_FUNDS_REJECTED, rejected.type());
             assertTrue(rejected.data().contains("INSUFFICIENT_FUNDS"), rejected.data());
 
             await().atMost(DEADLINE).until(() -> TestDatabase.queryLong(
-                    "select count(*) from inbox_event where consumer = 'wallet.order-events'") == 3);
+                    "select count(*) from inbox_event where consumer = 'wallet.order-events' and event_id in ('"
+                            + eventId + "', '" + againId + "', '" + tooBigId + "')") == 3);
             assertEquals(1, out.seen().stream().filter(e -> ad.toString().equals(e.cloudEvent().get("subject"))).count());
         }
         assertEquals(400_000_000L, balance(seller, "AVAILABLE"));

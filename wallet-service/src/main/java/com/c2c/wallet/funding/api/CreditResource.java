@@ -30,12 +30,15 @@ public class CreditResource {
     }
 
     @POST
-    @Operation(summary = "Credit USDT to an owner (development funding)")
+    @Operation(summary = "Credit USDT to an owner (development funding; admin role)")
     @APIResponse(responseCode = "201", description = "Credited")
     @APIResponse(responseCode = "200", description = "Already credited under this reference; nothing moved")
+    @APIResponse(responseCode = "400", description = "A field is invalid (named in errors[].field)")
+    @APIResponse(responseCode = "401", description = "The request names no caller (X-User-Id)")
+    @APIResponse(responseCode = "403", description = "The caller lacks the admin role (X-User-Roles)")
     @APIResponse(responseCode = "409", description = "Reference reused for a different credit")
     public Uni<Response> credit(@Valid @NotNull CreditRequest request) {
-        return funding.credit(caller.id(), request).map(outcome -> Response
+        return funding.credit(caller.requireRole(Caller.ADMIN), request).map(outcome -> Response
                 .status(outcome.created() ? 201 : 200)
                 .location(URI.create("/api/v1/wallet/admin/credits/" + outcome.credit().id))
                 .entity(CreditView.of(outcome.credit())).build());

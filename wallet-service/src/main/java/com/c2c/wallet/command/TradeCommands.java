@@ -1,0 +1,132 @@
+package com.c2c.wallet.command;
+
+import static com.c2c.wallet.command.CommandOutcomes.ASSET;
+
+import com.c2c.events.EventTypes;
+import com.c2c.events.wallet.FundsLocked;
+import com.c2c.events.wallet.FundsRefunded;
+import com.c2c.events.wallet.FundsReleased;
+import com.c2c.events.wallet.LockFunds;
+import com.c2c.events.wallet.RefundFunds;
+import com.c2c.events.wallet.ReleaseFunds;
+import com.c2c.wallet.command.config.FeeConfig;
+import com.c2c.wallet.command.domain.Outcome;
+import com.c2c.wallet.command.domain.RejectionMessages;
+import com.c2c.wallet.command.domain.RejectionReason;
+import com.c2c.wallet.command.domain.ReleaseFee;
+import com.c2c.wallet.command.domain.WalletCommand;
+import com.c2c.wallet.ledger.Ledger;
+import com.c2c.wallet.ledger.domain.AccountKind;
+import com.c2c.wallet.ledger.domain.Leg;
+import com.c2c.wallet.ledger.domain.PlatformOwner;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Escrow's commands on a trade's USDT: lock it out of the seller's reserved balance, then either
+ * release it to the buyer (minus the platform fee) or refund it to the seller's reserved balance —
+ * one or the other, once. Idempotent by trade id ({@code lock:}, {@code release:}, {@code refund:}).
+ */
+@ApplicationScoped
+public class TradeCommands {
+    private final CommandOutcomes outcomes;
+    private final Ledger ledger;
+    private final ReleaseFee fee;
+
+    TradeCommands(CommandOutcomes outcomes, Ledger ledger, FeeConfig fees) {
+        this.outcomes = outcomes;
+        this.ledger = ledger;
+        this.fee = new ReleaseFee(fees.releaseBps());
+    }
+
+    public Uni<Void> lock(LockFunds c) {
+        WalletCommand command = new WalletCommand(lockId(c.tradeId()), EventTypes.LOCK_FUNDS, c.tradeId(),
+                c.sellerId(), c.quantityMicros());
+        List<Leg> legs = command.moves(AccountKind.RESERVED, AccountKind.LOCKED);
+        return outcomes.answer(command, legs, reserved -> reserved < command.quantity()
+                ? Uni.createFrom().item(command.reject(RejectionReason.INSUFFICIENT_RESERVED,
+                        RejectionMessages.shortOf("reserved", reserved, command.quantity())))
+                : ledger.post(command.id(), "LOCK_FOR_TRADE", ASSET, legs)
+                        .replaceWith(command.done(EventTypes.FUNDS_LOCKED,
+                                new FundsLocked(c.tradeId(), c.sellerId(), c.buyerId(), c.quantityMicros()))));
+    }
+
+    public Uni<Void> release(ReleaseFunds c) {
+        WalletCommand command = new WalletCommand(releaseId(c.tradeId()), EventTypes.RELEASE_FUNDS, c.tradeId(),
+                c.sellerId(), c.quantityMicros());
+        // A command of no quantity earns no fee; it is rejected before it could post.
+        long feeMicros = command.quantity() > 0 ? fee.of(command.quantity()) : 0;
+        List<Leg> legs = toBuyer(command, c.buyerId(), feeMicros);
+        return outcomes.answer(command, legs,
+                locked -> ifStillLocked(command, refundId(c.tradeId()), RejectionReason.ALREADY_REFUNDED, locked,
+                        () -> ledger.post(command.id(), "RELEASE_TO_BUYER", ASSET, legs)
+                                .replaceWith(command.done(EventTypes.FUNDS_RELEASED, new FundsReleased(c.tradeId(),
+                                        c.sellerId(), c.buyerId(), c.quantityMicros(), feeMicros)))));
+    }
+
+    public Uni<Void> refund(RefundFunds c) {
+        WalletCommand command = new WalletCommand(refundId(c.tradeId()), EventTypes.REFUND_FUNDS, c.tradeId(),
+                c.sellerId(), c.quantityMicros());
+        List<Leg> legs = command.moves(AccountKind.LOCKED, AccountKind.RESERVED);
+        return outcomes.answer(command, legs,
+                locked -> ifStillLocked(command, releaseId(c.tradeId()), RejectionReason.ALREADY_RELEASED, locked,
+                        () -> ledger.post(command.id(), "REFUND_TO_SELLER", ASSET, legs)
+                                .replaceWith(command.done(EventTypes.FUNDS_REFUNDED,
+                                        new FundsRefunded(c.tradeId(), c.sellerId(), c.quantityMicros())))));
+    }
+
+    /** The seller's locked quantity to the buyer, less the fee, which goes to the platform's fee account. */
+    private static List<Leg> toBuyer(WalletCommand command, String buyerId, long feeMicros) {
+        long q = command.quantity();
+        List<Leg> legs = new ArrayList<>(List.of(new Leg(command.ownerId(), AccountKind.LOCKED, -q),
+                new Leg(buyerId, AccountKind.AVAILABLE, q - feeMicros)));
+        if (feeMicros > 0) { // a zero rate, or a trade too small for one micro-unit of fee, earns nothing
+            legs.add(new Leg(PlatformOwner.ID, AccountKind.FEES, feeMicros));
+        }
+        return legs;
+    }
+
+    /**
+     * Moves the trade's locked USDT if it is still there: it was locked, has not gone the other way
+     * (the command {@code otherWay}), and the seller's locked balance covers the command's quantity.
+     */
+    private Uni<Outcome> ifStillLocked(WalletCommand command, String otherWay, RejectionReason movedOtherWay,
+            long locked, Supplier<Uni<Outcome>> move) {
+        UUID tradeId = command.subjectId();
+        return ledger.posted(lockId(tradeId)).chain(wasLocked -> {
+            if (!wasLocked) {
+                return reject(command, RejectionReason.NOT_LOCKED, "trade " + tradeId + " has no USDT locked");
+            }
+            return ledger.posted(otherWay).chain(settled -> {
+                if (settled) {
+                    return reject(command, movedOtherWay, "trade " + tradeId + " was already settled by " + otherWay);
+                }
+                if (locked < command.quantity()) {
+                    return reject(command, RejectionReason.NOT_LOCKED,
+                            RejectionMessages.shortOf("the seller's locked", locked, command.quantity()));
+                }
+                return move.get();
+            });
+        });
+    }
+
+    private static Uni<Outcome> reject(WalletCommand command, RejectionReason reason, String message) {
+        return Uni.createFrom().item(command.reject(reason, message));
+    }
+
+    static String lockId(UUID tradeId) {
+        return "lock:" + tradeId;
+    }
+
+    static String releaseId(UUID tradeId) {
+        return "release:" + tradeId;
+    }
+
+    static String refundId(UUID tradeId) {
+        return "refund:" + tradeId;
+    }
+}

@@ -1,0 +1,17 @@
+package com.c2c.wallet.command.domain;
+
+/** Why a wallet command changed nothing: the stable codes of WalletCommandRejected.reason. */
+public enum RejectionReason {
+    /** The owner's available USDT is less than the command's quantity. */
+    INSUFFICIENT_FUNDS,
+    /** The owner's reserved USDT is less than the command's quantity. */
+    INSUFFICIENT_RESERVED,
+    /** The trade's USDT was never locked (or less is locked than the command moves). */
+    NOT_LOCKED,
+    /** The trade's USDT already went to the buyer. */
+    ALREADY_RELEASED,
+    /** The trade's USDT already went back to the seller. */
+    ALREADY_REFUNDED,
+    /** The command itself is malformed (a quantity that is not positive); sending it again cannot help. */
+    INVALID_COMMAND
+}

@@ -1,0 +1,39 @@
+package com.c2c.wallet.command.domain;
+
+import com.c2c.wallet.ledger.domain.AccountKind;
+import com.c2c.wallet.ledger.domain.Leg;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One command to the ledger as the wallet handles it: its idempotency id, its CloudEvent type, the
+ * trade, order or ad it is for, the owner whose USDT it moves (the seller for trade commands) and how much.
+ */
+public record WalletCommand(String id, String type, UUID subjectId, String ownerId, long quantity) {
+
+    public WalletCommand {
+        if (id == null || id.isBlank() || subjectId == null || ownerId == null || ownerId.isBlank()) {
+            // Without these nobody could be answered: the record is not a command (it goes to the dead-letter topic).
+            throw new IllegalArgumentException("command " + type + " lacks its id, subject or owner");
+        }
+    }
+
+    /** The legs that move the command's quantity between two of its owner's accounts. */
+    public List<Leg> moves(AccountKind from, AccountKind to) {
+        return List.of(new Leg(ownerId, from, -quantity), new Leg(ownerId, to, quantity));
+    }
+
+    /** The command was carried out; {@code event} (of CloudEvent type {@code type}) says so. */
+    public Outcome done(String type, Object event) {
+        return Outcome.done(type, ownerId, subjectId, event);
+    }
+
+    public Outcome reject(RejectionReason reason, String message) {
+        return Outcome.rejected(id, type, subjectId, ownerId, reason, message);
+    }
+
+    /** The rejection of a command that cannot be carried out whatever the balances are; null if it can. */
+    public Outcome malformed() {
+        return quantity > 0 ? null : reject(RejectionReason.INVALID_COMMAND, RejectionMessages.notPositive(quantity));
+    }
+}

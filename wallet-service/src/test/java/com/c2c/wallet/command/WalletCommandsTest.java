@@ -1,0 +1,214 @@
+package com.c2c.wallet.command;
+
+import static com.c2c.wallet.command.Commands.answer;
+import static com.c2c.wallet.command.Commands.assertBalances;
+import static com.c2c.wallet.command.Commands.balance;
+import static com.c2c.wallet.command.Commands.fund;
+import static com.c2c.wallet.command.Commands.postings;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.c2c.events.EventTypes;
+import com.c2c.events.Topics;
+import com.c2c.testkit.ConsumedEvent;
+import com.c2c.testkit.FreshTopicResource;
+import com.c2c.testkit.PostgresResource;
+import com.c2c.testkit.TestEvents;
+import com.c2c.testkit.TopicProbe;
+import com.c2c.wallet.command.Commands.Command;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each wallet command over the real Kafka and PostgreSQL: what it moves, to the micro-unit, what it
+ * answers, and that a rejected command moves nothing.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_wallet"))
+@QuarkusTestResource(value = FreshTopicResource.class,
+        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.wallet-commands.topic"))
+class WalletCommandsTest {
+
+    @ConfigProperty(name = "mp.messaging.incoming.wallet-commands.topic")
+    String commands;
+
+    private TestEvents events;
+    private TopicProbe out;
+    private final String seller = "seller-" + UUID.randomUUID();
+    private final String buyer = "buyer-" + UUID.randomUUID();
+
+    @BeforeEach
+    void open() {
+        events = new TestEvents();
+        out = TopicProbe.open(Topics.WALLET_EVENTS);
+    }
+
+    @AfterEach
+    void close() {
+        out.close();
+        events.close();
+        Commands.assertConserved();
+    }
+
+    @Test
+    void reserveLockAndReleasePayTheBuyerLessTheFeeWhichThePlatformEarns() {
+        fund(seller, "100");
+        UUID order = UUID.randomUUID();
+        send(Commands.reserve("reserve-order:" + order, order, seller, 10_500_000));
+        ConsumedEvent reserved = answer(out, order, EventTypes.FUNDS_RESERVED);
+        assertEquals(seller, reserved.key());
+        assertTrue(reserved.data().contains("\"quantityMicros\":10500000"), reserved.data());
+        assertBalances(seller, 89_500_000, 10_500_000, 0);
+
+        UUID trade = UUID.randomUUID();
+        send(Commands.lock(trade, seller, buyer, 1_234_567));
+        assertEquals(seller, answer(out, trade, EventTypes.FUNDS_LOCKED).key());
+        assertBalances(seller, 89_500_000, 9_265_433, 1_234_567);
+
+        long feesBefore = balance("platform", "FEES");
+        send(Commands.release(trade, seller, buyer, 1_234_567));
+        ConsumedEvent released = answer(out, trade, EventTypes.FUNDS_RELEASED);
+        assertEquals(seller, released.key());
+        // 0.10 % of 1.234567 USDT is 1234.567 micro-units, rounded down: 1234.
+        assertTrue(released.data().contains("\"quantityMicros\":1234567,\"feeMicros\":1234"), released.data());
+        assertBalances(seller, 89_500_000, 9_265_433, 0);
+        assertBalances(buyer, 1_233_333, 0, 0);
+        assertEquals(feesBefore + 1234, balance("platform", "FEES"));
+        assertEquals(1, postings("release:" + trade));
+
+        given().header("X-User-Id", "admin1").header("X-User-Roles", "admin")
+                .when().get("/api/v1/wallet/admin/balances/" + buyer)
+                .then().statusCode(200)
+                .body("[0].asset", equalTo("USDT"))
+                .body("[0].available", equalTo(1.233333f))
+                .body("[0].reserved", equalTo(0f));
+    }
+
+    @Test
+    void aRefundPutsTheLockedUsdtBackIntoReserved() {
+        fund(seller, "50");
+        UUID order = UUID.randomUUID();
+        send(Commands.reserve("reserve-order:" + order, order, seller, 20_000_000));
+        answer(out, order, EventTypes.FUNDS_RESERVED);
+        UUID trade = UUID.randomUUID();
+        send(Commands.lock(trade, seller, buyer, 20_000_000));
+        answer(out, trade, EventTypes.FUNDS_LOCKED);
+        assertBalances(seller, 30_000_000, 0, 20_000_000);
+
+        send(Commands.refund(trade, seller, 20_000_000));
+        ConsumedEvent refunded = answer(out, trade, EventTypes.FUNDS_REFUNDED);
+        assertEquals(seller, refunded.key());
+        assertTrue(refunded.data().contains("\"quantityMicros\":20000000"), refunded.data());
+        assertBalances(seller, 30_000_000, 20_000_000, 0);
+    }
+
+    @Test
+    void releasingAReservationMakesItAvailableAgain() {
+        fund(seller, "30");
+        UUID ad = UUID.randomUUID();
+        send(Commands.reserve("reserve-order:" + ad, ad, seller, 30_000_000));
+        answer(out, ad, EventTypes.FUNDS_RESERVED);
+
+        send(Commands.releaseReservation("release-ad:" + ad + ":1", ad, seller, 12_000_000));
+        ConsumedEvent released = answer(out, ad, EventTypes.RESERVATION_RELEASED);
+        assertTrue(released.data().contains("\"reason\":\"AD_CANCELLED\""), released.data());
+        assertBalances(seller, 12_000_000, 18_000_000, 0);
+    }
+
+    @Test
+    void commandsTheBalancesDoNotCoverAreRejectedAndMoveNothing() {
+        fund(seller, "10");
+        UUID tooBig = UUID.randomUUID();
+        send(Commands.reserve("reserve-order:" + tooBig, tooBig, seller, 10_000_001));
+        assertRejected(tooBig, EventTypes.RESERVE_FUNDS, "INSUFFICIENT_FUNDS");
+
+        UUID ad = UUID.randomUUID();
+        send(Commands.reserve("reserve-order:" + ad, ad, seller, 4_000_000));
+        answer(out, ad, EventTypes.FUNDS_RESERVED);
+        send(Commands.releaseReservation("release-ad:" + ad, ad, seller, 4_000_001));
+        assertRejected(ad, EventTypes.RELEASE_RESERVATION, "INSUFFICIENT_RESERVED");
+
+        UUID unlockable = UUID.randomUUID();
+        send(Commands.lock(unlockable, seller, buyer, 4_000_001));
+        assertRejected(unlockable, EventTypes.LOCK_FUNDS, "INSUFFICIENT_RESERVED");
+        // A trade that was never locked can be neither released nor refunded.
+        send(Commands.release(unlockable, seller, buyer, 4_000_001));
+        assertRejected(unlockable, EventTypes.RELEASE_FUNDS, "NOT_LOCKED");
+        send(Commands.refund(unlockable, seller, 4_000_001));
+        assertRejected(unlockable, EventTypes.REFUND_FUNDS, "NOT_LOCKED");
+
+        UUID zero = UUID.randomUUID();
+        send(Commands.reserve("reserve-order:" + zero, zero, seller, 0));
+        assertRejected(zero, EventTypes.RESERVE_FUNDS, "INVALID_COMMAND");
+
+        assertBalances(seller, 6_000_000, 4_000_000, 0);
+        assertBalances(buyer, 0, 0, 0);
+        for (String id : new String[] {"reserve-order:" + tooBig, "release-ad:" + ad, "lock:" + unlockable,
+                "release:" + unlockable, "refund:" + unlockable, "reserve-order:" + zero}) {
+            assertEquals(0, postings(id), id);
+        }
+    }
+
+    @Test
+    void aTradeSettledOneWayCannotBeSettledTheOther() {
+        fund(seller, "20");
+        UUID order = UUID.randomUUID();
+        send(Commands.reserve("reserve-order:" + order, order, seller, 20_000_000));
+        answer(out, order, EventTypes.FUNDS_RESERVED);
+        UUID released = UUID.randomUUID();
+        UUID refunded = UUID.randomUUID();
+        send(Commands.lock(released, seller, buyer, 10_000_000));
+        send(Commands.lock(refunded, seller, buyer, 10_000_000));
+        send(Commands.release(released, seller, buyer, 10_000_000));
+        send(Commands.refund(refunded, seller, 10_000_000));
+        answer(out, released, EventTypes.FUNDS_RELEASED);
+        answer(out, refunded, EventTypes.FUNDS_REFUNDED);
+
+        send(Commands.refund(released, seller, 10_000_000));
+        assertRejected(released, EventTypes.REFUND_FUNDS, "ALREADY_RELEASED");
+        send(Commands.release(refunded, seller, buyer, 10_000_000));
+        assertRejected(refunded, EventTypes.RELEASE_FUNDS, "ALREADY_REFUNDED");
+
+        assertBalances(seller, 0, 10_000_000, 0);
+        assertBalances(buyer, 9_990_000, 0, 0);
+        assertEquals(0, postings("refund:" + released));
+        assertEquals(0, postings("release:" + refunded));
+    }
+
+    @Test
+    void aRejectedCommandStaysRejectedWhenItArrivesAgainAfterTheFundsDid() {
+        UUID order = UUID.randomUUID();
+        Command reserve = Commands.reserve("reserve-order:" + order, order, seller, 5_000_000);
+        send(reserve);
+        ConsumedEvent first = assertRejected(order, EventTypes.RESERVE_FUNDS, "INSUFFICIENT_FUNDS");
+
+        // Its sender already gave up on the order: the same command again must not hold funds for it now.
+        fund(seller, "5");
+        send(reserve);
+        ConsumedEvent again = Commands.answers(out, order, EventTypes.WALLET_COMMAND_REJECTED, 2).get(1);
+        assertEquals(first.data(), again.data());
+        assertBalances(seller, 5_000_000, 0, 0);
+        assertEquals(0, postings("reserve-order:" + order));
+    }
+
+    private ConsumedEvent assertRejected(UUID subject, String commandType, String reason) {
+        ConsumedEvent rejected = out.await(e -> subject.toString().equals(e.cloudEvent().get("subject"))
+                && EventTypes.WALLET_COMMAND_REJECTED.equals(e.type())
+                && e.data().contains("\"command\":\"" + commandType + "\""), Commands.DEADLINE);
+        assertEquals(seller, rejected.key());
+        assertTrue(rejected.data().contains("\"reason\":\"" + reason + "\""), rejected.data());
+        return rejected;
+    }
+
+    private void send(Command command) {
+        events.publish(commands, command.key(), UUID.randomUUID().toString(), command.type(), command.json());
+    }
+}
