@@ -77,7 +77,11 @@ final class BookState {
                 AdAmended e = json.readValue(value, AdAmended.class);
                 MarketBook book = book(e.market(), e.adId(), eventId, out);
                 if (book != null) {
-                    book.amend(e.adId(), e.priceMinor(), e.quantityMicros());
+                    if (e.quantityMicros() == AdAmended.KEEP_QUANTITY) {
+                        book.amendPrice(e.adId(), e.priceMinor());
+                    } else {
+                        book.amend(e.adId(), e.priceMinor(), e.quantityMicros());
+                    }
                 }
             }
             case EventTypes.AD_WITHDRAWN -> {
@@ -119,10 +123,19 @@ final class BookState {
                     e.paymentMethods(), e.completedTrades());
             case "EXPRESS_QUANTITY" -> book.placeExpress(e.orderId(), e.ownerId(), side, e.amount(), false,
                     e.paymentMethods(), e.completedTrades());
+            case "AD_FIAT", "AD_QUANTITY" -> {
+                if (e.adId() == null) {
+                    out.add(rejection(eventId, e.orderId(), e.market(), "MISSING_AD_ID",
+                            "an order in mode " + e.mode() + " must name the ad it takes (adId)"));
+                } else {
+                    book.placeOnAd(e.orderId(), e.ownerId(), side, e.adId(), e.amount(), "AD_FIAT".equals(e.mode()),
+                            e.paymentMethods(), e.completedTrades());
+                }
+            }
             case "LIMIT" -> book.placeLimit(e.orderId(), e.ownerId(), side, e.priceMinor(), e.amount(),
                     TimeInForce.valueOf(e.timeInForce()));
             default -> out.add(rejection(eventId, e.orderId(), e.market(), "UNKNOWN_MODE",
-                    "order mode must be EXPRESS_FIAT, EXPRESS_QUANTITY or LIMIT"));
+                    "order mode must be EXPRESS_FIAT, EXPRESS_QUANTITY, AD_FIAT, AD_QUANTITY or LIMIT"));
         }
     }
 

@@ -35,6 +35,9 @@ import java.util.UUID;
  * the market and the book's trade sequence, so replaying inputs reproduces the same ids.
  */
 final class MarketBook implements BookListener {
+    /** Engine ids count from 1, so 0 names nothing: the book rejects it as it rejects any unknown id. */
+    private static final long NO_ORDER = 0;
+
     private final String market;
     private final long tickMinor;
     private final OwnerDirectory owners;
@@ -105,10 +108,32 @@ final class MarketBook implements BookListener {
         settle();
     }
 
+    /** An order on the ad the taker chose; an ad the book does not know goes in as an id no order has. */
+    void placeOnAd(UUID orderId, String owner, Side side, UUID adId, long amount, boolean byFiat,
+            Collection<PaymentMethod> methods, int completedTrades) {
+        if (engineIds.containsKey(orderId)) {
+            reject(orderId, RejectReason.DUPLICATE_ID.name(), "an order with this id is already on the book");
+            return;
+        }
+        long ad = engineIds.getOrDefault(adId, NO_ORDER);
+        book.placeOnAd(assign(orderId), owners.idOf(owner), side, ad, amount, byFiat, PaymentMethod.mask(methods),
+                completedTrades);
+        settle();
+    }
+
     void amend(UUID orderId, long priceMinor, long quantity) {
         Long id = known(orderId);
         if (id != null && onTick(orderId, priceMinor)) {
             book.amend(id, priceMinor / tickMinor, quantity);
+            settle();
+        }
+    }
+
+    /** Moves an order or ad to a new price and keeps the quantity the book holds for it. */
+    void amendPrice(UUID orderId, long priceMinor) {
+        Long id = known(orderId);
+        if (id != null && onTick(orderId, priceMinor)) {
+            book.amendPrice(id, priceMinor / tickMinor);
             settle();
         }
     }

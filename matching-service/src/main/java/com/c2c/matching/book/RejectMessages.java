@@ -16,6 +16,11 @@ final class RejectMessages {
             case WRONG_ORDER_KIND -> "this operation does not apply to that kind of order";
             case NOT_FILLABLE -> "the order cannot be filled completely right now (fill-or-kill)";
             case NO_ELIGIBLE_AD -> "no ad can take this order: check the amount, payment method and ad conditions";
+            case AD_NOT_AVAILABLE -> "the chosen ad is not on offer: it was withdrawn or never listed, "
+                    + "or it is on the same side as this order";
+            case OWN_AD -> "you cannot take your own ad";
+            case AD_NOT_ELIGIBLE -> "the chosen ad cannot fill this order: check the amount against what the ad has "
+                    + "left and its per-order limits, your payment methods and the completed trades it requires";
         };
     }
 }

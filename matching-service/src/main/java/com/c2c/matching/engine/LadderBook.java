@@ -126,14 +126,44 @@ public final class LadderBook implements OrderBook {
             }
             long fiat = Limits.fiatFor(qty, priceMinor);
             for (int s = book.head(p); s != NIL; s = next[s]) {
-                if (qty <= remaining[s] && fiat >= minFiat[s] && fiat <= maxFiat[s]
-                        && eligible(s, ownerId, paymentMethods, completedTrades)) {
+                if (fillsWhole(s, qty, fiat, ownerId, paymentMethods, completedTrades)) {
                     fill(orderId, ownerId, side, s, qty, fiat);
                     return;
                 }
             }
         }
         out.onReject(orderId, RejectReason.NO_ELIGIBLE_AD);
+    }
+
+    @Override
+    public void placeOnAd(long orderId, long ownerId, Side takerSide, long adId, long amount, boolean byFiat,
+            long paymentMethods, int completedTrades) {
+        if (slotsById.get(orderId) != LongIntMap.MISSING) {
+            out.onReject(orderId, RejectReason.DUPLICATE_ID);
+            return;
+        }
+        if (!Limits.validQuantity(amount)) {
+            out.onReject(orderId, RejectReason.INVALID_QUANTITY);
+            return;
+        }
+        int s = slotsById.get(adId);
+        if (s == LongIntMap.MISSING || kind[s] != BookSnapshot.KIND_AD || side[s] != takerSide.opposite()) {
+            out.onReject(orderId, RejectReason.AD_NOT_AVAILABLE);
+            return;
+        }
+        if (owner[s] == ownerId) {
+            out.onReject(orderId, RejectReason.OWN_AD);
+            return;
+        }
+        long priceMinor = price[s] * tickMinor;
+        long qty = byFiat ? Limits.quantityFor(amount, priceMinor) : amount;
+        long fiat = Limits.fiatFor(qty, priceMinor);
+        // An exhausted ad holds 0, so it fails here and is never filled off the book.
+        if (qty > 0 && fillsWhole(s, qty, fiat, ownerId, paymentMethods, completedTrades)) {
+            fill(orderId, ownerId, takerSide, s, qty, fiat);
+        } else {
+            out.onReject(orderId, RejectReason.AD_NOT_ELIGIBLE);
+        }
     }
 
     @Override
@@ -184,6 +214,20 @@ public final class LadderBook implements OrderBook {
             rest(slot);
         } else {
             release(slot);
+        }
+    }
+
+    @Override
+    public void amendPrice(long orderId, long newPriceTicks) {
+        int slot = slotsById.get(orderId);
+        if (slot == LongIntMap.MISSING) {
+            out.onReject(orderId, RejectReason.UNKNOWN_ID);
+        } else if (state[slot] == RESTING) {
+            amend(orderId, newPriceTicks, remaining[slot]);
+        } else if (!Limits.validPrice(newPriceTicks)) {
+            out.onReject(orderId, RejectReason.INVALID_PRICE);
+        } else {
+            price[slot] = newPriceTicks;
         }
     }
 
@@ -318,6 +362,12 @@ public final class LadderBook implements OrderBook {
             fiat = Limits.fiatFor(qty, priceMinor);
         }
         return qty > 0 && fiat >= minFiat[s] ? qty : 0;
+    }
+
+    /** Whether a taker with these conditions can take {@code qty} (positive, worth {@code fiat}) from {@code s}. */
+    private boolean fillsWhole(int s, long qty, long fiat, long takerOwner, long takerMethods, int takerCompleted) {
+        return qty <= remaining[s] && fiat >= minFiat[s] && fiat <= maxFiat[s]
+                && eligible(s, takerOwner, takerMethods, takerCompleted);
     }
 
     private boolean eligible(int s, long takerOwner, long takerMethods, int takerCompleted) {

@@ -48,6 +48,20 @@ public interface OrderBook {
     void placeExpress(long orderId, long ownerId, Side side, long amount, boolean byFiat, long paymentMethods,
             int completedTrades);
 
+    /**
+     * A taker's order on the one ad it chose: fills completely against ad {@code adId} at the ad's price,
+     * under the same amount conversion and conditions as {@link #placeExpress}, or changes nothing. Never
+     * rests. Rejected with {@link RejectReason#AD_NOT_AVAILABLE} if the id names no live ad on the other
+     * side, {@link RejectReason#OWN_AD} if the taker owns it, {@link RejectReason#AD_NOT_ELIGIBLE} if the
+     * ad cannot fill it (remaining quantity, fiat min..max, payment method, completed trades).
+     *
+     * @param amount          fiat minor units if {@code byFiat}, else USDT micro-units
+     * @param paymentMethods  the taker's payment methods (bitmask)
+     * @param completedTrades the taker's completed trades, checked against the ad's condition
+     */
+    void placeOnAd(long orderId, long ownerId, Side side, long adId, long amount, boolean byFiat,
+            long paymentMethods, int completedTrades);
+
     /** Removes a resting order or ad (including an exhausted ad); reports the cancelled remainder. */
     void cancel(long orderId);
 
@@ -57,6 +71,13 @@ public interface OrderBook {
      * limit order moved across the spread trades as a GTC order would; an ad never takes.
      */
     void amend(long orderId, long newPriceTicks, long newQuantity);
+
+    /**
+     * Moves a resting order or ad to a new price and keeps its remaining quantity: exactly
+     * {@code amend(orderId, newPriceTicks, remaining)}. An exhausted ad takes the new price without a
+     * book change, so quantity a later {@link #restore} returns rests there and not at the old price.
+     */
+    void amendPrice(long orderId, long newPriceTicks);
 
     /**
      * Returns quantity to an ad after one of its trades was cancelled or refunded. The ad keeps its

@@ -15,5 +15,11 @@ public enum RejectReason {
     /** FOK: the book cannot fill the whole quantity at once. */
     NOT_FILLABLE,
     /** Express: no resting order on the other side can fill it alone (payment method, limits, remaining, owner, conditions). */
-    NO_ELIGIBLE_AD
+    NO_ELIGIBLE_AD,
+    /** Order on a chosen ad: no live ad on the other side has that id (unknown, cancelled, limit order, same side). */
+    AD_NOT_AVAILABLE,
+    /** Order on a chosen ad: the taker owns that ad. */
+    OWN_AD,
+    /** Order on a chosen ad: the ad cannot fill it completely (remaining, fiat limits, payment method, conditions). */
+    AD_NOT_ELIGIBLE
 }

@@ -122,14 +122,46 @@ public final class TreeMapBook implements OrderBook {
             long qty = byFiat ? Limits.quantityFor(amount, priceMinor) : amount;
             long fiat = Limits.fiatFor(qty, priceMinor);
             for (Order maker : level.getValue()) {
-                if (qty > 0 && qty <= maker.remaining && fiat >= maker.minFiat && fiat <= maker.maxFiat
-                        && eligible(maker, ownerId, paymentMethods, completedTrades)) {
+                if (fillsWhole(maker, qty, fiat, ownerId, paymentMethods, completedTrades)) {
                     fill(orderId, ownerId, side, maker, qty, fiat);
                     return;
                 }
             }
         }
         out.onReject(orderId, RejectReason.NO_ELIGIBLE_AD);
+    }
+
+    @Override
+    public void placeOnAd(long orderId, long ownerId, Side side, long adId, long amount, boolean byFiat,
+            long paymentMethods, int completedTrades) {
+        if (known(orderId)) {
+            out.onReject(orderId, RejectReason.DUPLICATE_ID);
+            return;
+        }
+        if (!Limits.validQuantity(amount)) {
+            out.onReject(orderId, RejectReason.INVALID_QUANTITY);
+            return;
+        }
+        Order ad = resting.get(adId);
+        if (ad == null) {
+            ad = exhausted.get(adId);
+        }
+        if (ad == null || ad.kind != BookSnapshot.KIND_AD || ad.side != side.opposite()) {
+            out.onReject(orderId, RejectReason.AD_NOT_AVAILABLE);
+            return;
+        }
+        if (ad.owner == ownerId) {
+            out.onReject(orderId, RejectReason.OWN_AD);
+            return;
+        }
+        long priceMinor = ad.price * tickMinor;
+        long qty = byFiat ? Limits.quantityFor(amount, priceMinor) : amount;
+        long fiat = Limits.fiatFor(qty, priceMinor);
+        if (fillsWhole(ad, qty, fiat, ownerId, paymentMethods, completedTrades)) {
+            fill(orderId, ownerId, side, ad, qty, fiat);
+        } else {
+            out.onReject(orderId, RejectReason.AD_NOT_ELIGIBLE);
+        }
     }
 
     @Override
@@ -176,6 +208,23 @@ public final class TreeMapBook implements OrderBook {
         }
         if (order.remaining > 0) {
             rest(order);
+        }
+    }
+
+    @Override
+    public void amendPrice(long orderId, long newPriceTicks) {
+        Order order = resting.get(orderId);
+        if (order != null) {
+            amend(orderId, newPriceTicks, order.remaining);
+            return;
+        }
+        Order ad = exhausted.get(orderId);
+        if (ad == null) {
+            out.onReject(orderId, RejectReason.UNKNOWN_ID);
+        } else if (!Limits.validPrice(newPriceTicks)) {
+            out.onReject(orderId, RejectReason.INVALID_PRICE);
+        } else {
+            ad.price = newPriceTicks;
         }
     }
 
@@ -315,6 +364,13 @@ public final class TreeMapBook implements OrderBook {
             fiat = Limits.fiatFor(qty, priceMinor);
         }
         return qty > 0 && fiat >= maker.minFiat ? qty : 0;
+    }
+
+    /** Whether a taker with these conditions can take {@code qty} (worth {@code fiat}) from this maker in one fill. */
+    private static boolean fillsWhole(Order maker, long qty, long fiat, long takerOwner, long takerMethods,
+            int takerCompleted) {
+        return qty > 0 && qty <= maker.remaining && fiat >= maker.minFiat && fiat <= maker.maxFiat
+                && eligible(maker, takerOwner, takerMethods, takerCompleted);
     }
 
     private static boolean eligible(Order maker, long takerOwner, long takerMethods, int takerCompleted) {

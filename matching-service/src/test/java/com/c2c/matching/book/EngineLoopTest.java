@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * The engine loop on the real Kafka and PostgreSQL: ad and order events in, trades and rejects out
  * in Kafka transactions; a redelivered input is applied once; an aborted batch is never seen and is
  * done again; after a crash (rebuild from no snapshot, then from a snapshot) the books are the same
- * and no trade is emitted twice.
+ * and no trade is emitted twice. Orders on a chosen ad and price-only ad amends, each in a market of
+ * its own.
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_matching"))
@@ -48,7 +49,7 @@ class EngineLoopTest {
 
     @Test
     void ordersMatchOnceThroughCrashesAndRedeliveries() {
-        given().contentType(ContentType.JSON).header("X-User-Id", "admin1")
+        given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin")
                 .body("{\"asset\":\"USDT\",\"fiat\":\"CNY\",\"tickSize\":\"0.01\"}")
                 .when().post("/api/v1/markets").then().statusCode(201);
         UUID ad = UUID.randomUUID();
@@ -115,6 +116,111 @@ class EngineLoopTest {
                     .count();
             assertEquals(6, trades);
         }
+    }
+
+    @Test
+    void anOrderOnAChosenAdTradesWithThatAdOnly() {
+        openMarket("INR");
+        UUID cheaper = UUID.randomUUID();
+        UUID chosen = UUID.randomUUID();
+        try (TestEvents events = new TestEvents(); TopicProbe out = TopicProbe.open(Topics.MATCHING_EVENTS)) {
+            // Two ads of 1,000 USDT, 100..100,000 INR per order: 88.00 and the chosen one at 90.00.
+            listSellAd(events, cheaper, "merchant1", "USDT-INR", 8800, 10000, 10000000, "UPI");
+            listSellAd(events, chosen, "merchant2", "USDT-INR", 9000, 10000, 10000000, "UPI");
+
+            UUID order = UUID.randomUUID();
+            placeBuy(events, order, "USDT-INR", "AD_FIAT", 900000, chosen, "UPI");
+            ConsumedEvent trade = awaitTrade(out, order);
+            assertTrue(trade.data().contains("\"makerOrderId\":\"" + chosen + "\""), trade.data());
+            assertTrue(trade.data().contains("\"priceMinor\":9000,"), trade.data());
+            assertTrue(trade.data().contains("\"quantityMicros\":100000000"), trade.data());
+            assertTrue(trade.data().contains("\"fiatAmountMinor\":900000"), trade.data());
+            assertTrue(trade.data().contains("\"sellerId\":\"merchant2\""), trade.data());
+            assertTrue(trade.data().contains("\"buyerId\":\"bob\""), trade.data());
+
+            // 901 USDT: more than the 900 the chosen ad has left, and never topped up from the other ad.
+            UUID tooMuch = UUID.randomUUID();
+            placeBuy(events, tooMuch, "USDT-INR", "AD_QUANTITY", 901000000, chosen, "UPI");
+            assertRejected(out, tooMuch, "AD_NOT_ELIGIBLE");
+
+            UUID noAd = UUID.randomUUID();
+            placeBuy(events, noAd, "USDT-INR", "AD_FIAT", 900000, null, "UPI");
+            assertRejected(out, noAd, "MISSING_AD_ID");
+
+            UUID unknownAd = UUID.randomUUID();
+            placeBuy(events, unknownAd, "USDT-INR", "AD_QUANTITY", 1000000, UUID.randomUUID(), "UPI");
+            assertRejected(out, unknownAd, "AD_NOT_AVAILABLE");
+
+            // What the chosen ad has left is exactly 900 USDT, still at its own price.
+            UUID rest = UUID.randomUUID();
+            placeBuy(events, rest, "USDT-INR", "AD_QUANTITY", 900000000, chosen, "UPI");
+            ConsumedEvent last = awaitTrade(out, rest);
+            assertTrue(last.data().contains("\"makerOrderId\":\"" + chosen + "\""), last.data());
+            assertTrue(last.data().contains("\"fiatAmountMinor\":8100000"), last.data());
+        }
+    }
+
+    @Test
+    void aPriceOnlyAmendMovesTheAdWithWhatItHasLeft() {
+        openMarket("USD");
+        UUID moved = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        try (TestEvents events = new TestEvents(); TopicProbe out = TopicProbe.open(Topics.MATCHING_EVENTS)) {
+            listSellAd(events, moved, "merchant1", "USDT-USD", 102, 0, 100000000, "WISE");
+            listSellAd(events, other, "merchant2", "USDT-USD", 101, 0, 100000000, "WISE");
+            UUID first = UUID.randomUUID();
+            placeBuy(events, first, "USDT-USD", "AD_QUANTITY", 300000000, moved, "WISE");
+            awaitTrade(out, first);
+
+            // 1.02 -> 1.00, quantity as the book holds it (700 USDT); the payment window is not the book's.
+            events.publish(inputTopic, "USDT-USD", UUID.randomUUID().toString(), EventTypes.AD_AMENDED, """
+                    {"adId":"%s","market":"USDT-USD","priceMinor":100,"quantityMicros":-1,"paymentWindowMinutes":30}"""
+                    .formatted(moved));
+
+            // Now the best ask: an express order for exactly its 700 USDT fills there, at the new price.
+            UUID express = UUID.randomUUID();
+            placeBuy(events, express, "USDT-USD", "EXPRESS_QUANTITY", 700000000, null, "WISE");
+            ConsumedEvent trade = awaitTrade(out, express);
+            assertTrue(trade.data().contains("\"makerOrderId\":\"" + moved + "\""), trade.data());
+            assertTrue(trade.data().contains("\"priceMinor\":100,"), trade.data());
+            assertTrue(trade.data().contains("\"quantityMicros\":700000000"), trade.data());
+
+            // And it held no more than that.
+            UUID after = UUID.randomUUID();
+            placeBuy(events, after, "USDT-USD", "AD_QUANTITY", 1000000, moved, "WISE");
+            assertRejected(out, after, "AD_NOT_ELIGIBLE");
+        }
+    }
+
+    private static void openMarket(String fiat) {
+        given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin")
+                .body("{\"asset\":\"USDT\",\"fiat\":\"%s\",\"tickSize\":\"0.01\"}".formatted(fiat))
+                .when().post("/api/v1/markets").then().statusCode(201);
+    }
+
+    /** 1,000 USDT for sale, no trade-count condition. */
+    private void listSellAd(TestEvents events, UUID adId, String owner, String market, long priceMinor, long minOrder,
+            long maxOrder, String method) {
+        events.publish(inputTopic, market, UUID.randomUUID().toString(), EventTypes.AD_LISTED, """
+                {"adId":"%s","ownerId":"%s","market":"%s","side":"SELL","priceMinor":%d,
+                 "quantityMicros":1000000000,"minOrderMinor":%d,"maxOrderMinor":%d,
+                 "paymentMethods":["%s"],"minCompletedTrades":0}"""
+                .formatted(adId, owner, market, priceMinor, minOrder, maxOrder, method));
+    }
+
+    /** A taker buy by bob in {@code mode}; {@code adId} only for the AD_ modes (null writes null). */
+    private void placeBuy(TestEvents events, UUID orderId, String market, String mode, long amount, UUID adId,
+            String method) {
+        events.publish(inputTopic, market, UUID.randomUUID().toString(), EventTypes.ORDER_PLACED, """
+                {"orderId":"%s","ownerId":"bob","market":"%s","side":"BUY","mode":"%s","amount":%d,"priceMinor":0,
+                 "timeInForce":"IOC","paymentMethods":["%s"],"completedTrades":3,"adId":%s}"""
+                .formatted(orderId, market, mode, amount, method, adId == null ? "null" : "\"" + adId + "\""));
+    }
+
+    private void assertRejected(TopicProbe out, UUID order, String reason) {
+        ConsumedEvent rejected = out.await(e -> EventTypes.ORDER_REJECTED.equals(e.type())
+                && e.data().contains(order.toString()), DEADLINE);
+        assertTrue(rejected.data().contains("\"reason\":\"" + reason + "\""), rejected.data());
     }
 
     private ConsumedEvent awaitTrade(TopicProbe out, UUID takerOrder) {

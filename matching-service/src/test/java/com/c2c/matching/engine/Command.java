@@ -55,6 +55,21 @@ sealed interface Command {
         }
     }
 
+    /** An order on the chosen ad {@code adId}; {@code amount} as for {@link PlaceExpress}. */
+    record PlaceOnAd(long id, long owner, Side side, long adId, long amount, boolean byFiat, long paymentMethods,
+            int completedTrades) implements Command {
+        @Override
+        public void applyTo(OrderBook book) {
+            book.placeOnAd(id, owner, side, adId, amount, byFiat, paymentMethods, completedTrades);
+        }
+
+        @Override
+        public String toString() {
+            return "book.placeOnAd(%d, %d, Side.%s, %d, %dL, %s, 0b%s, %d);".formatted(id, owner, side, adId, amount,
+                    byFiat, Long.toBinaryString(paymentMethods), completedTrades);
+        }
+    }
+
     record Cancel(long id) implements Command {
         @Override
         public void applyTo(OrderBook book) {
@@ -76,6 +91,18 @@ sealed interface Command {
         @Override
         public String toString() {
             return "book.amend(%d, %d, %dL);".formatted(id, newPrice, newQuantity);
+        }
+    }
+
+    record AmendPrice(long id, long newPrice) implements Command {
+        @Override
+        public void applyTo(OrderBook book) {
+            book.amendPrice(id, newPrice);
+        }
+
+        @Override
+        public String toString() {
+            return "book.amendPrice(%d, %d);".formatted(id, newPrice);
         }
     }
 

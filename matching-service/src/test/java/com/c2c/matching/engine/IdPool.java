@@ -21,11 +21,16 @@ final class IdPool {
     private static final int EXISTING_EARLIER = 920;
     /** Existing ids are mostly recent ones: those are more likely to be still live. */
     private static final int RECENCY_WINDOW = 60;
+    private static final int CHOSEN_AD_RECENT = 800;
+    /** A chosen ad is mostly one of the last few posted: those are likely to still hold quantity. */
+    private static final int AD_RECENCY_WINDOW = 10;
 
     /** Ids of orders that may rest (ads, GTC orders): the ones worth cancelling, amending, restoring, reusing. */
     private final List<Long> restable = new ArrayList<>();
+    private final List<Long> ads = new ArrayList<>();
     private final Map<Long, Long> lastPrice = new HashMap<>();
     private final Map<Long, Long> lastQuantity = new HashMap<>();
+    private final Map<Long, Side> sides = new HashMap<>();
     private long nextFresh = 1;
 
     /**
@@ -55,10 +60,38 @@ final class IdPool {
         return UNKNOWN_BASE + pick;
     }
 
+    /**
+     * The ad an order is placed on: mostly a recently posted ad; otherwise as {@link #forExistingOrder}
+     * (an earlier ad or GTC order, or an unknown id).
+     */
+    long forChosenAd(int pick) {
+        if (pick < CHOSEN_AD_RECENT && !ads.isEmpty()) {
+            return ads.get(Math.max(0, ads.size() - 1 - pick % AD_RECENCY_WINDOW));
+        }
+        return forExistingOrder(pick);
+    }
+
+    void rememberAd(long id) {
+        ads.add(id);
+    }
+
     /** Remembers the price and quantity a command asked for, so an amend can keep or shrink them. */
     void remember(long id, long price, long quantity) {
         lastPrice.put(id, price);
         lastQuantity.put(id, quantity);
+    }
+
+    void rememberPrice(long id, long price) {
+        lastPrice.put(id, price);
+    }
+
+    /** Remembers a placed order's side, so an order on a chosen ad can mostly take the other side. */
+    void rememberSide(long id, Side side) {
+        sides.put(id, side);
+    }
+
+    Side side(long id, Side fallback) {
+        return sides.getOrDefault(id, fallback);
     }
 
     long lastPrice(long id, long fallback) {

@@ -16,7 +16,8 @@ import java.util.function.BiFunction;
  * Runs a scenario one command at a time and checks that what the book reports adds up, without
  * knowing how it matches: for every order, quantity in (placed, posted, restored, amended up) =
  * traded + cancelled + still resting; every trade is priced, numbered and eligible as the rules
- * say; a rejected command reports nothing else; and the final snapshot, level totals and best
+ * say; a rejected command reports nothing else; an order on a chosen ad fills or is rejected exactly
+ * as that ad's state decides (it needs no queue order); and the final snapshot, level totals and best
  * prices agree with the events. It models which orders are live and how much they hold, not their
  * queue order — the comparison with {@link TreeMapBook} covers priority.
  */
@@ -56,6 +57,10 @@ final class Ledger {
         boolean exhaustedAd() {
             return live && ad && remaining() == 0;
         }
+    }
+
+    /** What an express or chosen-ad taker brings to the ads' conditions (a limit taker meets them all). */
+    private record TakerConditions(long paymentMethods, int completedTrades) {
     }
 
     /** A side and price: the key of a level. */
@@ -106,8 +111,10 @@ final class Ledger {
             case Command.PostAd c -> posted(c);
             case Command.PlaceLimit c -> placed(c);
             case Command.PlaceExpress c -> expressed(c);
+            case Command.PlaceOnAd c -> placedOnAd(c);
             case Command.Cancel c -> cancelled(c);
-            case Command.Amend c -> amended(c);
+            case Command.Amend c -> amended(c.id(), c.newPrice(), c.newQuantity());
+            case Command.AmendPrice c -> amendedPrice(c);
             case Command.Restore c -> restored(c);
         }
     }
@@ -119,7 +126,7 @@ final class Ledger {
     private boolean rejected(Command command) {
         boolean rejected = events.stream().anyMatch(e -> e instanceof BookEvent.Reject);
         boolean placement = command instanceof Command.PostAd || command instanceof Command.PlaceLimit
-                || command instanceof Command.PlaceExpress;
+                || command instanceof Command.PlaceExpress || command instanceof Command.PlaceOnAd;
         if (placement && isLive(command.id())) {
             expect(events.equals(List.of(BookEvent.reject(command.id(), RejectReason.DUPLICATE_ID))),
                     "placing a live id must be rejected DUPLICATE_ID");
@@ -132,7 +139,35 @@ final class Ledger {
             expect(events.size() == 1 && ((BookEvent.Reject) events.getFirst()).orderId() == command.id(),
                     "a rejected command reports exactly one reject, for its own id");
         }
+        if (command instanceof Command.PlaceOnAd c && !isLive(c.id())) {
+            RejectReason expected = onAdRejection(c);
+            expect(expected == null ? !rejected : events.equals(List.of(BookEvent.reject(c.id(), expected))),
+                    "an order on a chosen ad must be " + (expected == null ? "filled" : "rejected " + expected));
+        }
         return rejected;
+    }
+
+    /**
+     * Why the chosen ad cannot take this order, or null if it must fill: the ledger knows every ad's
+     * side, owner, price, remaining quantity and conditions, so the outcome is fully determined.
+     */
+    private RejectReason onAdRejection(Command.PlaceOnAd c) {
+        if (c.amount() < 1 || c.amount() > Limits.MAX_QUANTITY) {
+            return RejectReason.INVALID_QUANTITY;
+        }
+        Account ad = accounts.get(c.adId());
+        if (ad == null || !ad.live || !ad.ad || ad.side != c.side().opposite()) {
+            return RejectReason.AD_NOT_AVAILABLE;
+        }
+        if (ad.owner == c.owner()) {
+            return RejectReason.OWN_AD;
+        }
+        long priceMinor = ad.price * scenario.tickMinor();
+        long quantity = c.byFiat() ? Limits.quantityFor(c.amount(), priceMinor) : c.amount();
+        long fiat = Limits.fiatFor(quantity, priceMinor);
+        boolean fits = quantity > 0 && quantity <= ad.remaining() && fiat >= ad.minFiat && fiat <= ad.maxFiat
+                && (ad.paymentMethods & c.paymentMethods()) != 0 && c.completedTrades() >= ad.minCompletedTrades;
+        return fits ? null : RejectReason.AD_NOT_ELIGIBLE;
     }
 
     private void posted(Command.PostAd c) {
@@ -185,7 +220,20 @@ final class Ledger {
         expect(trade.quantity() == quantity, "express must fill its whole amount: expected quantity " + quantity);
         expect(!c.byFiat() || trade.fiatAmount() <= c.amount(), "express by fiat paid more than its amount");
         // An express order never rests, so it gets no account: what went in is exactly what it traded.
-        takeTrades(c.id(), c.owner(), c.side(), null, c);
+        takeTrades(c.id(), c.owner(), c.side(), null, new TakerConditions(c.paymentMethods(), c.completedTrades()));
+    }
+
+    private void placedOnAd(Command.PlaceOnAd c) {
+        expect(countTrades() == 1, "an accepted order on a chosen ad trades exactly once");
+        expectCancels(0);
+        BookEvent.Trade trade = trades().getFirst();
+        expect(trade.makerOrderId() == c.adId(), "an order on a chosen ad trades with that ad only");
+        long priceMinor = trade.priceTicks() * scenario.tickMinor();
+        long quantity = c.byFiat() ? Limits.quantityFor(c.amount(), priceMinor) : c.amount();
+        expect(trade.quantity() == quantity, "an order on an ad fills its whole amount: expected quantity " + quantity);
+        expect(!c.byFiat() || trade.fiatAmount() <= c.amount(), "an order on an ad by fiat paid more than its amount");
+        // Like an express order it never rests: no account of its own.
+        takeTrades(c.id(), c.owner(), c.side(), null, new TakerConditions(c.paymentMethods(), c.completedTrades()));
     }
 
     private void cancelled(Command.Cancel c) {
@@ -196,18 +244,30 @@ final class Ledger {
         order.live = false;
     }
 
-    private void amended(Command.Amend c) {
-        Account order = accounts.get(c.id());
+    private void amended(long id, long newPrice, long newQuantity) {
+        Account order = accounts.get(id);
         expect(!order.exhaustedAd(), "an exhausted ad is not resting and cannot be amended");
-        expectValid(c.newPrice(), c.newQuantity());
+        expectValid(newPrice, newQuantity);
         expectCancels(0);
-        order.in += c.newQuantity() - order.remaining();
-        order.price = c.newPrice();
+        order.in += newQuantity - order.remaining();
+        order.price = newPrice;
         if (order.ad) {
             expect(countTrades() == 0, "an amended ad never takes liquidity");
         } else {
-            takeTrades(c.id(), order.owner, order.side, order.price, null);
+            takeTrades(id, order.owner, order.side, order.price, null);
             order.live = order.remaining() > 0;
+        }
+    }
+
+    /** A price-only amend is an amend to the remaining quantity; an exhausted ad just takes the price, silently. */
+    private void amendedPrice(Command.AmendPrice c) {
+        Account order = accounts.get(c.id());
+        if (order.exhaustedAd()) {
+            expectValid(c.newPrice(), 1);
+            expect(events.isEmpty(), "moving an exhausted ad's price changes no level and trades nothing");
+            order.price = c.newPrice();
+        } else {
+            amended(c.id(), c.newPrice(), order.remaining());
         }
     }
 
@@ -227,11 +287,11 @@ final class Ledger {
      * trade's price holding enough; within an ad's fiat window; within the taker's limit price;
      * best prices first.
      *
-     * @param limitPrice the taker's limit, or null for an express order
-     * @param express    the express order, for its eligibility conditions, or null
+     * @param limitPrice the taker's limit, or null for an express or chosen-ad order
+     * @param conditions what an express or chosen-ad taker brings to the ads' conditions, or null for a limit taker
      */
     private void takeTrades(long takerId, long takerOwner, Side takerSide, Long limitPrice,
-            Command.PlaceExpress express) {
+            TakerConditions conditions) {
         long previousPrice = Limits.NONE;
         for (BookEvent.Trade t : trades()) {
             expect(t.tradeId() == ++lastTradeId, "trade ids count 1, 2, 3...: expected " + lastTradeId);
@@ -258,19 +318,19 @@ final class Ledger {
             if (maker.ad) {
                 expect(t.fiatAmount() >= maker.minFiat && t.fiatAmount() <= maker.maxFiat,
                         "the fill's fiat lies within the ad's min..max");
-                long takerMethods = express == null ? Limits.ANY_PAYMENT_METHOD : express.paymentMethods();
+                long takerMethods = conditions == null ? Limits.ANY_PAYMENT_METHOD : conditions.paymentMethods();
                 expect((maker.paymentMethods & takerMethods) != 0, "maker and taker payment methods overlap");
             }
-            if (express != null) {
-                expect(express.completedTrades() >= maker.minCompletedTrades,
-                        "the express taker has the maker's minimum completed trades");
+            if (conditions != null) {
+                expect(conditions.completedTrades() >= maker.minCompletedTrades,
+                        "the express or chosen-ad taker has the maker's minimum completed trades");
             }
             maker.traded += t.quantity();
             if (maker.remaining() == 0 && !maker.ad) {
                 maker.live = false;
             }
             Account taker = accounts.get(takerId);
-            if (taker != null && express == null) {
+            if (taker != null && conditions == null) {
                 taker.traded += t.quantity();
             }
         }

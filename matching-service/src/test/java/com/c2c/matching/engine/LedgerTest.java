@@ -16,14 +16,22 @@ import org.junit.jupiter.api.Test;
 class LedgerTest {
     private static final long U = 1_000_000;
 
-    /** Trades against two ads, cancels one with a remainder, exhausts and restores the other. */
+    /**
+     * Trades against two ads, cancels one with a remainder, exhausts and restores the other; then an
+     * order on that ad exhausts it again, it moves price while exhausted, is restored there, and an order
+     * for more than it holds is refused.
+     */
     private static final Scenario SCENARIO = new Scenario(1, List.of(
             new Command.PostAd(1, 1, Side.SELL, 100, 10 * U, 0, Limits.MAX_QUANTITY, 1, 0),
             new Command.PostAd(2, 2, Side.SELL, 101, 3 * U, 0, Limits.MAX_QUANTITY, 1, 0),
             new Command.PlaceLimit(3, 3, Side.BUY, 101, 5 * U + 1, TimeInForce.IOC),
             new Command.Cancel(1),
             new Command.PlaceLimit(4, 3, Side.BUY, 101, 3 * U, TimeInForce.GTC),
-            new Command.Restore(2, U)));
+            new Command.Restore(2, U),
+            new Command.PlaceOnAd(5, 3, Side.BUY, 2, U, false, 1, 0),
+            new Command.AmendPrice(2, 103),
+            new Command.Restore(2, U),
+            new Command.PlaceOnAd(6, 3, Side.BUY, 2, 2 * U, false, 1, 0)));
 
     @Test
     void acceptsACorrectBook() {
@@ -75,6 +83,28 @@ class LedgerTest {
                     long makerOwnerId, Side takerSide, long priceTicks, long quantity, long fiatAmount) {
                 super.onTrade(tradeId * 2, takerOrderId, takerOwnerId, makerOrderId, makerOwnerId, takerSide,
                         priceTicks, quantity, fiatAmount);
+            }
+        }));
+    }
+
+    @Test
+    void catchesAnOrderOnAnAdFilledByAnotherMaker() {
+        expectCaught("trades with that ad only", tampered(new Tamper() {
+            @Override
+            public void onTrade(long tradeId, long takerOrderId, long takerOwnerId, long makerOrderId,
+                    long makerOwnerId, Side takerSide, long priceTicks, long quantity, long fiatAmount) {
+                super.onTrade(tradeId, takerOrderId, takerOwnerId, takerOrderId == 5 ? 1 : makerOrderId, makerOwnerId,
+                        takerSide, priceTicks, quantity, fiatAmount);
+            }
+        }));
+    }
+
+    @Test
+    void catchesAnOrderOnAnAdRejectedForTheWrongReason() {
+        expectCaught("must be rejected AD_NOT_ELIGIBLE", tampered(new Tamper() {
+            @Override
+            public void onReject(long orderId, RejectReason reason) {
+                super.onReject(orderId, reason == RejectReason.AD_NOT_ELIGIBLE ? RejectReason.NO_ELIGIBLE_AD : reason);
             }
         }));
     }

@@ -55,6 +55,11 @@ class OrderBookRulesTest {
         book.placeLimit(id, owner, side, price, quantity, tif);
     }
 
+    /** An order on ad {@code adId} for {@code quantity} micro-units by a taker paying by card, with no trades. */
+    private void onAd(long id, long owner, Side side, long adId, long quantity) {
+        book.placeOnAd(id, owner, side, adId, quantity, false, CARD, 0);
+    }
+
     /** Asserts the events since the previous call, in order. */
     private void expectEvents(BookEvent... expected) {
         assertEquals(List.of(expected), events.takeEvents());
@@ -287,6 +292,127 @@ class OrderBookRulesTest {
         expectEvents(trade(1, 2, 2, 1, 1, BUY, 100, 5 * U, 500), level(SELL, 100, 5 * U));
     }
 
+    // ---- orders on a chosen ad ----
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void orderOnAnAdFillsOnThatAdEvenWhenABetterOneExists(BookImpl impl) {
+        open(impl);
+        ad(1, 1, SELL, 100, 100 * U);
+        ad(2, 2, SELL, 102, 100 * U);
+        settled();
+
+        // 51.00 fiat at the chosen ad's 1.02 buys exactly 50 USDT.
+        book.placeOnAd(9, 9, BUY, 2, 5100, true, CARD, 0);
+        expectEvents(trade(1, 9, 9, 2, 2, BUY, 102, 50 * U, 5100), level(SELL, 102, 50 * U));
+        assertEquals(100, book.bestAsk());
+        assertEquals(100 * U, book.quantityAt(SELL, 100));
+        assertEquals(2, book.size()); // the taker never rests
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void orderOnABuyAdByQuantitySellsAtThatAdsPriceAtTickFive(BookImpl impl) {
+        open(impl, 5);
+        ad(1, 1, BUY, 20, 100 * U); // 100 minor units per USDT
+        ad(2, 2, BUY, 21, 100 * U); // 105: the better bid, not chosen
+        settled();
+
+        // 12.345678 USDT at 100 = 1234.5678 minor units, rounded to 1235.
+        book.placeOnAd(9, 9, SELL, 1, 12_345_678, false, CARD, 0);
+        expectEvents(trade(1, 9, 9, 1, 1, SELL, 20, 12_345_678, 1235), level(BUY, 20, 100 * U - 12_345_678));
+        assertEquals(100 * U, book.quantityAt(BUY, 21));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void orderOnAnAdFillsCompletelyOrNotAtAll(BookImpl impl) {
+        open(impl);
+        book.postAd(1, 1, SELL, 100, 10 * U, 500, 2000, CARD, 0);
+        book.postAd(2, 2, SELL, 100, 50 * U, 500, 2000, CARD, 0);
+        settled();
+        byte[] before = BookImpl.snapshotOf(book);
+
+        onAd(3, 9, BUY, 1, 11 * U); // 11.00 fiat is within the limits, but the ad holds only 10 USDT
+        onAd(4, 9, BUY, 2, 25 * U); // 25.00 above the 20.00 maximum: refused, not capped as for a limit taker
+        onAd(5, 9, BUY, 2, 4 * U); // 4.00 below the 5.00 minimum
+        book.placeOnAd(6, 9, BUY, 2, 2001, true, CARD, 0); // by fiat, one minor unit above the maximum
+        expectEvents(reject(3, RejectReason.AD_NOT_ELIGIBLE), reject(4, RejectReason.AD_NOT_ELIGIBLE),
+                reject(5, RejectReason.AD_NOT_ELIGIBLE), reject(6, RejectReason.AD_NOT_ELIGIBLE));
+        assertArrayEquals(before, BookImpl.snapshotOf(book));
+
+        onAd(3, 9, BUY, 1, 10 * U);
+        expectEvents(trade(1, 3, 9, 1, 1, BUY, 100, 10 * U, 1000), level(SELL, 100, 50 * U));
+        assertEquals(2, book.size()); // the exhausted ad stays known
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyImplAndIneligibility")
+    void orderOnAnIneligibleAdIsRejectedAndChangesNothing(BookImpl impl, Ineligible why) {
+        open(impl);
+        why.post(book, 1);
+        book.postAd(2, 2, SELL, 100, 50 * U, 0, NO_MAX, CARD | BANK, 5); // would fit: never taken instead
+        settled();
+        byte[] before = BookImpl.snapshotOf(book);
+
+        book.placeOnAd(77, 9, BUY, 1, 10 * U, false, BANK, 5);
+        expectEvents(reject(77, why == Ineligible.SAME_OWNER ? RejectReason.OWN_AD : RejectReason.AD_NOT_ELIGIBLE));
+        assertArrayEquals(before, BookImpl.snapshotOf(book));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void orderOnAnAdThatIsNotOnOfferIsRejected(BookImpl impl) {
+        open(impl);
+        limit(1, 1, SELL, 100, 10 * U, GTC);
+        ad(2, 2, BUY, 99, 10 * U);
+        ad(3, 3, SELL, 101, 10 * U);
+        book.cancel(3);
+        ad(4, 9, SELL, 102, 10 * U);
+        settled();
+        byte[] before = BookImpl.snapshotOf(book);
+
+        onAd(10, 9, BUY, 42, U); // never listed
+        onAd(11, 9, BUY, 1, U); // a limit order, not an ad
+        onAd(12, 9, BUY, 2, U); // an ad on the taker's own side
+        onAd(13, 9, BUY, 3, U); // withdrawn
+        onAd(14, 9, BUY, 4, U); // the taker's own ad
+        onAd(15, 9, BUY, 42, 0); // the amount is checked before the ad
+        onAd(4, 8, BUY, 4, U); // the id is checked first: it is the live ad's
+        expectEvents(reject(10, RejectReason.AD_NOT_AVAILABLE), reject(11, RejectReason.AD_NOT_AVAILABLE),
+                reject(12, RejectReason.AD_NOT_AVAILABLE), reject(13, RejectReason.AD_NOT_AVAILABLE),
+                reject(14, RejectReason.OWN_AD), reject(15, RejectReason.INVALID_QUANTITY),
+                reject(4, RejectReason.DUPLICATE_ID));
+        assertArrayEquals(before, BookImpl.snapshotOf(book));
+        assertEquals(3, book.size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void adExhaustedByAnOrderOnItIsRestoredAndTakenAgain(BookImpl impl) {
+        open(impl);
+        ad(1, 1, SELL, 100, 10 * U);
+        ad(2, 2, SELL, 100, 10 * U);
+        settled();
+
+        onAd(3, 3, BUY, 1, 10 * U);
+        expectEvents(trade(1, 3, 3, 1, 1, BUY, 100, 10 * U, 1000), level(SELL, 100, 10 * U));
+        onAd(4, 3, BUY, 1, U);
+        expectEvents(reject(4, RejectReason.AD_NOT_ELIGIBLE)); // exhausted: nothing to fill from
+
+        // The trade was cancelled: the quantity goes back, the ad rejoins its level behind ad 2.
+        book.restore(1, 10 * U);
+        expectEvents(level(SELL, 100, 20 * U));
+        onAd(5, 3, BUY, 1, 4 * U);
+        expectEvents(trade(2, 5, 3, 1, 1, BUY, 100, 4 * U, 400), level(SELL, 100, 16 * U));
+        book.restore(1, 4 * U);
+        expectEvents(level(SELL, 100, 20 * U));
+        limit(6, 3, BUY, 100, 12 * U, IOC);
+        expectEvents(
+                trade(3, 6, 3, 2, 2, BUY, 100, 10 * U, 1000), level(SELL, 100, 10 * U),
+                trade(4, 6, 3, 1, 1, BUY, 100, 2 * U, 200), level(SELL, 100, 8 * U));
+    }
+
     // ---- ad fiat limits against limit takers ----
 
     @ParameterizedTest
@@ -408,6 +534,79 @@ class OrderBookRulesTest {
         assertEquals(2, book.size());
     }
 
+    // ---- price-only amend ----
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void amendPriceMovesAnAdWithWhatItHoldsAndLosesPriority(BookImpl impl) {
+        open(impl);
+        ad(1, 1, SELL, 100, 10 * U);
+        ad(2, 2, SELL, 101, 10 * U);
+        limit(3, 3, BUY, 100, 4 * U, IOC);
+        settled();
+
+        book.amendPrice(1, 101);
+        expectEvents(level(SELL, 100, 0), level(SELL, 101, 16 * U));
+        limit(4, 3, BUY, 101, 12 * U, IOC);
+        expectEvents(
+                trade(2, 4, 3, 2, 2, BUY, 101, 10 * U, 1010), level(SELL, 101, 6 * U),
+                trade(3, 4, 3, 1, 1, BUY, 101, 2 * U, 202), level(SELL, 101, 4 * U));
+
+        // To the price it already has: nothing moves, it keeps its place.
+        book.amendPrice(1, 101);
+        expectEvents(level(SELL, 101, 4 * U));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void exhaustedAdTakesTheNewPriceAndRestoredQuantityRestsThere(BookImpl impl) {
+        open(impl);
+        ad(1, 1, SELL, 100, 10 * U);
+        limit(2, 2, BUY, 100, 10 * U, IOC);
+        settled();
+
+        book.amendPrice(1, 105);
+        expectEvents();
+        assertEquals(1, book.size());
+        assertEquals(Limits.NONE, book.bestAsk());
+
+        book.restore(1, 3 * U);
+        expectEvents(level(SELL, 105, 3 * U));
+        assertEquals(105, book.bestAsk());
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void limitOrderMovedAcrossTheSpreadByPriceTradesLikeAGtcOrder(BookImpl impl) {
+        open(impl);
+        limit(1, 1, SELL, 101, 10 * U, GTC);
+        limit(2, 2, BUY, 99, 6 * U, GTC);
+        settled();
+
+        book.amendPrice(2, 101);
+        expectEvents(level(BUY, 99, 0), trade(1, 2, 2, 1, 1, BUY, 101, 6 * U, 606), level(SELL, 101, 4 * U));
+        assertEquals(1, book.size());
+        assertEquals(Limits.NONE, book.bestBid());
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void amendPriceRejectsUnknownIdsAndInvalidPrices(BookImpl impl) {
+        open(impl);
+        ad(1, 1, SELL, 100, 10 * U);
+        ad(2, 2, SELL, 100, 10 * U);
+        limit(3, 3, BUY, 100, 10 * U, IOC); // exhausts ad 1
+        settled();
+        byte[] before = BookImpl.snapshotOf(book);
+
+        book.amendPrice(42, 100);
+        book.amendPrice(2, 0);
+        book.amendPrice(1, Limits.MAX_PRICE_TICKS + 1);
+        expectEvents(reject(42, RejectReason.UNKNOWN_ID), reject(2, RejectReason.INVALID_PRICE),
+                reject(1, RejectReason.INVALID_PRICE));
+        assertArrayEquals(before, BookImpl.snapshotOf(book));
+    }
+
     // ---- restore ----
 
     @ParameterizedTest
@@ -514,8 +713,9 @@ class OrderBookRulesTest {
         book.postAd(1, 2, SELL, 101, U, 0, NO_MAX, CARD, 0);
         limit(1, 2, BUY, 90, U, GTC);
         book.placeExpress(1, 2, BUY, U, false, CARD, 0);
+        onAd(1, 2, BUY, 1, U);
         expectEvents(reject(1, RejectReason.DUPLICATE_ID), reject(1, RejectReason.DUPLICATE_ID),
-                reject(1, RejectReason.DUPLICATE_ID));
+                reject(1, RejectReason.DUPLICATE_ID), reject(1, RejectReason.DUPLICATE_ID));
         assertEquals(1, book.size());
         assertEquals(10 * U, book.quantityAt(SELL, 100));
 

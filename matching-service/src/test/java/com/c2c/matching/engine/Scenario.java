@@ -33,6 +33,7 @@ record Scenario(long tickMinor, List<Command> commands) {
                 case Command.PostAd c -> prices.add(c.price());
                 case Command.PlaceLimit c -> prices.add(c.price());
                 case Command.Amend c -> prices.add(c.newPrice());
+                case Command.AmendPrice c -> prices.add(c.newPrice());
                 default -> {
                 }
             }

@@ -79,8 +79,10 @@ final class Scenarios {
                 Tuple.of(25, postAd()),
                 Tuple.of(25, placeLimit()),
                 Tuple.of(14, placeExpress()),
+                Tuple.of(12, placeOnAd()),
                 Tuple.of(12, cancel()),
                 Tuple.of(14, amend()),
+                Tuple.of(6, amendPrice()),
                 Tuple.of(10, restore()));
     }
 
@@ -90,6 +92,8 @@ final class Scenarios {
                     long id = ids.forNewOrder(pick, true);
                     long priceTicks = price.in(band);
                     ids.remember(id, priceTicks, qty);
+                    ids.rememberSide(id, side);
+                    ids.rememberAd(id);
                     return new Command.PostAd(id, owner, side, priceTicks, qty, band.fiat(limits.min()),
                             band.fiat(limits.max()), methods, minTrades);
                 });
@@ -103,6 +107,7 @@ final class Scenarios {
                     long id = ids.forNewOrder(pick, timeInForce == TimeInForce.GTC);
                     long priceTicks = price.in(band);
                     ids.remember(id, priceTicks, qty);
+                    ids.rememberSide(id, side);
                     return new Command.PlaceLimit(id, owner, side, priceTicks, qty, timeInForce);
                 });
     }
@@ -117,6 +122,48 @@ final class Scenarios {
                 .as((pick, owner, side, byFiat, fiat, qty, methods, trades) -> (ids, band) -> new Command.PlaceExpress(
                         ids.forNewOrder(pick, false), owner, side, byFiat ? band.fiat(fiat) : qty, byFiat, methods,
                         trades));
+    }
+
+    /** A taker's own conditions: who, which side, how it pays, how many trades it completed. */
+    record Taker(long owner, Side side, long paymentMethods, int completedTrades) {
+    }
+
+    private static Arbitrary<Taker> taker() {
+        return Combinators.combine(owner(), side(), paymentMethods(), Arbitraries.integers().between(0, 12))
+                .as(Taker::new);
+    }
+
+    /**
+     * Mostly on a recent ad, from its other side, for a share of what it was posted with, so that many
+     * fill; sometimes on a limit order, a cancelled or exhausted ad, an unknown id or from the same side;
+     * amounts by fiat as for express orders.
+     */
+    private static Arbitrary<Draft> placeOnAd() {
+        Arbitrary<Boolean> otherSide = Arbitraries.frequency(Tuple.of(90, true), Tuple.of(10, false));
+        Arbitrary<Long> fiatAmount = Arbitraries.frequencyOf(
+                Tuple.of(90, Arbitraries.longs().between(1, 1_500_000)),
+                Tuple.of(10, invalidAmount()));
+        Arbitrary<Integer> percentOfAd = Arbitraries.frequencyOf(
+                Tuple.of(60, Arbitraries.integers().between(1, 120)),
+                Tuple.of(40, Arbitraries.just(0)));
+        return Combinators.combine(pick(), pick(), taker(), otherSide, Arbitraries.of(true, false), fiatAmount,
+                percentOfAd, quantity())
+                .as((pick, adPick, taker, against, byFiat, fiat, percent, qty) -> (ids, band) -> {
+                    long adId = ids.forChosenAd(adPick);
+                    long id = ids.forNewOrder(pick, false);
+                    Side side = against ? ids.side(adId, taker.side()).opposite() : taker.side();
+                    long amount;
+                    if (percent == 0) {
+                        amount = byFiat ? band.fiat(fiat) : qty;
+                    } else {
+                        long share = Math.max(1, ids.lastQuantity(adId, qty) / 100 * percent);
+                        // Priced at one minor unit per tick: exact at tick 1, a smaller fiat amount at tick 5.
+                        long price = Math.clamp(ids.lastPrice(adId, band.centre()), 1, Limits.MAX_PRICE_TICKS);
+                        amount = byFiat ? Math.max(1, Limits.fiatFor(share, price)) : share;
+                    }
+                    return new Command.PlaceOnAd(id, taker.owner(), side, adId, amount, byFiat,
+                            taker.paymentMethods(), taker.completedTrades());
+                });
     }
 
     private static Arbitrary<Draft> cancel() {
@@ -135,6 +182,15 @@ final class Scenarios {
                     ids.remember(id, newPrice, newQty);
                     return new Command.Amend(id, newPrice, newQty);
                 });
+    }
+
+    private static Arbitrary<Draft> amendPrice() {
+        return Combinators.combine(pick(), price()).as((pick, price) -> (ids, band) -> {
+            long id = ids.forExistingOrder(pick);
+            long newPrice = price.in(band);
+            ids.rememberPrice(id, newPrice);
+            return new Command.AmendPrice(id, newPrice);
+        });
     }
 
     private static Arbitrary<Draft> restore() {

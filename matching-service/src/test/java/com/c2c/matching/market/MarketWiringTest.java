@@ -29,7 +29,7 @@ class MarketWiringTest {
     @Test
     void openedMarketIsStoredAndAnnounced() {
         try (TopicProbe events = TopicProbe.open(Topics.MATCHING_EVENTS)) {
-            given().contentType(ContentType.JSON).header("X-User-Id", "admin1")
+            given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin")
                     .body("{\"asset\":\"USDT\",\"fiat\":\"EUR\",\"tickSize\":\"0.01\"}")
                     .when().post("/api/v1/markets")
                     .then().statusCode(201)
@@ -41,7 +41,7 @@ class MarketWiringTest {
                     && "USDT-EUR".equals(e.key()), Duration.ofSeconds(20));
             assertTrue(event.data().contains("\"fiatScale\":2"), event.data());
 
-            given().contentType(ContentType.JSON).header("X-User-Id", "admin1")
+            given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin")
                     .body("{\"asset\":\"USDT\",\"fiat\":\"EUR\",\"tickSize\":\"0.01\"}")
                     .when().post("/api/v1/markets")
                     .then().statusCode(409)
@@ -51,12 +51,25 @@ class MarketWiringTest {
 
     @Test
     void tickFinerThanTheCurrencyIsRefused() {
-        given().contentType(ContentType.JSON).header("X-User-Id", "admin1")
+        given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin")
                 .body("{\"asset\":\"USDT\",\"fiat\":\"JPY\",\"tickSize\":\"0.5\"}")
                 .when().post("/api/v1/markets")
                 .then().statusCode(400)
                 .body("errors.field", hasItem("tickSize"));
         assertEquals(0L, TestDatabase.queryLong("select count(*) from market where fiat = 'JPY'"));
+    }
+
+    @Test
+    void onlyAnAdminOpensMarkets() {
+        given().contentType(ContentType.JSON).header("X-User-Id", "alice")
+                .body("{\"asset\":\"USDT\",\"fiat\":\"CHF\",\"tickSize\":\"0.01\"}")
+                .when().post("/api/v1/markets")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body("{\"asset\":\"USDT\",\"fiat\":\"CHF\",\"tickSize\":\"0.01\"}")
+                .when().post("/api/v1/markets")
+                .then().statusCode(401);
+        assertEquals(0L, TestDatabase.queryLong("select count(*) from market where fiat = 'CHF'"));
     }
 
     @Test

@@ -37,7 +37,7 @@ public class MarketResource {
     @APIResponse(responseCode = "400", description = "A field is invalid")
     @APIResponse(responseCode = "409", description = "Already open")
     public Uni<Response> open(@Valid @NotNull OpenMarketRequest request) {
-        return markets.open(caller.id(), request)
+        return markets.open(caller.requireRole(Caller.ADMIN), request)
                 .map(m -> Response.created(URI.create("/api/v1/markets/" + m.id)).entity(MarketView.of(m)).build());
     }
 
