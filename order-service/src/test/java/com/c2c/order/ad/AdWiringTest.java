@@ -8,35 +8,39 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.c2c.events.EventTypes;
 import com.c2c.events.Topics;
+import com.c2c.order.Rest;
 import com.c2c.testkit.ConsumedEvent;
-import com.c2c.testkit.KafkaResource;
-import com.c2c.testkit.PostgresResource;
 import com.c2c.testkit.TestDatabase;
 import com.c2c.testkit.TopicProbe;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** REST call → row in c2c_order → CloudEvent on c2c.order.events.v1, against the real PostgreSQL and Kafka. */
 @QuarkusTest
-@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_order"))
-@QuarkusTestResource(KafkaResource.class)
 class AdWiringTest {
     private static final String AD = """
             {"side":"SELL","asset":"USDT","fiat":"CNY","price":"7.20","quantity":"1000.5",
-             "minOrder":"100","maxOrder":"5000","paymentMethods":["ALIPAY","BANK_TRANSFER"]}""";
+             "minOrder":"100","maxOrder":"5000","paymentMethods":["ALIPAY","BANK_TRANSFER"],
+             "terms":"Alipay only","minCompletedTrades":3}""";
 
     @Test
     void postedAdIsStoredAndItsEventPublished() {
+        String owner = "merchant-" + UUID.randomUUID();
         try (TopicProbe events = TopicProbe.open(Topics.ORDER_EVENTS)) {
-            String id = given().contentType(ContentType.JSON).header("X-User-Id", "merchant-1").body(AD)
-                    .when().post("/api/v1/ads")
+            String id = Rest.postAd(owner, AD)
                     .then().statusCode(201)
                     .body("status", equalTo("PENDING_FUNDING"))
                     .body("price", equalTo(7.20f))
+                    .body("priceType", equalTo("FIXED"))
+                    .body("remaining", equalTo(1000.5f))
+                    .body("terms", equalTo("Alipay only"))
+                    .body("minCompletedTrades", equalTo(3))
                     .body("paymentWindowMinutes", equalTo(15))
                     .extract().path("id");
 
@@ -53,31 +57,87 @@ class AdWiringTest {
     }
 
     @Test
+    void anAdIsPostedOncePerIdempotencyKey() {
+        String owner = "merchant-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        try (TopicProbe events = TopicProbe.open(Topics.ORDER_EVENTS)) {
+            String id = post(owner, key, AD).then().statusCode(201).extract().path("id");
+            post(owner, key, AD).then().statusCode(200).body("id", equalTo(id));
+            post(owner, key, AD.replace("\"7.20\"", "\"7.30\"")).then().statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://c2c.dev/problems/idempotency-key-reused"));
+            given().contentType(ContentType.JSON).header("X-User-Id", owner).body(AD)
+                    .when().post("/api/v1/ads")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("Idempotency-Key"));
+            // The same key of another owner is another request.
+            String other = post("other-" + owner, key, AD).then().statusCode(201).extract().path("id");
+            assertTrue(!other.equals(id));
+
+            events.await(e -> id.equals(e.cloudEvent().get("subject")), Duration.ofSeconds(20));
+            assertEquals(1, events.seen().stream().filter(e -> id.equals(e.cloudEvent().get("subject"))).count());
+            assertEquals(1L, TestDatabase.queryLong("select count(*) from ad where owner_id = '" + owner + "'"));
+        }
+    }
+
+    @Test
+    void concurrentRetriesOfOneKeyCreateOneAd() {
+        String owner = "merchant-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        var pool = Executors.newFixedThreadPool(4);
+        try {
+            var answers = IntStream.range(0, 4)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> post(owner, key, AD), pool))
+                    .map(CompletableFuture::join).toList();
+            answers.forEach(a -> assertTrue(a.statusCode() == 201 || a.statusCode() == 200, a.asString()));
+            assertEquals(1, answers.stream().map(a -> a.path("id")).distinct().count());
+            assertEquals(1, answers.stream().filter(a -> a.statusCode() == 201).count());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1L, TestDatabase.queryLong("select count(*) from ad where owner_id = '" + owner + "'"));
+    }
+
+    @Test
+    void onlyTheOwnerSeesTheAd() {
+        String owner = "merchant-" + UUID.randomUUID();
+        String id = Rest.postAd(owner, AD).then().statusCode(201).extract().path("id");
+        Rest.adOf(owner, id).then().statusCode(200).body("id", equalTo(id));
+        Rest.adOf("someone-else", id).then().statusCode(404);
+        Rest.as(owner).when().get("/api/v1/ads").then().statusCode(200).body("id", hasItem(id));
+    }
+
+    @Test
     void badAmountIsRefusedWithProblemNamingTheFieldAndStoresNothing() {
         long before = TestDatabase.queryLong("select count(*) from ad");
-        given().contentType(ContentType.JSON).header("X-User-Id", "merchant-1")
-                .body(AD.replace("\"7.20\"", "\"7.205\""))
-                .when().post("/api/v1/ads")
+        String owner = "merchant-1";
+        Rest.postAd(owner, AD.replace("\"7.20\"", "\"7.205\""))
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("errors.field", hasItem("price"));
-        given().contentType(ContentType.JSON).header("X-User-Id", "merchant-1")
-                .body(AD.replace("\"side\":\"SELL\",", ""))
-                .when().post("/api/v1/ads")
-                .then().statusCode(400)
-                .body("errors.field", hasItem("side"));
-        given().contentType(ContentType.JSON).header("X-User-Id", "merchant-1")
-                .body(AD.replace("\"CNY\"", "\"XYZ\""))
-                .when().post("/api/v1/ads")
-                .then().statusCode(400)
-                .body("errors.field", hasItem("fiat"));
+        Rest.postAd(owner, AD.replace("\"side\":\"SELL\",", ""))
+                .then().statusCode(400).body("errors.field", hasItem("side"));
+        Rest.postAd(owner, AD.replace("\"CNY\"", "\"XYZ\""))
+                .then().statusCode(400).body("errors.field", hasItem("fiat"));
+        Rest.postAd(owner, AD.replace("\"terms\":\"Alipay only\"", "\"terms\":\"" + "x".repeat(1001) + "\""))
+                .then().statusCode(400).body("errors.field", hasItem("terms"));
+        Rest.postAd(owner, AD.replace("\"minCompletedTrades\":3", "\"minCompletedTrades\":-1"))
+                .then().statusCode(400).body("errors.field", hasItem("minCompletedTrades"));
+        Rest.postAd(owner, AD.replace("\"price\":\"7.20\",", ""))
+                .then().statusCode(400).body("errors.field", hasItem("price"));
+        Rest.postAd(owner, AD.replace("\"price\":\"7.20\",", "\"priceType\":\"FLOATING\",\"marginPercent\":\"20.01\","))
+                .then().statusCode(400).body("errors.field", hasItem("marginPercent"));
+        Rest.postAd(owner, AD.replace("\"price\":\"7.20\",", "\"priceType\":\"FLOATING\",\"marginPercent\":\"1.555\","))
+                .then().statusCode(400).body("errors.field", hasItem("marginPercent"));
+        Rest.postAd(owner, AD.replace("\"price\":\"7.20\",", "\"price\":\"7.20\",\"marginPercent\":\"1\","))
+                .then().statusCode(400).body("errors.field", hasItem("marginPercent"));
         assertEquals(before, TestDatabase.queryLong("select count(*) from ad"));
     }
 
     @Test
     void callerWithoutIdentityIsRefused() {
-        given().contentType(ContentType.JSON).body(AD)
+        given().contentType(ContentType.JSON).header("Idempotency-Key", "k1").body(AD)
                 .when().post("/api/v1/ads")
                 .then().statusCode(401)
                 .contentType("application/problem+json");
@@ -89,5 +149,9 @@ class AdWiringTest {
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Reactive PostgreSQL connections health check"));
+    }
+
+    private static io.restassured.response.Response post(String owner, String key, String body) {
+        return Rest.as(owner).header("Idempotency-Key", key).body(body).when().post("/api/v1/ads");
     }
 }

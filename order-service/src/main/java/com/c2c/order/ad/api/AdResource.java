@@ -1,19 +1,28 @@
 package com.c2c.order.ad.api;
 
+import com.c2c.order.ad.AdLifecycle;
 import com.c2c.order.ad.AdService;
+import com.c2c.order.idempotency.IdempotencyKey;
 import com.c2c.platform.web.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -25,29 +34,93 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AdResource {
     private final AdService ads;
+    private final AdLifecycle lifecycle;
     private final Caller caller;
 
-    AdResource(AdService ads, Caller caller) {
+    AdResource(AdService ads, AdLifecycle lifecycle, Caller caller) {
         this.ads = ads;
+        this.lifecycle = lifecycle;
         this.caller = caller;
     }
 
     @POST
-    @Operation(summary = "Post an ad", description = "Stored as PENDING_FUNDING until its USDT is reserved.")
+    @Operation(summary = "Post an ad", description = "Idempotent by the Idempotency-Key header. A SELL ad is"
+            + " PENDING_FUNDING until its USDT is reserved; a BUY ad is ACTIVE at once. A FLOATING ad is priced"
+            + " from its fiat's reference price plus marginPercent.")
     @APIResponse(responseCode = "201", description = "Ad posted")
-    @APIResponse(responseCode = "400", description = "A field is invalid (problem body names it)")
+    @APIResponse(responseCode = "200", description = "Already posted under this Idempotency-Key")
+    @APIResponse(responseCode = "400", description = "A field or the Idempotency-Key header is invalid (problem names it)")
     @APIResponse(responseCode = "401", description = "No caller")
-    public Uni<Response> post(@Valid @NotNull PostAdRequest request) {
-        return ads.post(caller.id(), request).map(ad -> Response.created(URI.create("/api/v1/ads/" + ad.id))
-                .entity(AdView.of(ad)).build());
+    @APIResponse(responseCode = "409", description = "Idempotency-Key reused for a different ad, or no reference"
+            + " price for a FLOATING ad's fiat")
+    public Uni<Response> post(@HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @Valid @NotNull PostAdRequest request) {
+        String owner = caller.id();
+        return ads.post(owner, IdempotencyKey.required(idempotencyKey), request).map(posted -> Response
+                .status(posted.created() ? 201 : 200)
+                .location(URI.create("/api/v1/ads/" + posted.value().id))
+                .entity(AdView.of(posted.value())).build());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One ad")
+    @Operation(summary = "One of my ads", description = "With what it has left (remaining) and its status.")
     @APIResponse(responseCode = "200", description = "The ad")
-    @APIResponse(responseCode = "404", description = "No such ad")
+    @APIResponse(responseCode = "404", description = "No such ad of mine")
     public Uni<AdView> get(@PathParam("id") UUID id) {
-        return ads.find(id).map(AdView::of);
+        return ads.mine(caller.id(), id).map(AdView::of);
+    }
+
+    @GET
+    @Operation(summary = "My ads, newest first")
+    public Uni<List<AdView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return ads.mine(caller.id(), page, size).map(list -> list.stream().map(AdView::of).toList());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "Change my ad", description = "Price, price type, margin, payment window and terms while"
+            + " ACTIVE or PAUSED (a listed ad's new price goes to the book); order limits, payment methods and"
+            + " minCompletedTrades only while PAUSED. The quantity never changes: cancel and post a new ad.")
+    @APIResponse(responseCode = "200", description = "The changed ad")
+    @APIResponse(responseCode = "400", description = "A field is invalid, or quantity was given")
+    @APIResponse(responseCode = "404", description = "No such ad of mine")
+    @APIResponse(responseCode = "409", description = "Not allowed in the ad's status (\"pause the ad first\")")
+    public Uni<AdView> amend(@PathParam("id") UUID id, @Valid @NotNull AmendAdRequest request) {
+        return lifecycle.amend(caller.id(), id, request).map(AdView::of);
+    }
+
+    @POST
+    @Path("/{id}/pause")
+    @Operation(summary = "Pause my ad", description = "ACTIVE → PAUSED: off the book, its USDT stays reserved."
+            + " Pausing a paused ad answers it as it is.")
+    @APIResponse(responseCode = "200", description = "The paused ad")
+    @APIResponse(responseCode = "404", description = "No such ad of mine")
+    @APIResponse(responseCode = "409", description = "The ad is not ACTIVE")
+    public Uni<AdView> pause(@PathParam("id") UUID id) {
+        return lifecycle.pause(caller.id(), id).map(AdView::of);
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @Operation(summary = "Resume my ad", description = "PAUSED → ACTIVE: back on the book with what it has left"
+            + " and its current terms. Resuming an active ad answers it as it is.")
+    @APIResponse(responseCode = "200", description = "The active ad")
+    @APIResponse(responseCode = "404", description = "No such ad of mine")
+    @APIResponse(responseCode = "409", description = "The ad is not PAUSED")
+    public Uni<AdView> resume(@PathParam("id") UUID id) {
+        return lifecycle.resume(caller.id(), id).map(AdView::of);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel my ad", description = "PENDING_FUNDING, ACTIVE or PAUSED → CANCELLED: off the book,"
+            + " what it still holds is released to my available balance. Cancelling a cancelled ad answers it.")
+    @APIResponse(responseCode = "200", description = "The cancelled ad")
+    @APIResponse(responseCode = "404", description = "No such ad of mine")
+    @APIResponse(responseCode = "409", description = "The ad was rejected")
+    public Uni<AdView> cancel(@PathParam("id") UUID id) {
+        return lifecycle.cancel(caller.id(), id).map(AdView::of);
     }
 }

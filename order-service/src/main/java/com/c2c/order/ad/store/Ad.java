@@ -1,6 +1,9 @@
 package com.c2c.order.ad.store;
 
+import com.c2c.events.PaymentMethod;
 import com.c2c.order.ad.domain.AdStatus;
+import com.c2c.order.ad.domain.BookPresence;
+import com.c2c.order.ad.domain.PriceType;
 import com.c2c.order.ad.domain.Side;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -11,6 +14,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 @Entity
@@ -20,6 +25,8 @@ public class Ad extends PanacheEntityBase {
     public UUID id;
     @Column(name = "owner_id", nullable = false)
     public String ownerId;
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
     @Column(nullable = false)
     public String market;
     @Enumerated(EnumType.STRING)
@@ -27,24 +34,63 @@ public class Ad extends PanacheEntityBase {
     public Side side;
     @Column(nullable = false)
     public String fiat;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "price_type", nullable = false)
+    public PriceType priceType;
+    /** Hundredths of a percent over the reference price; null unless FLOATING. */
+    @Column(name = "margin_bps")
+    public Integer marginBps;
+    /** The current price (for a FLOATING ad, as last computed from the reference price). */
     @Column(name = "price_minor", nullable = false)
     public long priceMinor;
+    /** The quantity the ad was posted with; it never changes. */
     @Column(name = "quantity_micros", nullable = false)
     public long quantityMicros;
+    /** What is on the book or held for the ad; see AdBookkeeping for how it stays exact. */
+    @Column(name = "remaining_micros", nullable = false)
+    public long remainingMicros;
     @Column(name = "min_order_minor", nullable = false)
     public long minOrderMinor;
     @Column(name = "max_order_minor", nullable = false)
     public long maxOrderMinor;
-    /** Comma-separated {@link com.c2c.events.PaymentMethod} names. */
+    /** Comma-separated {@link PaymentMethod} names, sorted. */
     @Column(name = "payment_methods", nullable = false)
     public String paymentMethods;
+    @Column(name = "payment_method_mask", nullable = false)
+    public long paymentMethodMask;
     @Column(name = "payment_window_minutes", nullable = false)
     public int paymentWindowMinutes;
+    @Column(name = "announced_window_minutes", nullable = false)
+    public int announcedWindowMinutes;
+    public String terms;
+    @Column(name = "min_completed_trades", nullable = false)
+    public int minCompletedTrades;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public AdStatus status;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "book_presence", nullable = false)
+    public BookPresence bookPresence;
+    @Column(name = "held_off_book_micros", nullable = false)
+    public long heldOffBookMicros;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
     @Version
     public long version;
+
+    public List<PaymentMethod> paymentMethodList() {
+        return Arrays.stream(paymentMethods.split(",")).map(PaymentMethod::valueOf).toList();
+    }
+
+    public void acceptPaymentMethods(java.util.Collection<PaymentMethod> methods) {
+        paymentMethods = methods.stream().sorted().map(PaymentMethod::name)
+                .collect(java.util.stream.Collectors.joining(","));
+        paymentMethodMask = PaymentMethod.mask(methods);
+    }
+
+    public boolean ownedBy(String userId) {
+        return ownerId.equals(userId);
+    }
 }

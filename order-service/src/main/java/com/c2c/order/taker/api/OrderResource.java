@@ -1,6 +1,8 @@
 package com.c2c.order.taker.api;
 
+import com.c2c.order.idempotency.IdempotencyKey;
 import com.c2c.order.taker.TakerOrderService;
+import com.c2c.order.taker.domain.OrderStatus;
 import com.c2c.platform.web.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -39,29 +41,52 @@ public class OrderResource {
     }
 
     @POST
-    @Operation(summary = "Place an express order", description = "Idempotent by the Idempotency-Key header.")
-    @APIResponse(responseCode = "201", description = "Placed and sent to the book")
+    @Operation(summary = "Place an order", description = "Idempotent by the Idempotency-Key header. EXPRESS_* fill"
+            + " at the best eligible ad, AD_* on the ad named by adId. A BUY order goes to the book at once"
+            + " (PLACED); a SELL order is PENDING_FUNDING until its USDT is reserved.")
+    @APIResponse(responseCode = "201", description = "Placed (BUY) or waiting for its USDT to be reserved (SELL)")
     @APIResponse(responseCode = "200", description = "Already placed under this Idempotency-Key")
-    @APIResponse(responseCode = "400", description = "A field or the Idempotency-Key header is invalid")
-    @APIResponse(responseCode = "409", description = "Idempotency-Key reused for a different order")
-    public Uni<Response> place(@HeaderParam("Idempotency-Key") String idempotencyKey,
+    @APIResponse(responseCode = "400", description = "A field or the Idempotency-Key header is invalid (problem names it)")
+    @APIResponse(responseCode = "404", description = "The chosen ad does not exist (problem names adId)")
+    @APIResponse(responseCode = "409", description = "Idempotency-Key reused for a different order, or the chosen ad"
+            + " is not ACTIVE")
+    public Uni<Response> place(@HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Valid @NotNull PlaceOrderRequest request) {
-        return orders.place(caller.id(), idempotencyKey, request).map(placed -> Response
+        String owner = caller.id();
+        return orders.place(owner, IdempotencyKey.required(idempotencyKey), request).map(placed -> Response
                 .status(placed.created() ? 201 : 200)
-                .location(URI.create("/api/v1/orders/" + placed.order().id))
-                .entity(OrderView.of(placed.order())).build());
+                .location(URI.create("/api/v1/orders/" + placed.value().id))
+                .entity(OrderView.of(placed.value())).build());
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel my order", description = "Before it reached the book (PENDING_FUNDING) it is"
+            + " CANCELLED at once; once sent (PLACED) the book is asked and answers later (202, CANCEL_REQUESTED):"
+            + " it may still have been matched. An Idempotency-Key header is accepted but not needed: cancelling"
+            + " again answers the order as it is.")
+    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "202", description = "The book was asked to cancel it")
+    @APIResponse(responseCode = "404", description = "No such order of mine")
+    @APIResponse(responseCode = "409", description = "Already matched or rejected")
+    public Uni<Response> cancel(@HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, @PathParam("id") UUID id) {
+        String owner = caller.id();
+        IdempotencyKey.optional(idempotencyKey);
+        return orders.cancel(owner, id).map(order -> Response
+                .status(order.status == OrderStatus.CANCEL_REQUESTED ? 202 : 200)
+                .entity(OrderView.of(order)).build());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One of my orders")
+    @Operation(summary = "One of my orders, with its trade")
     @APIResponse(responseCode = "404", description = "No such order of mine")
     public Uni<OrderView> get(@PathParam("id") UUID id) {
         return orders.mine(caller.id(), id).map(OrderView::of);
     }
 
     @GET
-    @Operation(summary = "My orders, newest first")
+    @Operation(summary = "My orders with their trades, newest first")
     public Uni<List<OrderView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return orders.mine(caller.id(), page, size).map(list -> list.stream().map(OrderView::of).toList());

@@ -5,14 +5,22 @@ import com.c2c.order.ad.domain.Side;
 import com.c2c.order.taker.domain.OrderMode;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** An express order: the best eligible ad on the other side fills it completely, or it is rejected. */
+/**
+ * A taker order, filled completely by one ad or rejected: the best eligible ad on the other side
+ * (EXPRESS_*) or the ad the taker chose (AD_*, with {@code adId}). A SELL order's USDT is reserved
+ * before it reaches the book, so its quantity must be known: EXPRESS_QUANTITY, AD_QUANTITY, or AD_FIAT
+ * (the quantity the fiat amount buys at the chosen ad's price).
+ */
 public record PlaceOrderRequest(
-        @NotNull @Schema(example = "BUY", description = "BUY USDT (SELL into BUY ads is not open yet)") Side side,
+        @NotNull @Schema(example = "BUY", description = "BUY USDT from SELL ads, or SELL USDT into BUY ads") Side side,
         @NotNull @Schema(example = "USDT") String asset,
-        @NotNull @Schema(example = "CNY") String fiat,
+        @Schema(example = "CNY", description = "required for EXPRESS_*; for AD_* it is the ad's (may be left out)")
+        String fiat,
         @NotNull @Schema(example = "EXPRESS_FIAT") OrderMode mode,
-        @NotNull @Schema(example = "720.00", description = "fiat to pay (EXPRESS_FIAT) or USDT to receive") BigDecimal amount,
+        @Schema(description = "the chosen ad, for AD_FIAT and AD_QUANTITY only") UUID adId,
+        @NotNull @Schema(example = "720.00", description = "fiat (*_FIAT) or USDT (*_QUANTITY)") BigDecimal amount,
         @NotNull @Schema(example = "ALIPAY") PaymentMethod paymentMethod) {
 }

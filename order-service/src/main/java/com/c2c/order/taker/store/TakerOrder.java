@@ -31,8 +31,15 @@ public class TakerOrder extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public OrderMode mode;
+    /** Fiat minor units (a *_FIAT mode) or USDT micro-units, as the taker stated it. */
     @Column(nullable = false)
     public long amount;
+    /** The ad the taker chose (AD_* modes), else null. */
+    @Column(name = "ad_id")
+    public UUID adId;
+    /** USDT reserved for a SELL order (micro-units), 0 for a BUY order. */
+    @Column(name = "reserved_micros", nullable = false)
+    public long reservedMicros;
     @Column(name = "payment_method", nullable = false)
     public String paymentMethod;
     @Enumerated(EnumType.STRING)
@@ -42,6 +49,12 @@ public class TakerOrder extends PanacheEntityBase {
     public String rejectReason;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
     @Version
     public long version;
+
+    public String fiat() {
+        return market.substring(market.indexOf('-') + 1);
+    }
 }

@@ -1,0 +1,211 @@
+package com.c2c.order.ad;
+
+import com.c2c.order.ad.domain.AdStatus;
+import com.c2c.order.ad.domain.BookPresence;
+import com.c2c.order.ad.domain.QuantityReturn;
+import com.c2c.order.ad.store.Ad;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps each ad's {@code remaining} and, for a SELL ad, its reserved USDT exact as the wallet, the book
+ * and escrow answer. Every method runs in the consuming event's transaction with the ad row locked, and
+ * ignores ids that are not ads (the consumers offer every id to both ads and taker orders).
+ *
+ * <h2>Why the reservation stays exact</h2>
+ * At every moment each micro-unit reserved for a SELL ad is in exactly one place: on the book; in a
+ * trade (matched, locked by escrow, possibly refunded back to RESERVED but not yet decided here); or held
+ * for the ad off the book ({@code remaining} while the book does not hold it). Quantity moves between
+ * them only through these steps, each applied once:
+ * <ul>
+ * <li>TradeMatched (book → trade): {@code remaining} −q. The book already took it off.</li>
+ * <li>TradeCompleted (trade → buyer): leaves the reservation; nothing here.</li>
+ * <li>TradeCancelled (trade → back to RESERVED): {@link QuantityReturn} decides: back on the book
+ * (AdQuantityRestored) when the book holds the ad, held for the ad when it does not, released when the ad
+ * is cancelled. Once per trade ({@code order_trade.ended}).</li>
+ * <li>Withdrawal (book → held or released): the book's BookQuantityCancelled says what it removed. That
+ * number, plus what was held while the withdrawal was unconfirmed, is what the ad has; a paused ad keeps
+ * it, a cancelled one releases it. Applied only while WITHDRAWING, so once per withdrawal.</li>
+ * </ul>
+ *
+ * <h2>Why the order of events cannot break it</h2>
+ * <ol>
+ * <li>The engine emits an ad's trades before the BookQuantityCancelled of its withdrawal, on the market's
+ * partition, which is consumed in order. So when the confirmation arrives, every trade the book made on
+ * the ad has been applied, and none can follow until the ad is listed again: a pause or cancel racing a
+ * trade is settled by the book's number, not by what this service happened to have seen.</li>
+ * <li>Commands about one ad are written to the outbox with the ad row locked, so the book receives them
+ * in the order they were decided. A restore decided before the withdrawal was sent reached the book
+ * first and is in its count; one decided after it is never sent (the ad is WITHDRAWING) and is added to
+ * {@code heldOffBookMicros}, which the confirmation adds to the book's number.</li>
+ * <li>A TradeCancelled can be consumed before its TradeMatched (they travel on different topics): +q and
+ * −q commute, and a restore sent for it is right, because the book made the trade before escrow could
+ * open, let alone cancel, it.</li>
+ * <li>A resume while the withdrawal is unconfirmed does not list the ad at once: {@code remaining} may
+ * still include quantity the book has traded (the trade is on its way, ahead of the confirmation), and
+ * listing it would offer USDT that is locked for that trade. The ad is listed when the confirmation
+ * arrives, with the exact quantity.</li>
+ * <li>A cancel releases the book's number (ACTIVE), or {@code remaining} when the book is known not to
+ * hold the ad (PAUSED and confirmed: all its trades were applied); each trade that ends cancelled later
+ * releases its own quantity under a command id naming the trade. A cancel before funding releases the
+ * whole quantity if and when the wallet reports it reserved.</li>
+ * </ol>
+ */
+@ApplicationScoped
+public class AdBookkeeping {
+    private static final Logger LOG = Logger.getLogger(AdBookkeeping.class);
+    static final String CANCEL = "cancel";
+    /** The engine's reject reason when the market of a command is not open: it never held the ad. */
+    static final String MARKET_NOT_OPEN = "MARKET_NOT_OPEN";
+
+    private final AdAnnouncements announce;
+
+    AdBookkeeping(AdAnnouncements announce) {
+        this.announce = announce;
+    }
+
+    /** The wallet reserved the ad's USDT: it goes on the book, unless it was cancelled meanwhile. */
+    public Uni<Void> fundsReserved(UUID adId) {
+        return locked(adId).chain(ad -> {
+            if (ad == null) {
+                return none();
+            }
+            if (ad.status == AdStatus.PENDING_FUNDING) {
+                ad.status = AdStatus.ACTIVE;
+                touch(ad);
+                return announce.listIfActive(ad);
+            }
+            if (ad.status == AdStatus.CANCELLED && ad.bookPresence == BookPresence.OFF) {
+                // Cancelled before funding. Should the wallet answer again for an ad that was listed and
+                // cancelled later, the command id is that of its cancel release, which the wallet applied
+                // already: a cancelled ad's rest is released once, whichever path named it.
+                return announce.release(ad, CANCEL, ad.quantityMicros, "AD_CANCELLED_BEFORE_FUNDING");
+            }
+            return none();
+        });
+    }
+
+    /** The wallet could not reserve the ad's USDT: it never reaches the book. */
+    public Uni<Void> fundsRejected(UUID adId) {
+        return locked(adId).invoke(ad -> {
+            if (ad != null && ad.status == AdStatus.PENDING_FUNDING) {
+                ad.status = AdStatus.REJECTED;
+                ad.remainingMicros = 0;
+                touch(ad);
+            }
+        }).replaceWithVoid();
+    }
+
+    /** The book matched {@code quantity} of the ad (TradeMatched with the ad as maker). */
+    public Uni<Void> traded(UUID adId, UUID tradeId, long quantity) {
+        return locked(adId).invoke(ad -> {
+            if (ad == null) {
+                return;
+            }
+            if (quantity > ad.remainingMicros) {
+                LOG.errorf("trade %s takes %d from ad %s which has %d left here; the book's confirmation will"
+                        + " correct the count", tradeId, quantity, adId, ad.remainingMicros);
+            }
+            ad.remainingMicros = Math.max(0, ad.remainingMicros - quantity);
+            touch(ad);
+        }).replaceWithVoid();
+    }
+
+    /** One of the ad's trades ended cancelled (any status of TradeCancelled): its quantity comes back. */
+    public Uni<Void> tradeReturned(UUID adId, UUID tradeId, long quantity) {
+        return locked(adId).chain(ad -> {
+            if (ad == null) {
+                return none();
+            }
+            touch(ad);
+            return switch (QuantityReturn.of(ad.side, ad.status, ad.bookPresence)) {
+                case RESTORE_TO_BOOK -> {
+                    ad.remainingMicros += quantity;
+                    yield announce.restore(ad, tradeId, quantity);
+                }
+                case KEEP_FOR_AD -> {
+                    ad.remainingMicros += quantity;
+                    if (ad.bookPresence == BookPresence.WITHDRAWING) {
+                        ad.heldOffBookMicros += quantity;
+                    }
+                    yield announce.listIfActive(ad);
+                }
+                case RELEASE_TO_OWNER -> announce.release(ad, tradeId.toString(), quantity,
+                        "TRADE_CANCELLED_AFTER_AD_CANCELLED");
+                case NOTHING -> none();
+            };
+        });
+    }
+
+    /** The book removed the ad, reporting what it still had: the withdrawal is confirmed. */
+    public Uni<Void> withdrawn(UUID adId, long removedMicros) {
+        return locked(adId).chain(ad -> {
+            if (ad == null) {
+                return none();
+            }
+            if (ad.bookPresence != BookPresence.WITHDRAWING) {
+                LOG.warnf("book removed %d of ad %s which was not being withdrawn (%s); ignored",
+                        removedMicros, adId, ad.bookPresence);
+                return none();
+            }
+            long held = removedMicros + ad.heldOffBookMicros;
+            if (held != ad.remainingMicros && ad.status != AdStatus.CANCELLED) {
+                LOG.warnf("ad %s: the book removed %d and %d was held off the book, but %d was counted here;"
+                        + " the book's number wins", adId, removedMicros, ad.heldOffBookMicros, ad.remainingMicros);
+            }
+            return confirmOffBook(ad, held);
+        });
+    }
+
+    /**
+     * The book refused a command about the ad. Only MARKET_NOT_OPEN changes anything: the book never held
+     * the ad (its listing was refused), so nothing of it traded and {@code remaining} is all it has.
+     */
+    public Uni<Void> refused(UUID adId, String reason) {
+        return locked(adId).chain(ad -> {
+            if (ad == null) {
+                return none();
+            }
+            if (!MARKET_NOT_OPEN.equals(reason) || ad.bookPresence == BookPresence.OFF) {
+                LOG.warnf("the book refused a command about ad %s (%s, %s); nothing to correct", adId, reason,
+                        ad.bookPresence);
+                return none();
+            }
+            LOG.warnf("ad %s is in market %s which is not open; it is not on the book", adId, ad.market);
+            if (ad.bookPresence == BookPresence.WITHDRAWING) {
+                return confirmOffBook(ad, ad.remainingMicros);
+            }
+            ad.bookPresence = BookPresence.OFF; // stays ACTIVE; a pause and resume lists it again
+            touch(ad);
+            return none();
+        });
+    }
+
+    /** The book no longer holds the ad, which has {@code held} micro-units: keep, release or list them. */
+    private Uni<Void> confirmOffBook(Ad ad, long held) {
+        ad.bookPresence = BookPresence.OFF;
+        ad.heldOffBookMicros = 0;
+        touch(ad);
+        if (ad.status == AdStatus.CANCELLED) {
+            ad.remainingMicros = 0;
+            return announce.release(ad, CANCEL, held, "AD_CANCELLED");
+        }
+        ad.remainingMicros = held;
+        return announce.listIfActive(ad); // resumed while the withdrawal was on its way
+    }
+
+    private static Uni<Ad> locked(UUID adId) {
+        return adId == null ? Uni.createFrom().nullItem() : Ad.findById(adId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static void touch(Ad ad) {
+        ad.updatedAt = java.time.Instant.now();
+    }
+
+    private static Uni<Void> none() {
+        return Uni.createFrom().voidItem();
+    }
+}

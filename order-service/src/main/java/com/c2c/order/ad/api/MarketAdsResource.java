@@ -1,0 +1,47 @@
+package com.c2c.order.ad.api;
+
+import com.c2c.order.ad.AdListing;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/markets/{market}/ads")
+@Tag(name = "Ads", description = "Makers' standing quotes")
+@Produces(MediaType.APPLICATION_JSON)
+public class MarketAdsResource {
+    private final AdListing listing;
+
+    MarketAdsResource(AdListing listing) {
+        this.listing = listing;
+    }
+
+    @GET
+    @Operation(summary = "A market's ads a taker can choose", description = "Public. ACTIVE ads with something"
+            + " left, best price for the taker first (SELL ads lowest first, BUY ads highest first), oldest first"
+            + " among equal prices.")
+    @APIResponse(responseCode = "200", description = "One page of ads")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid (problem names it)")
+    public Uni<List<ListedAdView>> list(
+            @PathParam("market") @Parameter(example = "USDT-CNY") String market,
+            @QueryParam("side") @Parameter(required = true, description = "the ads' side: SELL or BUY") String side,
+            @QueryParam("paymentMethod") @Parameter(example = "ALIPAY") String paymentMethod,
+            @QueryParam("amount") @Parameter(example = "500.00", description = "fiat: only ads whose limits admit it"
+                    + " and whose remaining covers it") String amount,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return listing.find(new AdListing.Query(market, side, paymentMethod, amount, page, size))
+                .map(ads -> ads.stream().map(ListedAdView::of).toList());
+    }
+}

@@ -1,0 +1,52 @@
+package com.c2c.order;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.UUID;
+
+/** The service's REST API as the tests call it: as a user (X-User-Id), with a fresh Idempotency-Key per POST. */
+public final class Rest {
+    private Rest() {
+    }
+
+    public static RequestSpecification as(String user) {
+        return given().contentType(ContentType.JSON).header("X-User-Id", user);
+    }
+
+    public static RequestSpecification asAdmin() {
+        return as("admin-1").header("X-User-Roles", "admin");
+    }
+
+    public static Response postAd(String owner, String body) {
+        return as(owner).header("Idempotency-Key", UUID.randomUUID().toString()).body(body).when().post("/api/v1/ads");
+    }
+
+    /** A FIXED ad; returns its id. */
+    public static String ad(String owner, String side, String fiat, String price, String quantity, String min,
+            String max, String methods) {
+        return postAd(owner, """
+                {"side":"%s","asset":"USDT","fiat":"%s","price":"%s","quantity":"%s","minOrder":"%s","maxOrder":"%s",
+                 "paymentMethods":[%s]}""".formatted(side, fiat, price, quantity, min, max, methods))
+                .then().statusCode(201).extract().path("id");
+    }
+
+    public static Response adOf(String owner, String adId) {
+        return as(owner).when().get("/api/v1/ads/" + adId);
+    }
+
+    public static Response adAction(String owner, String adId, String action) {
+        return as(owner).when().post("/api/v1/ads/" + adId + "/" + action);
+    }
+
+    public static Response placeOrder(String owner, String body) {
+        return as(owner).header("Idempotency-Key", UUID.randomUUID().toString()).body(body).when()
+                .post("/api/v1/orders");
+    }
+
+    public static Response orderOf(String owner, String orderId) {
+        return as(owner).when().get("/api/v1/orders/" + orderId);
+    }
+}
