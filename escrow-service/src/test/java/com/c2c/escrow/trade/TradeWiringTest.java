@@ -2,60 +2,84 @@ package com.c2c.escrow.trade;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.c2c.escrow.trade.EscrowKit.Matched;
 import com.c2c.events.EventTypes;
 import com.c2c.events.Topics;
 import com.c2c.testkit.ConsumedEvent;
-import com.c2c.testkit.KafkaResource;
+import com.c2c.testkit.FreshTopicResource;
 import com.c2c.testkit.PostgresResource;
 import com.c2c.testkit.TestDatabase;
+import com.c2c.testkit.TestEvents;
 import com.c2c.testkit.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** REST call → row in c2c_escrow → CloudEvent on c2c.escrow.events.v1, against the real PostgreSQL and Kafka. */
+/** TradeMatched → row in c2c_escrow → CloudEvent on c2c.escrow.events.v1 → REST, against the real PostgreSQL and Kafka. */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_escrow"))
-@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(value = FreshTopicResource.class,
+        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.matching-events.topic"))
+@QuarkusTestResource(value = FreshTopicResource.class,
+        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.wallet-events.topic"))
+@QuarkusTestResource(value = FreshTopicResource.class,
+        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.order-events.topic"))
 class TradeWiringTest {
-    private static final String TRADE = """
-            {"market":"USDT-CNY","buyerId":"alice","sellerId":"merchant1","quantity":"100.25","price":"7.21"}""";
 
     @Test
-    void openedTradeIsStoredAndAnnouncedKeyedByTrade() {
-        try (TopicProbe events = TopicProbe.open(Topics.ESCROW_EVENTS)) {
-            String id = given().contentType(ContentType.JSON).header("X-User-Id", "ops1").body(TRADE)
-                    .when().post("/api/v1/trades")
-                    .then().statusCode(201)
-                    .body("status", equalTo("OPENED"))
-                    .body("fiatAmount", equalTo(722.80f))
-                    .extract().path("id");
+    void openedTradeIsStoredAnnouncedKeyedByTradeAndShownToItsParties() {
+        try (TestEvents events = new TestEvents(); TopicProbe out = TopicProbe.open(Topics.ESCROW_EVENTS)) {
+            Matched m = EscrowKit.match(events, UUID.randomUUID());
 
-            assertEquals(72280L, TestDatabase.queryLong("select fiat_amount_minor from trade where id = '" + id + "'"));
-            ConsumedEvent event = events.await(e -> id.equals(e.key()), Duration.ofSeconds(20));
+            ConsumedEvent event = out.await(e -> m.tradeId().equals(e.key()), EscrowKit.WAIT);
             assertEquals(EventTypes.TRADE_OPENED, event.type());
-            assertTrue(event.data().contains("\"quantityMicros\":100250000"), event.data());
+            assertEquals(m.tradeId(), event.cloudEvent().get("subject"));
+            assertTrue(event.data().contains("\"quantityMicros\":100000000"), event.data());
+            assertEquals(72000L, TestDatabase.queryLong("select fiat_amount_minor from trade where id = '" + m.id()
+                    + "'"));
 
-            given().header("X-User-Id", "alice").when().get("/api/v1/trades/" + id).then().statusCode(200);
-            given().header("X-User-Id", "mallory").when().get("/api/v1/trades/" + id).then().statusCode(404);
+            given().header("X-User-Id", m.buyer()).when().get("/api/v1/trades/" + m.id())
+                    .then().statusCode(200)
+                    .body("id", equalTo(m.tradeId()))
+                    .body("market", equalTo("USDT-CNY"))
+                    .body("status", equalTo("OPENED"))
+                    .body("buyerId", equalTo(m.buyer()))
+                    .body("sellerId", equalTo(m.seller()))
+                    .body("fiatAmount", equalTo(720.0f))
+                    .body("deadline", nullValue());
+            given().header("X-User-Id", "mallory").when().get("/api/v1/trades/" + m.id()).then().statusCode(404);
         }
     }
 
     @Test
-    void selfTradeIsRefused() {
+    void aSelfMatchIsNotOpened() {
+        try (TestEvents events = new TestEvents()) {
+            String owner = EscrowKit.user("owner");
+            Matched self = new Matched(UUID.randomUUID(), owner, owner, UUID.randomUUID());
+            events.publish(EscrowKit.topic("matching-events"), "USDT-CNY", UUID.randomUUID().toString(),
+                    EventTypes.TRADE_MATCHED, EscrowKit.matchJson(self));
+            // Same market, same partition: once the next match is open, the self-match was handled.
+            Matched next = EscrowKit.match(events, UUID.randomUUID());
+            EscrowKit.awaitOpened(next);
+            assertNull(EscrowKit.status(self));
+            assertEquals(0, EscrowKit.outboxed(self, EventTypes.LOCK_FUNDS));
+        }
+    }
+
+    @Test
+    void tradesAreNoLongerOpenedByHand() {
         given().contentType(ContentType.JSON).header("X-User-Id", "ops1")
-                .body(TRADE.replace("\"merchant1\"", "\"alice\""))
+                .body("{\"market\":\"USDT-CNY\",\"buyerId\":\"a\",\"sellerId\":\"b\",\"quantity\":\"1\",\"price\":\"7\"}")
                 .when().post("/api/v1/trades")
-                .then().statusCode(400)
-                .body("errors.field", hasItem("sellerId"));
-        assertEquals(0L, TestDatabase.queryLong("select count(*) from trade where seller_id = 'alice'"));
+                .then().statusCode(405);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package com.c2c.escrow.trade.messaging;
 
-import com.c2c.escrow.trade.TradeService;
+import com.c2c.escrow.trade.TradeOpening;
 import com.c2c.events.EventTypes;
 import com.c2c.events.matching.TradeMatched;
 import com.c2c.platform.messaging.inbox.Inbox;
@@ -15,18 +15,18 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class MatchingEventsConsumer {
     private final Inbox inbox;
-    private final TradeService trades;
+    private final TradeOpening opening;
     private final ObjectMapper json;
 
-    MatchingEventsConsumer(Inbox inbox, TradeService trades, ObjectMapper json) {
+    MatchingEventsConsumer(Inbox inbox, TradeOpening opening, ObjectMapper json) {
         this.inbox = inbox;
-        this.trades = trades;
+        this.opening = opening;
         this.json = json;
     }
 
     @Incoming("matching-events")
     public Uni<Void> on(Message<String> message) {
         return inbox.consume("escrow.matching-events", message, Set.of(EventTypes.TRADE_MATCHED),
-                event -> trades.openMatched(event.data(json, TradeMatched.class)));
+                event -> opening.open(event.data(json, TradeMatched.class)));
     }
 }

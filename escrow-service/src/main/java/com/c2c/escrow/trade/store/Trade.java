@@ -1,15 +1,22 @@
 package com.c2c.escrow.trade.store;
 
+import com.c2c.escrow.trade.domain.TradeAction;
+import com.c2c.escrow.trade.domain.TradeState;
 import com.c2c.escrow.trade.domain.TradeStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @Entity
@@ -19,6 +26,11 @@ public class Trade extends PanacheEntityBase {
     public UUID id;
     @Column(nullable = false)
     public String market;
+    /** Null only for trades opened by hand before trades came from the book. */
+    @Column(name = "taker_order_id")
+    public UUID takerOrderId;
+    @Column(name = "maker_order_id")
+    public UUID makerOrderId;
     @Column(name = "buyer_id", nullable = false)
     public String buyerId;
     @Column(name = "seller_id", nullable = false)
@@ -32,8 +44,53 @@ public class Trade extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public TradeStatus status;
-    @Column(name = "opened_at", nullable = false)
-    public Instant openedAt;
+    /** Why it was cancelled or disputed (a code, or the disputing party's words); else null. */
+    public String reason;
+    /** When the current step (payment or confirmation) times out; null when nothing is timed. */
+    @Column(name = "deadline_at")
+    public Instant deadlineAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "last_action")
+    public TradeAction lastAction;
+    @Column(name = "last_actor")
+    public String lastActor;
+    /** The platform fee the wallet took when it released the USDT to the buyer. */
+    @Column(name = "fee_micros")
+    public Long feeMicros;
+    /** When the wallet confirmed the outcome (or the outcome needed no funds moved). */
+    @Column(name = "settled_at")
+    public Instant settledAt;
+    @Embedded
+    public Dispute dispute;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
     @Version
     public long version;
+
+    public TradeState state() {
+        return new TradeState(status, deadlineAt, lastAction, lastActor, settledAt != null);
+    }
+
+    /** The trade with its row locked until the transaction ends, so one change at a time wins. */
+    public static Uni<Trade> lockById(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Up to {@code limit} trades whose deadline has passed, locked; rows another transaction holds
+     * (a user's action, another replica's scan) are skipped rather than waited for.
+     */
+    public static Uni<List<Trade>> lockDue(Instant now, int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                select * from trade
+                where deadline_at <= :now and status in ('LOCKED', 'PAID')
+                order by deadline_at
+                limit :limit
+                for update skip locked""", Trade.class)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList());
+    }
 }

@@ -1,0 +1,110 @@
+package com.c2c.escrow.trade;
+
+import com.c2c.escrow.trade.domain.Decision;
+import com.c2c.escrow.trade.domain.FundsMovement;
+import com.c2c.escrow.trade.domain.Role;
+import com.c2c.escrow.trade.domain.TradeAction;
+import com.c2c.escrow.trade.domain.TradeLifecycle;
+import com.c2c.escrow.trade.messaging.TradeAnnouncer;
+import com.c2c.escrow.trade.store.Trade;
+import com.c2c.events.EventTypes;
+import com.c2c.events.wallet.FundsLocked;
+import com.c2c.events.wallet.FundsRefunded;
+import com.c2c.events.wallet.FundsReleased;
+import com.c2c.events.wallet.WalletCommandRejected;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * The wallet's answers to escrow's commands, applied in the consumer's transaction with the trade's
+ * row locked. Each applies once: an answer repeated (the wallet answers a re-sent command again)
+ * finds the trade already past it and changes nothing.
+ */
+@ApplicationScoped
+public class FundsOutcomes {
+    private static final Logger LOG = Logger.getLogger(FundsOutcomes.class);
+
+    private final TradeMoves moves;
+    private final TradeAnnouncer announcer;
+
+    FundsOutcomes(TradeMoves moves, TradeAnnouncer announcer) {
+        this.moves = moves;
+        this.announcer = announcer;
+    }
+
+    public Uni<Void> locked(FundsLocked event) {
+        return escrowActs(event.tradeId(), event.quantityMicros(), TradeAction.LOCK);
+    }
+
+    public Uni<Void> rejected(WalletCommandRejected event) {
+        if (EventTypes.LOCK_FUNDS.equals(event.command())) {
+            return escrowActs(event.subjectId(), null, TradeAction.REJECT_LOCK);
+        }
+        if (EventTypes.RELEASE_FUNDS.equals(event.command()) || EventTypes.REFUND_FUNDS.equals(event.command())) {
+            // Escrow sends one of the two per trade, only after a lock; a refusal means the ledger and the
+            // trade disagree, which needs a person, not a retry.
+            LOG.errorf("wallet refused %s for trade %s: %s (%s)", event.command(), event.subjectId(), event.reason(),
+                    event.message());
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    public Uni<Void> released(FundsReleased event) {
+        return settle(event.tradeId(), event.quantityMicros(), FundsMovement.RELEASE_TO_BUYER,
+                trade -> trade.feeMicros = event.feeMicros());
+    }
+
+    public Uni<Void> refunded(FundsRefunded event) {
+        return settle(event.tradeId(), event.quantityMicros(), FundsMovement.REFUND_TO_SELLER, trade -> {
+        });
+    }
+
+    private Uni<Void> escrowActs(UUID tradeId, Long quantityMicros, TradeAction action) {
+        return Trade.lockById(tradeId).chain(trade -> {
+            if (trade == null) {
+                LOG.warnf("wallet answered for unknown trade %s (%s); ignored", tradeId, action);
+                return Uni.createFrom().voidItem();
+            }
+            if (quantityMicros != null) {
+                requireSameQuantity(trade, quantityMicros);
+            }
+            Instant now = Instant.now();
+            Decision decision = TradeLifecycle.decide(trade.state(), action, Role.ESCROW, Role.ESCROW_ID, now);
+            if (decision instanceof Decision.Move move) {
+                return moves.apply(trade, move.action(), Role.ESCROW_ID, Statement.NONE, now).replaceWithVoid();
+            }
+            LOG.debugf("trade %s: %s not applied (%s)", tradeId, action, decision);
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    private Uni<Void> settle(UUID tradeId, long quantityMicros, FundsMovement moved, Consumer<Trade> record) {
+        return Trade.lockById(tradeId).chain(trade -> {
+            if (trade == null) {
+                LOG.warnf("wallet reported %s for unknown trade %s; ignored", moved, tradeId);
+                return Uni.createFrom().voidItem();
+            }
+            requireSameQuantity(trade, quantityMicros);
+            if (!TradeLifecycle.settles(trade.state(), moved)) {
+                LOG.debugf("trade %s: %s already settled or not asked for", tradeId, moved);
+                return Uni.createFrom().voidItem();
+            }
+            record.accept(trade);
+            trade.settledAt = Instant.now();
+            trade.updatedAt = trade.settledAt;
+            return announcer.announce(trade, moved.whenDone());
+        });
+    }
+
+    /** The wallet moved what escrow holds, or the two disagree and nothing may be recorded. */
+    private static void requireSameQuantity(Trade trade, long quantityMicros) {
+        if (quantityMicros != trade.quantityMicros) {
+            throw new IllegalStateException("wallet moved " + quantityMicros + " micro-USDT for trade " + trade.id
+                    + ", which holds " + trade.quantityMicros);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package com.c2c.escrow.trade.api;
+
+import com.c2c.escrow.trade.TradeQueries;
+import com.c2c.platform.web.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/disputes")
+@Tag(name = "Disputes", description = "Disputed trades, for arbiters")
+@Produces(MediaType.APPLICATION_JSON)
+public class DisputeResource {
+    private final TradeQueries queries;
+    private final Caller caller;
+
+    DisputeResource(TradeQueries queries, Caller caller) {
+        this.queries = queries;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "Trades waiting for an arbiter, the longest-waiting first, with their dispute")
+    @APIResponse(responseCode = "200", description = "The DISPUTED trades of the page")
+    @APIResponse(responseCode = "401", description = "The request does not say who is calling")
+    @APIResponse(responseCode = "403", description = "Not an arbiter")
+    public Uni<List<TradeView>> open(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        caller.requireRole(Caller.ARBITER);
+        return queries.disputed(page, size).map(list -> list.stream().map(TradeView::of).toList());
+    }
+}

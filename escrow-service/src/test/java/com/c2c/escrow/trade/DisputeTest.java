@@ -1,0 +1,160 @@
+package com.c2c.escrow.trade;
+
+import static com.c2c.escrow.trade.EscrowKit.act;
+import static com.c2c.escrow.trade.EscrowKit.awaitEvent;
+import static com.c2c.escrow.trade.EscrowKit.dispute;
+import static com.c2c.escrow.trade.EscrowKit.fundsReleased;
+import static com.c2c.escrow.trade.EscrowKit.get;
+import static com.c2c.escrow.trade.EscrowKit.outboxed;
+import static com.c2c.escrow.trade.EscrowKit.paid;
+import static com.c2c.escrow.trade.EscrowKit.resolve;
+import static com.c2c.escrow.trade.EscrowKit.wallet;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.c2c.escrow.trade.EscrowKit.Matched;
+import com.c2c.events.EventTypes;
+import com.c2c.events.Topics;
+import com.c2c.testkit.ConsumedEvent;
+import com.c2c.testkit.FreshTopicResource;
+import com.c2c.testkit.PostgresResource;
+import com.c2c.testkit.TestEvents;
+import com.c2c.testkit.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A party disputes a paid trade; an arbiter sends the USDT to the buyer or back to the seller. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_escrow"))
+@QuarkusTestResource(value = FreshTopicResource.class,
+        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.matching-events.topic"))
+@QuarkusTestResource(value = FreshTopicResource.class,
+        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.wallet-events.topic"))
+@QuarkusTestResource(value = FreshTopicResource.class,
+        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.order-events.topic"))
+class DisputeTest {
+    private static final String ARBITER = "arbiter-1";
+
+    private TestEvents events;
+    private TopicProbe commands;
+    private TopicProbe escrowEvents;
+
+    @BeforeEach
+    void open() {
+        events = new TestEvents();
+        commands = TopicProbe.open(Topics.WALLET_COMMANDS);
+        escrowEvents = TopicProbe.open(Topics.ESCROW_EVENTS);
+    }
+
+    @AfterEach
+    void close() {
+        events.close();
+        commands.close();
+        escrowEvents.close();
+    }
+
+    @Test
+    void theBuyerDisputesAndTheArbiterReleasesToTheBuyer() {
+        Matched m = paid(events, escrowEvents);
+
+        dispute(m.buyer(), m.id(), "I paid, the seller does not answer", "bank statement, reference 42")
+                .statusCode(200)
+                .body("status", equalTo("DISPUTED"))
+                .body("reason", equalTo("I paid, the seller does not answer"))
+                .body("deadline", nullValue())
+                .body("dispute.openedBy", equalTo(m.buyer()))
+                .body("dispute.evidence", equalTo("bank statement, reference 42"))
+                .body("dispute.resolution", nullValue());
+        ConsumedEvent disputed = awaitEvent(escrowEvents, m, EventTypes.TRADE_DISPUTED);
+        assertTrue(disputed.data().contains("\"reason\":\"I paid, the seller does not answer\""), disputed.data());
+        dispute(m.buyer(), m.id(), "I paid, the seller does not answer", null).statusCode(200);
+        dispute(m.seller(), m.id(), "no money arrived", null).statusCode(409);
+        act(m.seller(), m.id(), "confirm").statusCode(409);
+
+        List<String> open = given().header("X-User-Id", ARBITER).header("X-User-Roles", "arbiter")
+                .when().get("/api/v1/disputes?page=0&size=200")
+                .then().statusCode(200).extract().path("id");
+        assertTrue(open.contains(m.tradeId()), open.toString());
+        given().header("X-User-Id", ARBITER).header("X-User-Roles", "arbiter")
+                .when().get("/api/v1/trades/" + m.id())
+                .then().statusCode(200).body("dispute.reason", equalTo("I paid, the seller does not answer"));
+
+        resolve(ARBITER, m.id(), "RELEASE").statusCode(200)
+                .body("status", equalTo("RESOLVED_RELEASED"))
+                .body("reason", nullValue())
+                .body("dispute.resolution", equalTo("RELEASE"))
+                .body("dispute.note", equalTo("checked the statements"))
+                .body("dispute.resolvedBy", equalTo(ARBITER))
+                .body("dispute.reason", equalTo("I paid, the seller does not answer"));
+        resolve(ARBITER, m.id(), "RELEASE").statusCode(200).body("status", equalTo("RESOLVED_RELEASED"));
+        resolve(ARBITER, m.id(), "REFUND").statusCode(409)
+                .body("detail", equalTo("trade is RESOLVED_RELEASED; only DISPUTED trades can be resolved"));
+        ConsumedEvent release = awaitEvent(commands, m, EventTypes.RELEASE_FUNDS);
+        assertEquals(m.seller(), release.key());
+
+        fundsReleased(events, m, 100_000);
+        ConsumedEvent completed = awaitEvent(escrowEvents, m, EventTypes.TRADE_COMPLETED);
+        assertTrue(completed.data().contains("\"status\":\"RESOLVED_RELEASED\""), completed.data());
+        assertTrue(completed.data().contains("\"feeMicros\":100000"), completed.data());
+        get(m.buyer(), m.id()).statusCode(200).body("fee", equalTo(0.1f));
+        List<String> stillOpen = given().header("X-User-Id", ARBITER).header("X-User-Roles", "arbiter")
+                .when().get("/api/v1/disputes?size=200").then().statusCode(200).extract().path("id");
+        assertTrue(!stillOpen.contains(m.tradeId()), "a resolved dispute is no longer listed");
+        assertEquals(1, outboxed(m, EventTypes.RELEASE_FUNDS));
+        assertEquals(0, outboxed(m, EventTypes.REFUND_FUNDS));
+    }
+
+    @Test
+    void theSellerDisputesAndTheArbiterRefundsTheSeller() {
+        Matched m = paid(events, escrowEvents);
+        dispute(m.seller(), m.id(), "no money arrived", null).statusCode(200)
+                .body("dispute.openedBy", equalTo(m.seller()))
+                .body("dispute.evidence", nullValue());
+
+        resolve(ARBITER, m.id(), "REFUND").statusCode(200)
+                .body("status", equalTo("RESOLVED_REFUNDED"))
+                .body("reason", equalTo("ARBITER_REFUND"))
+                .body("dispute.resolution", equalTo("REFUND"));
+        ConsumedEvent refund = awaitEvent(commands, m, EventTypes.REFUND_FUNDS);
+        assertEquals(m.seller(), refund.key());
+
+        wallet(events, m, EventTypes.FUNDS_REFUNDED);
+        ConsumedEvent cancelled = awaitEvent(escrowEvents, m, EventTypes.TRADE_CANCELLED);
+        assertTrue(cancelled.data().contains("\"status\":\"RESOLVED_REFUNDED\""), cancelled.data());
+        assertTrue(cancelled.data().contains("\"reason\":\"ARBITER_REFUND\""), cancelled.data());
+        assertEquals(0, outboxed(m, EventTypes.RELEASE_FUNDS));
+    }
+
+    @Test
+    void arbitersSeeTheLongestWaitingDisputeFirst() {
+        Matched first = paid(events, escrowEvents);
+        Matched second = paid(events, escrowEvents);
+        dispute(first.buyer(), first.id(), "first", null).statusCode(200);
+        dispute(second.seller(), second.id(), "second", null).statusCode(200);
+
+        List<String> open = given().header("X-User-Id", ARBITER).header("X-User-Roles", "arbiter")
+                .when().get("/api/v1/disputes?page=0&size=200")
+                .then().statusCode(200).extract().path("id");
+        assertTrue(open.indexOf(first.tradeId()) >= 0 && open.indexOf(first.tradeId()) < open.indexOf(
+                second.tradeId()), open.toString());
+
+        given().header("X-User-Id", first.buyer()).when().get("/api/v1/disputes")
+                .then().statusCode(403).body("type", equalTo("https://c2c.dev/problems/forbidden"));
+        given().when().get("/api/v1/disputes").then().statusCode(401);
+        resolve(first.buyer(), first.id(), "RELEASE").statusCode(403);
+        // An arbiter who is a party of the trade does not decide it.
+        given().header("X-User-Id", first.seller()).header("X-User-Roles", "arbiter")
+                .contentType("application/json").body("{\"outcome\":\"REFUND\"}")
+                .when().post("/api/v1/trades/" + first.id() + "/resolution")
+                .then().statusCode(403);
+        assertEquals("DISPUTED", EscrowKit.status(first));
+    }
+}

@@ -1,0 +1,163 @@
+package com.c2c.escrow.trade;
+
+import static io.restassured.RestAssured.given;
+
+import com.c2c.events.EventTypes;
+import com.c2c.testkit.ConsumedEvent;
+import com.c2c.testkit.TestDatabase;
+import com.c2c.testkit.TestEvents;
+import com.c2c.testkit.TopicProbe;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * What the escrow tests share: feeding escrow the events it consumes (on the test run's own topics),
+ * calling its API as a user, and finding a trade's messages among everything on the shared topics.
+ */
+final class EscrowKit {
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final long QUANTITY = 100_000_000L;
+
+    private EscrowKit() {
+    }
+
+    /** A matched trade: its id and parties (unique to the test), and the ad it was matched on. */
+    record Matched(UUID id, String buyer, String seller, UUID ad) {
+        String tradeId() {
+            return id.toString();
+        }
+    }
+
+    static String topic(String channel) {
+        return ConfigProvider.getConfig().getValue("mp.messaging.incoming." + channel + ".topic", String.class);
+    }
+
+    static String user(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The book matched a trade: 100 USDT at 7.20 CNY, on the ad {@code ad}. */
+    static Matched match(TestEvents events, UUID ad) {
+        Matched m = new Matched(UUID.randomUUID(), user("buyer"), user("seller"), ad);
+        events.publish(topic("matching-events"), "USDT-CNY", UUID.randomUUID().toString(), EventTypes.TRADE_MATCHED,
+                matchJson(m));
+        return m;
+    }
+
+    static String matchJson(Matched m) {
+        return """
+                {"tradeId":"%s","market":"USDT-CNY","sequence":1,"takerOrderId":"%s","takerId":"%s",
+                 "makerOrderId":"%s","makerId":"%s","buyerId":"%s","sellerId":"%s","priceMinor":720,
+                 "quantityMicros":%d,"fiatAmountMinor":72000}""".formatted(m.id, UUID.randomUUID(), m.buyer, m.ad,
+                m.seller, m.buyer, m.seller, QUANTITY);
+    }
+
+    /** A wallet outcome about the trade, keyed by the seller as the wallet keys them; returns its event id. */
+    static String wallet(TestEvents events, Matched m, String type) {
+        String data = switch (type) {
+            case EventTypes.FUNDS_LOCKED -> """
+                    {"tradeId":"%s","sellerId":"%s","buyerId":"%s","quantityMicros":%d}"""
+                    .formatted(m.id, m.seller, m.buyer, QUANTITY);
+            case EventTypes.FUNDS_REFUNDED -> """
+                    {"tradeId":"%s","sellerId":"%s","quantityMicros":%d}""".formatted(m.id, m.seller, QUANTITY);
+            case EventTypes.WALLET_COMMAND_REJECTED -> """
+                    {"commandId":"lock:%s","command":"%s","subjectId":"%s","ownerId":"%s",
+                     "reason":"INSUFFICIENT_RESERVED","message":"reserved 0 < 100"}"""
+                    .formatted(m.id, EventTypes.LOCK_FUNDS, m.id, m.seller);
+            default -> throw new IllegalArgumentException(type);
+        };
+        return publishWallet(events, m, type, data);
+    }
+
+    static String fundsReleased(TestEvents events, Matched m, long feeMicros) {
+        return publishWallet(events, m, EventTypes.FUNDS_RELEASED, """
+                {"tradeId":"%s","sellerId":"%s","buyerId":"%s","quantityMicros":%d,"feeMicros":%d}"""
+                .formatted(m.id, m.seller, m.buyer, QUANTITY, feeMicros));
+    }
+
+    private static String publishWallet(TestEvents events, Matched m, String type, String data) {
+        String id = UUID.randomUUID().toString();
+        events.publish(topic("wallet-events"), m.seller, id, type, data);
+        return id;
+    }
+
+    /** Opens a trade and has the wallet lock it; returns once the trade is LOCKED. */
+    static Matched locked(TestEvents events, TopicProbe escrowEvents) {
+        Matched m = match(events, UUID.randomUUID());
+        // As the wallet would: it answers the LockFunds escrow sent when it opened the trade.
+        awaitOpened(m);
+        wallet(events, m, EventTypes.FUNDS_LOCKED);
+        awaitEvent(escrowEvents, m, EventTypes.TRADE_LOCKED);
+        return m;
+    }
+
+    static void awaitOpened(Matched m) {
+        Awaitility.await().atMost(WAIT).until(() -> status(m) != null);
+    }
+
+    /** A locked trade the buyer has marked paid. */
+    static Matched paid(TestEvents events, TopicProbe escrowEvents) {
+        Matched m = locked(events, escrowEvents);
+        act(m.buyer, m.id, "paid").statusCode(200);
+        return m;
+    }
+
+    /** Escrow's message of that type about the trade (a lifecycle event, or a command to the wallet). */
+    static ConsumedEvent awaitEvent(TopicProbe probe, Matched m, String type) {
+        return probe.await(e -> type.equals(e.type()) && m.tradeId().equals(e.cloudEvent().get("subject")), WAIT);
+    }
+
+    static long count(TopicProbe probe, Matched m, String type) {
+        return probe.seen().stream()
+                .filter(e -> type.equals(e.type()) && m.tradeId().equals(e.cloudEvent().get("subject")))
+                .count();
+    }
+
+    /** How many events of the type escrow has recorded about the trade (published or about to be). */
+    static long outboxed(Matched m, String type) {
+        return TestDatabase.queryLong("select count(*) from outbox_event where subject = '" + m.id
+                + "' and type = '" + type + "'");
+    }
+
+    /** How many wallet events escrow's consumer has taken in (applied or found already applied). */
+    static long walletEventsConsumed(String eventId) {
+        return TestDatabase.queryLong(
+                "select count(*) from inbox_event where consumer = 'escrow.wallet-events' and event_id = '"
+                        + eventId + "'");
+    }
+
+    static ValidatableResponse act(String user, UUID trade, String action) {
+        return given().header("X-User-Id", user).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON)
+                .when().post("/api/v1/trades/" + trade + "/" + action)
+                .then();
+    }
+
+    static ValidatableResponse dispute(String user, UUID trade, String reason, String evidence) {
+        String body = evidence == null
+                ? "{\"reason\":\"%s\"}".formatted(reason)
+                : "{\"reason\":\"%s\",\"evidence\":\"%s\"}".formatted(reason, evidence);
+        return given().header("X-User-Id", user).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/trades/" + trade + "/dispute")
+                .then();
+    }
+
+    static ValidatableResponse resolve(String arbiter, UUID trade, String outcome) {
+        return given().header("X-User-Id", arbiter).header("X-User-Roles", "arbiter").contentType(ContentType.JSON)
+                .body("{\"outcome\":\"%s\",\"note\":\"checked the statements\"}".formatted(outcome))
+                .when().post("/api/v1/trades/" + trade + "/resolution")
+                .then();
+    }
+
+    static ValidatableResponse get(String user, UUID trade) {
+        return given().header("X-User-Id", user).when().get("/api/v1/trades/" + trade).then();
+    }
+
+    static String status(Matched m) {
+        return TestDatabase.queryString("select status from trade where id = '" + m.id + "'");
+    }
+}

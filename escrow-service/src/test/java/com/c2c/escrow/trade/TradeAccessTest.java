@@ -1,0 +1,179 @@
+package com.c2c.escrow.trade;
+
+import static com.c2c.escrow.trade.EscrowKit.act;
+import static com.c2c.escrow.trade.EscrowKit.dispute;
+import static com.c2c.escrow.trade.EscrowKit.get;
+import static com.c2c.escrow.trade.EscrowKit.locked;
+import static com.c2c.escrow.trade.EscrowKit.outboxed;
+import static com.c2c.escrow.trade.EscrowKit.paid;
+import static com.c2c.escrow.trade.EscrowKit.resolve;
+import static com.c2c.escrow.trade.EscrowKit.status;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.c2c.escrow.trade.EscrowKit.Matched;
+import com.c2c.events.EventTypes;
+import com.c2c.events.Topics;
+import com.c2c.testkit.FreshTopicResource;
+import com.c2c.testkit.PostgresResource;
+import com.c2c.testkit.TestDatabase;
+import com.c2c.testkit.TestEvents;
+import com.c2c.testkit.TopicProbe;
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Who may see and do what: 401 nobody, 404 strangers, 403 the other party, 409 the wrong moment, 400 bad input. */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_escrow"))
+@QuarkusTestResource(value = FreshTopicResource.class,
+        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.matching-events.topic"))
+@QuarkusTestResource(value = FreshTopicResource.class,
+        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.wallet-events.topic"))
+@QuarkusTestResource(value = FreshTopicResource.class,
+        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.order-events.topic"))
+class TradeAccessTest {
+    @Inject
+    Scheduler scheduler;
+
+    private TestEvents events;
+    private TopicProbe escrowEvents;
+
+    @BeforeEach
+    void open() {
+        events = new TestEvents();
+        escrowEvents = TopicProbe.open(Topics.ESCROW_EVENTS);
+    }
+
+    @AfterEach
+    void close() {
+        scheduler.resume("escrow-deadline-scan");
+        events.close();
+        escrowEvents.close();
+    }
+
+    @Test
+    void nobodyNamedIsUnauthenticated() {
+        Matched m = locked(events, escrowEvents);
+        given().when().get("/api/v1/trades/" + m.id()).then().statusCode(401)
+                .body("type", equalTo("https://c2c.dev/problems/unauthenticated"));
+        given().when().get("/api/v1/trades").then().statusCode(401);
+        given().contentType(ContentType.JSON).when().post("/api/v1/trades/" + m.id() + "/paid").then().statusCode(401);
+        assertEquals("LOCKED", status(m));
+    }
+
+    @Test
+    void strangersSeeNothingAndTheOtherPartyIsForbidden() {
+        Matched m = locked(events, escrowEvents);
+        String stranger = EscrowKit.user("stranger");
+
+        get(stranger, m.id()).statusCode(404).body("type", equalTo("https://c2c.dev/problems/not-found"));
+        act(stranger, m.id(), "paid").statusCode(404);
+        act(stranger, m.id(), "cancel").statusCode(404);
+        get(m.buyer(), UUID.randomUUID()).statusCode(404);
+        act(m.buyer(), UUID.randomUUID(), "paid").statusCode(404);
+        resolve("arbiter-1", UUID.randomUUID(), "RELEASE").statusCode(404);
+
+        act(m.seller(), m.id(), "paid").statusCode(403)
+                .body("type", equalTo("https://c2c.dev/problems/forbidden"))
+                .body("detail", equalTo("the trade can only be marked paid by the buyer"));
+        act(m.seller(), m.id(), "cancel").statusCode(403);
+        given().header("X-User-Id", "arbiter-1").header("X-User-Roles", "arbiter").contentType(ContentType.JSON)
+                .when().post("/api/v1/trades/" + m.id() + "/paid")
+                .then().statusCode(403);
+        given().header("X-User-Id", "arbiter-1").header("X-User-Roles", "arbiter")
+                .when().get("/api/v1/trades/" + m.id())
+                .then().statusCode(200).body("buyerId", equalTo(m.buyer()));
+        get(m.seller(), m.id()).statusCode(200).body("status", equalTo("LOCKED"));
+
+        act(m.buyer(), m.id(), "paid").statusCode(200);
+        act(m.buyer(), m.id(), "confirm").statusCode(403)
+                .body("detail", equalTo("the trade can only be confirmed by the seller"));
+        assertEquals("PAID", status(m));
+        assertEquals(0, outboxed(m, EventTypes.RELEASE_FUNDS) + outboxed(m, EventTypes.REFUND_FUNDS));
+    }
+
+    @Test
+    void actionsAtTheWrongMomentAreConflictsNamingTheStatus() {
+        Matched m = paid(events, escrowEvents);
+
+        act(m.buyer(), m.id(), "cancel").statusCode(409)
+                .body("type", equalTo("https://c2c.dev/problems/trade-state"))
+                .body("detail", equalTo("trade is PAID; only LOCKED trades can be cancelled"));
+        resolve("arbiter-1", m.id(), "RELEASE").statusCode(409)
+                .body("detail", equalTo("trade is PAID; only DISPUTED trades can be resolved"));
+        Matched lockedOnly = locked(events, escrowEvents);
+        dispute(lockedOnly.buyer(), lockedOnly.id(), "too early", null).statusCode(409)
+                .body("detail", equalTo("trade is LOCKED; only PAID trades can be disputed"));
+        act(lockedOnly.seller(), lockedOnly.id(), "confirm").statusCode(409);
+        assertEquals("PAID", status(m));
+        assertEquals("LOCKED", status(lockedOnly));
+        assertEquals(1, outboxed(m, EventTypes.TRADE_PAID), "a refused action announces nothing");
+    }
+
+    @Test
+    void payingAfterThePaymentDeadlineIsRefused() {
+        Matched m = locked(events, escrowEvents);
+        scheduler.pause("escrow-deadline-scan");
+        TestDatabase.update("update trade set deadline_at = now() - interval '1 second' where id = '" + m.id() + "'");
+
+        act(m.buyer(), m.id(), "paid").statusCode(409).body("detail", containsString("payment deadline passed"));
+        assertEquals("LOCKED", status(m));
+    }
+
+    @Test
+    void badDisputesAndResolutionsNameTheFieldAndChangeNothing() {
+        Matched m = paid(events, escrowEvents);
+
+        given().header("X-User-Id", m.buyer()).contentType(ContentType.JSON).body("{\"evidence\":\"x\"}")
+                .when().post("/api/v1/trades/" + m.id() + "/dispute")
+                .then().statusCode(400).body("errors.field", hasItem("reason"));
+        dispute(m.buyer(), m.id(), "x".repeat(501), null).statusCode(400).body("errors.field", hasItem("reason"));
+        dispute(m.buyer(), m.id(), "ok", "e".repeat(4001)).statusCode(400).body("errors.field", hasItem("evidence"));
+        given().header("X-User-Id", "arbiter-1").header("X-User-Roles", "arbiter").contentType(ContentType.JSON)
+                .body("{\"outcome\":\"HALF\"}")
+                .when().post("/api/v1/trades/" + m.id() + "/resolution")
+                .then().statusCode(400).body("errors.field", hasItem("outcome"));
+        given().header("X-User-Id", "arbiter-1").header("X-User-Roles", "arbiter").contentType(ContentType.JSON)
+                .body("{}")
+                .when().post("/api/v1/trades/" + m.id() + "/resolution")
+                .then().statusCode(400).body("errors.field", hasItem("outcome"));
+        assertEquals("PAID", status(m));
+        assertEquals(0, outboxed(m, EventTypes.TRADE_DISPUTED));
+
+        dispute(m.buyer(), m.id(), "x".repeat(500), "e".repeat(4000)).statusCode(200);
+    }
+
+    @Test
+    void myTradesAreListedNewestFirst() {
+        String buyer = EscrowKit.user("buyer");
+        List<UUID> mine = List.of(UUID.randomUUID(), UUID.randomUUID());
+        for (UUID trade : mine) {
+            Matched m = new Matched(trade, buyer, EscrowKit.user("seller"), UUID.randomUUID());
+            events.publish(EscrowKit.topic("matching-events"), "USDT-CNY", UUID.randomUUID().toString(),
+                    EventTypes.TRADE_MATCHED, EscrowKit.matchJson(m));
+            EscrowKit.awaitOpened(m);
+        }
+        given().header("X-User-Id", buyer).when().get("/api/v1/trades?page=0&size=20")
+                .then().statusCode(200)
+                .body("id", equalTo(List.of(mine.get(1).toString(), mine.get(0).toString())))
+                .body("status", equalTo(List.of("OPENED", "OPENED")));
+        given().header("X-User-Id", buyer).when().get("/api/v1/trades?page=1&size=1")
+                .then().statusCode(200).body("id", equalTo(List.of(mine.get(0).toString())));
+        given().header("X-User-Id", buyer).when().get("/api/v1/trades?size=0")
+                .then().statusCode(400).body("errors.field", hasItem("size"));
+        given().header("X-User-Id", EscrowKit.user("nobody")).when().get("/api/v1/trades")
+                .then().statusCode(200).body("size()", equalTo(0));
+    }
+}
