@@ -120,11 +120,7 @@ public final class EventLog {
                         partitions.add(new TopicPartition(topic, i));
                     }
                 }
-                Map<TopicPartition, Long> end = new java.util.HashMap<>();
-                admin.listOffsets(partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())),
-                        new org.apache.kafka.clients.admin.ListOffsetsOptions(
-                                org.apache.kafka.common.IsolationLevel.READ_COMMITTED))
-                        .all().get().forEach((tp, info) -> end.put(tp, info.offset()));
+                Map<TopicPartition, Long> end = afterLastRecord(partitions);
                 while (true) {
                     Map<TopicPartition, OffsetAndMetadata> committed = admin
                             .listConsumerGroupOffsets(group.getKey()).partitionsToOffsetAndMetadata().get();
@@ -140,6 +136,35 @@ public final class EventLog {
                 }
             }
         }
+    }
+
+    /**
+     * Per partition, the offset just after its last committed record. Not the log end offset: a
+     * transactional producer's commit marker takes an offset no consumer ever commits past.
+     */
+    private static Map<TopicPartition, Long> afterLastRecord(List<TopicPartition> partitions) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Map<TopicPartition, Long> result = new java.util.HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            for (TopicPartition tp : partitions) {
+                result.put(tp, 0L);
+                consumer.seek(tp, Math.max(0, end.get(tp) - 50));
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
+                    && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    result.merge(new TopicPartition(r.topic(), r.partition()), r.offset() + 1, Math::max);
+                }
+            }
+        }
+        return result;
     }
 
     private static Map<String, String> headers(Iterable<Header> headers) {

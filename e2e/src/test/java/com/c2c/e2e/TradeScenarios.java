@@ -30,6 +30,7 @@ abstract class TradeScenarios {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final List<String> users = new ArrayList<>();
     private final List<String> completedTrades = new ArrayList<>();
+    private final List<String[]> ads = new ArrayList<>();
     private BigDecimal funded = BigDecimal.ZERO;
 
     @BeforeAll
@@ -53,6 +54,7 @@ abstract class TradeScenarios {
     /** Posts a SELL ad and waits until its USDT is reserved and it is ACTIVE on the book. */
     String activeAd(String owner, String side, String price, String quantity, String min, String max) {
         String ad = platform.postAd(owner, side, FIAT, price, quantity, min, max, METHOD);
+        ads.add(new String[] {owner, ad});
         awaitAd(owner, ad, a -> "ACTIVE".equals(a.path("status").asText()), "ACTIVE");
         return ad;
     }
@@ -107,9 +109,22 @@ abstract class TradeScenarios {
                         && b.locked().compareTo(new BigDecimal(locked)) == 0);
     }
 
-    /** After every scenario: the ledger is balanced, and nothing the scenario's users were given was lost or made up. */
+    /**
+     * After every scenario: its ads leave the book (all scenarios share one market, and an express order
+     * takes the best ad of any scenario), the ledger is balanced, and nothing the scenario's users were
+     * given was lost or made up.
+     */
     @AfterEach
-    void moneyIsConserved() {
+    void cleanUpAndCheckMoney() {
+        for (String[] ad : ads) {
+            int status = platform.order.post("/api/v1/ads/" + ad[1] + "/cancel", Api.As.user(ad[0]), null,
+                    UUID.randomUUID().toString()).status();
+            assertTrue(status == 200 || status == 409, "cancelling ad " + ad[1] + " answered " + status);
+        }
+        moneyIsConserved();
+    }
+
+    private void moneyIsConserved() {
         for (JsonNode asset : platform.totals()) {
             assertTrue(asset.path("balanced").asBoolean(), "ledger not balanced: " + asset);
             assertAmount("0", amount(asset, "entriesSum"), "sum of " + asset.path("asset").asText() + " entries");
