@@ -31,7 +31,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Complete trades through the running platform's public REST API at a fixed arrival rate: many funded
- * sellers with SELL ads, many buyers placing express orders; each buyer marks paid as soon as the funds
+ * sellers with SELL ads, many buyers each taking an ad from the listing; each buyer marks paid as soon as the funds
  * are locked and the seller confirms. Latencies are taken from the broker's record timestamps of the
  * platform's own events (TradeMatched, FundsLocked) against the moment the order was sent.
  * Usage: TradeLoad [seconds=60] [trades-per-second=120] [sellers=20] [buyers=200]
@@ -79,10 +79,11 @@ public final class TradeLoad {
         long t0 = System.currentTimeMillis();
         platform.openMarket(FIAT, "0.01");
         List<String> sellers = new ArrayList<>();
+        List<String> ads = new ArrayList<>();
         for (int i = 0; i < sellerCount; i++) {
             String seller = "load-seller-" + run + "-" + i;
             platform.fund(seller, AD_QUANTITY);
-            platform.postAd(seller, "SELL", FIAT, "1.35", AD_QUANTITY, "1.00", "1000.00", "BANK_TRANSFER");
+            ads.add(platform.postAd(seller, "SELL", FIAT, "1.35", AD_QUANTITY, "1.00", "1000.00", "BANK_TRANSFER"));
             sellers.add(seller);
         }
         List<String> buyers = new ArrayList<>();
@@ -107,7 +108,7 @@ public final class TradeLoad {
             if (n >= total) {
                 return;
             }
-            place(buyers.get(n % buyers.size()));
+            place(buyers.get(n % buyers.size()), ads.get(n % ads.size()));
             if (n % (rate * 10) == 0 && n > 0) {
                 log("  %3d s: %d orders sent, %d trades completed", (System.currentTimeMillis() - start) / 1000, n,
                         completed.get());
@@ -128,11 +129,15 @@ public final class TradeLoad {
         report(total, start, sendEnd, end);
     }
 
-    private void place(String buyer) {
+    /**
+     * A buyer takes an ad picked from the listing (ads round-robin), as most C2C trades start; express
+     * orders all go to the single best ad, i.e. one seller, which no real market looks like.
+     */
+    private void place(String buyer, String adId) {
         Trade trade = new Trade(buyer);
         trade.placedAt = System.currentTimeMillis();
         platform.order.postAsync("/api/v1/orders", As.user(buyer), Map.of("side", "BUY", "asset", "USDT", "fiat", FIAT,
-                "mode", "EXPRESS_FIAT", "amount", ORDER_FIAT, "paymentMethod", "BANK_TRANSFER"),
+                "adId", adId, "mode", "AD_FIAT", "amount", ORDER_FIAT, "paymentMethod", "BANK_TRANSFER"),
                 UUID.randomUUID().toString()).whenComplete((a, e) -> {
                     if (e != null || a.status() != 201) {
                         fail("order: " + (e != null ? e : a.status() + " " + a.body()));
@@ -202,8 +207,16 @@ public final class TradeLoad {
                     }
                     if (t.lockedAt == 0) {
                         t.lockedAt = r.timestamp();
-                        payAndConfirm(t);
                     }
+                }
+                case EventTypes.TRADE_LOCKED -> {
+                    // The buyer acts once escrow itself knows the funds are locked (the trade page shows it).
+                    JsonNode e = JSON.readTree(r.value());
+                    Trade t = byTrade.get(e.path("tradeId").asText());
+                    if (t == null) {
+                        return !e.path("buyerId").asText().startsWith("load-buyer-" + run);
+                    }
+                    payAndConfirm(t);
                 }
                 case EventTypes.FUNDS_RELEASED -> {
                     Trade t = byTrade.get(JSON.readTree(r.value()).path("tradeId").asText());
