@@ -54,9 +54,13 @@ AD=$(field .id "$(call POST "$ORDER/api/v1/ads" "$SELLER" '' \
 await "ad $AD active" "$TIMEOUT_S" ad_active
 step "   ad $AD is ACTIVE on the book; seller: $(balances "$SELLER")"
 
-step "4. the buyer $BUYER places an express order: buy USDT for 720.00 CNY by ALIPAY"
-ORDER_ID=$(field .id "$(call POST "$ORDER/api/v1/orders" "$BUYER" '' \
-  '{"side":"BUY","asset":"USDT","fiat":"CNY","mode":"EXPRESS_FIAT","amount":"720.00","paymentMethod":"ALIPAY"}')")
+step "4. the buyer $BUYER looks at the public listing (SELL ads for 720.00 CNY by ALIPAY, best price first)"
+LISTING=$(call GET "$ORDER/api/v1/markets/USDT-CNY/ads?side=SELL&paymentMethod=ALIPAY&amount=720.00" "$BUYER")
+jq -r '(if type == "array" then . else .items // .content // [] end)[:3][] | "     ad \(.id)  \(.price) CNY  \(.remaining) USDT left  \(.minOrder)-\(.maxOrder) CNY"' <<<"$LISTING"
+step "   and takes the seller's ad: buy USDT for 720.00 CNY by ALIPAY"
+ORDER_JSON=$(call POST "$ORDER/api/v1/orders" "$BUYER" '' \
+  "{\"side\":\"BUY\",\"asset\":\"USDT\",\"adId\":\"$AD\",\"mode\":\"AD_FIAT\",\"amount\":\"720.00\",\"paymentMethod\":\"ALIPAY\"}")
+ORDER_ID=$(field .id "$ORDER_JSON")
 await "order $ORDER_ID matched and the seller's USDT locked" "$TIMEOUT_S" trade_is LOCKED
 TRADE=$(field .tradeId "$ORDER_JSON")
 TRADE_JSON=$(call GET "$ESCROW/api/v1/trades/$TRADE" "$BUYER")
@@ -64,15 +68,23 @@ step "   order $ORDER_ID matched: trade $TRADE, $(field .quantity "$TRADE_JSON")
 step "   seller: $(balances "$SELLER")"
 
 step "5. the buyer pays 720.00 CNY off-platform and marks the trade paid"
-step "   trade is $(field .status "$(call POST "$ESCROW/api/v1/trades/$TRADE/paid" "$BUYER" '' '{}')")"
+TRADE_JSON=$(call POST "$ESCROW/api/v1/trades/$TRADE/paid" "$BUYER" '' '{}')
+step "   trade is $(field .status "$TRADE_JSON"); the seller must confirm by $(field .deadline "$TRADE_JSON")"
 
 step "6. the seller sees the money arrive and confirms: escrow releases the USDT"
-step "   trade is $(field .status "$(call POST "$ESCROW/api/v1/trades/$TRADE/confirm" "$SELLER" '' '{}')")"
+TRADE_JSON=$(call POST "$ESCROW/api/v1/trades/$TRADE/confirm" "$SELLER" '' '{}')
+step "   trade is $(field .status "$TRADE_JSON")"
 await "USDT released to the buyer" "$TIMEOUT_S" trade_is COMPLETED
 TRADE_JSON=$(call GET "$ESCROW/api/v1/trades/$TRADE" "$BUYER")
 step "   trade COMPLETED; fee $(field .fee "$TRADE_JSON") USDT"
 
-step "7. final balances"
+step "7. the seller takes the ad down: what it still held goes back to available"
+AD_JSON=$(call POST "$ORDER/api/v1/ads/$AD/cancel" "$SELLER" '' '{}')
+step "   ad is $(field .status "$AD_JSON")"
+seller_released() { call GET "$WALLET/api/v1/wallet/admin/balances/$SELLER" admin1 admin | jq -e '.[] | select(.asset=="USDT") | (.reserved|tonumber) == 0' >/dev/null; }
+await "the ad's reservation released" "$TIMEOUT_S" seller_released
+
+step "8. final balances"
 step "   seller: $(balances "$SELLER")"
 step "   buyer:  $(balances "$BUYER")"
 TOTALS=$(call GET "$WALLET/api/v1/wallet/admin/totals" admin1 admin)
