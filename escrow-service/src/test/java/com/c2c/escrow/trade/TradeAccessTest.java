@@ -144,7 +144,9 @@ class TradeAccessTest {
         given().header("X-User-Id", "arbiter-1").header("X-User-Roles", "arbiter").contentType(ContentType.JSON)
                 .body("{\"outcome\":\"HALF\"}")
                 .when().post("/api/v1/trades/" + m.id() + "/resolution")
-                .then().statusCode(400).body("errors.field", hasItem("outcome"));
+                .then().statusCode(400)
+                .body("errors.field", hasItem("outcome"))
+                .body("errors.message", hasItem("must be one of RELEASE, REFUND"));
         given().header("X-User-Id", "arbiter-1").header("X-User-Roles", "arbiter").contentType(ContentType.JSON)
                 .body("{}")
                 .when().post("/api/v1/trades/" + m.id() + "/resolution")

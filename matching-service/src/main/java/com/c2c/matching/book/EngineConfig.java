@@ -15,6 +15,10 @@ public interface EngineConfig {
     @WithDefault(Topics.ORDER_EVENTS)
     String inputTopic();
 
+    /** The engine's consumer group (tests use their own, so a running platform does not share it). */
+    @WithDefault("matching-engine")
+    String groupId();
+
     /** Most input records applied and persisted as one batch (one database transaction). */
     @WithDefault("2000")
     int maxBatch();

@@ -49,7 +49,6 @@ import org.jboss.logging.Logger;
 public class EngineLoop {
     private static final Logger LOG = Logger.getLogger(EngineLoop.class);
     private static final int SNAPSHOTS_KEPT = 3;
-    private static final String GROUP = "matching-engine";
 
     /** Where {@link #simulateCrash} makes the loop fail. */
     public enum CrashPoint {
@@ -176,7 +175,7 @@ public class EngineLoop {
                 producer.send(records.toRecord(output));
             }
             crashIf(CrashPoint.BEFORE_COMMIT, producer);
-            producer.sendOffsetsToTransaction(next, new ConsumerGroupMetadata(GROUP));
+            producer.sendOffsetsToTransaction(next, new ConsumerGroupMetadata(config.groupId()));
             producer.commitTransaction();
             appliedInputs += batch.count();
             crashIf(CrashPoint.AFTER_COMMIT, producer);
@@ -304,8 +303,8 @@ public class EngineLoop {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxBatch());
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, GROUP);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
     }
 
@@ -313,7 +312,7 @@ public class EngineLoop {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         // One id for the one engine: a second instance fences the first instead of both producing.
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, GROUP + "-" + config.inputTopic());
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.groupId() + "-" + config.inputTopic());
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "1");

@@ -32,12 +32,11 @@ class AdLifecycleTest {
 
     @Test
     void aResumeWaitsForTheBookToConfirmThePauseAndATradeCancelledMeanwhileIsKeptForTheAd() {
-        String owner = "maker-" + UUID.randomUUID();
+        String owner = maker();
         try (TopicProbe book = TopicProbe.open(Topics.ORDER_EVENTS);
                 TopicProbe wallet = TopicProbe.open(Topics.WALLET_COMMANDS)) {
             String ad = fundedSellAd(owner, book);
-            Trade t1 = trade(ad, owner, 300);
-            Publish.tradeMatched(t1);
+            Trade t1 = matched(ad, owner, 300);
             awaitRemaining(owner, ad, "700");
 
             Rest.adAction(owner, ad, "pause").then().statusCode(200).body("status", equalTo("PAUSED"));
@@ -56,8 +55,7 @@ class AdLifecycleTest {
             assertTrue(listings.get(1).data().contains("\"quantityMicros\":1000000000"), listings.get(1).data());
 
             // Listed again: a trade cancelled now goes straight back on the book.
-            Trade t2 = trade(ad, owner, 100);
-            Publish.tradeMatched(t2);
+            Trade t2 = matched(ad, owner, 100);
             awaitRemaining(owner, ad, "900");
             Publish.escrow(EventTypes.TRADE_CANCELLED, t2, "RESOLVED_REFUNDED", null);
             ConsumedEvent restored = book.await(of(EventTypes.AD_QUANTITY_RESTORED, ad), DEADLINE);
@@ -72,12 +70,11 @@ class AdLifecycleTest {
 
     @Test
     void cancellingAnActiveAdReleasesWhatTheBookReportsAndEachLaterCancelledTradeOnce() {
-        String owner = "maker-" + UUID.randomUUID();
+        String owner = maker();
         try (TopicProbe book = TopicProbe.open(Topics.ORDER_EVENTS);
                 TopicProbe wallet = TopicProbe.open(Topics.WALLET_COMMANDS)) {
             String ad = fundedSellAd(owner, book);
-            Trade t1 = trade(ad, owner, 200);
-            Publish.tradeMatched(t1);
+            Trade t1 = matched(ad, owner, 200);
             awaitRemaining(owner, ad, "800");
 
             Rest.adAction(owner, ad, "cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
@@ -110,12 +107,11 @@ class AdLifecycleTest {
 
     @Test
     void cancellingAPausedAdReleasesItsRemainingIncludingTradesReturnedWhilePaused() {
-        String owner = "maker-" + UUID.randomUUID();
+        String owner = maker();
         try (TopicProbe book = TopicProbe.open(Topics.ORDER_EVENTS);
                 TopicProbe wallet = TopicProbe.open(Topics.WALLET_COMMANDS)) {
             String ad = fundedSellAd(owner, book);
-            Trade t1 = trade(ad, owner, 400);
-            Publish.tradeMatched(t1);
+            Trade t1 = matched(ad, owner, 400);
             Rest.adAction(owner, ad, "pause").then().statusCode(200);
             Publish.awaitApplied("order.matching-events", Publish.bookQuantityCancelled(ad, MARKET, owner, 600 * USDT));
             awaitRemaining(owner, ad, "600");
@@ -134,12 +130,11 @@ class AdLifecycleTest {
 
     @Test
     void aPausedAdCancelledBeforeTheBookConfirmedThePauseIsReleasedByTheBooksNumberAndEachTrade() {
-        String owner = "maker-" + UUID.randomUUID();
+        String owner = maker();
         try (TopicProbe book = TopicProbe.open(Topics.ORDER_EVENTS);
                 TopicProbe wallet = TopicProbe.open(Topics.WALLET_COMMANDS)) {
             String ad = fundedSellAd(owner, book);
-            Trade t1 = trade(ad, owner, 400);
-            Publish.tradeMatched(t1);
+            Trade t1 = matched(ad, owner, 400);
             Rest.adAction(owner, ad, "pause").then().statusCode(200);
             Rest.adAction(owner, ad, "cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
             Publish.escrow(EventTypes.TRADE_CANCELLED, t1, "CANCELLED", null);
@@ -158,7 +153,7 @@ class AdLifecycleTest {
 
     @Test
     void anAdCancelledBeforeItsFundingReleasesTheReservationWhenItArrives() {
-        String owner = "maker-" + UUID.randomUUID();
+        String owner = maker();
         try (TopicProbe book = TopicProbe.open(Topics.ORDER_EVENTS);
                 TopicProbe wallet = TopicProbe.open(Topics.WALLET_COMMANDS)) {
             String ad = sellAd(owner);
@@ -175,7 +170,7 @@ class AdLifecycleTest {
 
     @Test
     void anAdWhoseMarketIsNotOpenIsReleasedWholeOnCancel() {
-        String owner = "maker-" + UUID.randomUUID();
+        String owner = maker();
         try (TopicProbe book = TopicProbe.open(Topics.ORDER_EVENTS);
                 TopicProbe wallet = TopicProbe.open(Topics.WALLET_COMMANDS)) {
             String ad = fundedSellAd(owner, book);
@@ -187,6 +182,17 @@ class AdLifecycleTest {
             assertEquals(0, book.seen().stream().filter(of(EventTypes.AD_WITHDRAWN, ad)).count(),
                     "the book never had it");
         }
+    }
+
+    private static String maker() {
+        return "maker-" + UUID.randomUUID();
+    }
+
+    /** The book matched a taker against the ad for {@code usdt}; order-service is told as the book tells it. */
+    private static Trade matched(String ad, String owner, long usdt) {
+        Trade trade = trade(ad, owner, usdt);
+        Publish.tradeMatched(trade);
+        return trade;
     }
 
     static String sellAd(String owner) {

@@ -136,7 +136,10 @@ public class TradeResource {
     public Uni<TradeView> resolve(@PathParam("id") UUID id, @HeaderParam(IDEMPOTENCY_KEY) @Parameter(
             description = "optional; ignored") String idempotencyKey, @Valid @NotNull ResolutionRequest request) {
         String arbiter = caller.requireRole(Caller.ARBITER);
-        TradeAction action = request.releases() ? TradeAction.RELEASE : TradeAction.REFUND;
+        TradeAction action = switch (request.outcome()) {
+            case RELEASE -> TradeAction.RELEASE;
+            case REFUND -> TradeAction.REFUND;
+        };
         return actions.act(id, arbiter, true, action, new Statement(request.note(), null)).map(TradeView::of);
     }
 

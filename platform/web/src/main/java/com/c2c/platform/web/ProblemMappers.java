@@ -1,14 +1,19 @@
 package com.c2c.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -34,20 +39,29 @@ public class ProblemMappers {
         return respond(Problem.of("invalid-request", "The request is not valid", 400, detail, path(uri), errors));
     }
 
+    /**
+     * A body that is JSON but does not fit the request (an unknown enum constant, a wrong type). Declared
+     * for this exact type because Quarkus REST rethrows it unwrapped and ships its own mapper for it,
+     * which would otherwise win over the more general one below.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException m ? jsonPath(m) : "";
-        String detail = field.isEmpty()
-                ? "the request body is not valid JSON"
-                : field + " has a value of the wrong type or format";
-        List<Problem.FieldError> errors = field.isEmpty()
-                ? List.of()
-                : List.of(new Problem.FieldError(field, "has a value of the wrong type or format"));
-        return respond(Problem.of("invalid-request", "The request is not valid", 400, detail, path(uri), errors));
+        if (e instanceof InvalidDefinitionException) {
+            return unexpected(e, uri); // our type cannot be bound at all: a bug of ours, not the client's
+        }
+        return unreadable(e, uri);
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json && e.getResponse().getStatus() == 400) {
+            return unreadableJson(json, uri); // Quarkus REST wraps a body that is not JSON at all
+        }
         int status = e.getResponse().getStatus();
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         return respond(Problem.of("http-" + status, title, status, e.getMessage(), path(uri), List.of()));
@@ -60,6 +74,11 @@ public class ProblemMappers {
                 "the request could not be completed; nothing was changed", path(uri), List.of()));
     }
 
+    private static Response unreadable(JsonProcessingException e, UriInfo uri) {
+        UnreadableBody body = UnreadableBody.of(e);
+        return respond(ProblemException.invalidField(body.field(), body.message()).toProblem(path(uri)));
+    }
+
     private static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
@@ -70,15 +89,17 @@ public class ProblemMappers {
 
     /**
      * The bean property path without the method and parameter names REST validation puts in front;
-     * a violated query or path parameter is named by itself.
+     * a violated query or path parameter is named by itself, a missing request body {@value UnreadableBody#BODY}.
      */
     private static String fieldName(ConstraintViolation<?> violation) {
         List<String> names = new ArrayList<>();
-        String parameter = null;
+        Path.MethodNode method = null;
+        Path.ParameterNode parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
+                case METHOD -> method = node.as(Path.MethodNode.class);
                 case PARAMETER -> {
-                    parameter = node.getName();
+                    parameter = node.as(Path.ParameterNode.class);
                     names.clear();
                 }
                 case PROPERTY, CONTAINER_ELEMENT -> {
@@ -93,12 +114,40 @@ public class ProblemMappers {
         if (!names.isEmpty()) {
             return String.join(".", names);
         }
-        return parameter != null ? parameter : "body";
+        if (parameter == null
+                || method != null && isRequestBody(violation.getRootBeanClass(), method, parameter.getParameterIndex())) {
+            return UnreadableBody.BODY;
+        }
+        return parameter.getName();
     }
 
-    private static String jsonPath(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+    /**
+     * Whether the parameter is a resource method's request body: JAX-RS binds to the body the one parameter
+     * that carries none of its parameter annotations. The validated bean may be a generated subclass of the
+     * resource that drops the annotations, so every declaration up the hierarchy is looked at.
+     */
+    private static boolean isRequestBody(Class<?> bean, Path.MethodNode method, int index) {
+        Class<?>[] types = method.getParameterTypes().toArray(Class<?>[]::new);
+        boolean resourceMethod = false;
+        for (Class<?> type = bean; type != null && type != Object.class; type = type.getSuperclass()) {
+            Method declared;
+            try {
+                declared = type.getDeclaredMethod(method.getName(), types);
+            } catch (NoSuchMethodException e) {
+                continue;
+            }
+            resourceMethod |= Arrays.stream(declared.getAnnotations())
+                    .anyMatch(a -> a.annotationType().isAnnotationPresent(HttpMethod.class));
+            if (Arrays.stream(declared.getParameterAnnotations()[index]).anyMatch(ProblemMappers::bindsParameter)) {
+                return false;
+            }
+        }
+        return resourceMethod;
+    }
+
+    /** A JAX-RS or Quarkus REST annotation that binds a parameter to something other than the body. */
+    private static boolean bindsParameter(Annotation annotation) {
+        String pkg = annotation.annotationType().getPackageName();
+        return pkg.startsWith("jakarta.ws.rs") || pkg.startsWith("org.jboss.resteasy.reactive");
     }
 }
