@@ -129,9 +129,14 @@ public class EngineLoop {
         try (KafkaConsumer<String, String> consumer = consumer();
                 KafkaProducer<String, String> producer = producer()) {
             producer.initTransactions();
-            rebuild(consumer);
+            // Until the books are rebuilt nothing is applied: a failed rebuild is retried, never skipped.
+            boolean rebuilt = false;
             while (running) {
                 try {
+                    if (!rebuilt) {
+                        rebuild(consumer);
+                        rebuilt = true;
+                    }
                     step(consumer, producer);
                 } catch (ProducerFencedException e) {
                     LOG.error("another matching engine instance took over the books; this one stops", e);
@@ -142,7 +147,7 @@ public class EngineLoop {
                             config.retryInterval());
                     abortQuietly(producer);
                     pause(config.retryInterval());
-                    rebuildQuietly(consumer);
+                    rebuilt = false;
                 }
             }
             snapshot();
@@ -251,6 +256,18 @@ public class EngineLoop {
             }
         });
         committedOffsets = committed;
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        for (TopicPartition p : partitions) {
+            Long next = fresh.nextOffsets().get(p.partition());
+            if (next != null && next > ends.get(p)) {
+                // The log the snapshot was taken from is gone (topic recreated or truncated): replaying
+                // from here would silently skip orders, so the engine refuses and reports DOWN.
+                throw new IllegalStateException("the book snapshot has read " + p + " up to offset " + next
+                        + " but the topic ends at " + ends.get(p) + ": it was recreated or truncated, and the"
+                        + " books cannot be rebuilt from it (restore the topic, or start from an empty"
+                        + " matching database)");
+            }
+        }
         for (TopicPartition p : partitions) {
             Long next = fresh.nextOffsets().get(p.partition());
             if (next == null) {
@@ -266,14 +283,6 @@ public class EngineLoop {
         healthy = true;
         LOG.infof("matching engine ready: %d inputs in the snapshot, replaying %s from %s (silently up to %s)",
                 fresh.inputs(), config.inputTopic(), fresh.nextOffsets(), committed);
-    }
-
-    private void rebuildQuietly(KafkaConsumer<String, String> consumer) {
-        try {
-            rebuild(consumer);
-        } catch (Exception e) {
-            LOG.errorf("rebuilding the books failed (%s); trying again", e.toString());
-        }
     }
 
     /** The market's tick in fiat minor units, from the market registry; empty if not open. */
