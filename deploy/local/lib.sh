@@ -16,6 +16,10 @@ export C2C_DB_PASSWORD="${C2C_DB_PASSWORD:-c2c}"
 export C2C_DATABASES="c2c_order c2c_matching c2c_wallet c2c_escrow c2c_chain"
 
 _t0=$(date +%s)
+# as_postgres_psql args...: runs psql as the postgres OS user over the local socket (peer auth).
+# cd / because the postgres user may not be allowed into the caller's working directory.
+as_postgres_psql() { (cd / && runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 "$@"); }
+
 # step "message": prints the message with seconds since the script started.
 step() { printf '[%4ss] %s\n' "$(( $(date +%s) - _t0 ))" "$*"; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }

@@ -42,9 +42,6 @@ check_hba() {
     || die "$hba has no 'host all all 127.0.0.1/32 scram-sha-256' line; add it and run: pg_ctlcluster $PG_VERSION $PG_CLUSTER reload"
 }
 
-# as_postgres args...: runs psql as the postgres OS user over the local socket (peer auth).
-# cd / because the postgres user may not be allowed into the caller's working directory.
-as_postgres_psql() { (cd / && runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 "$@"); }
 
 # ensure_role_and_dbs: idempotent; re-sets the password so it always matches $C2C_DB_PASSWORD.
 # CREATEDB because tests create a fresh database per run.

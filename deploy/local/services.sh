@@ -7,12 +7,34 @@ ALL_SERVICES="order-service matching-service wallet-service escrow-service chain
 declare -A PORT=([order-service]=8081 [matching-service]=8082 [wallet-service]=8083 [escrow-service]=8084 [chain-watcher]=8085)
 READY_TIMEOUT_S=${C2C_SERVICE_READY_TIMEOUT_S:-120}
 
+declare -A DATABASE=([order-service]=c2c_order [matching-service]=c2c_matching [wallet-service]=c2c_wallet [escrow-service]=c2c_escrow [chain-watcher]=c2c_chain)
+
+# A service's database is derived from the Kafka log it consumed (inbox ids, relayed outbox rows, the
+# engine's snapshot with its offsets). Against another log (the broker's storage was wiped, or the
+# machine carried databases over from an earlier run) the engine refuses its snapshot and the other
+# services would skip or re-apply events. So each database is marked with the broker's cluster id, and
+# one built against another broker (or unmarked, with tables) is recreated empty before its service starts.
+follow_broker() {
+  local svc="$1" db="${DATABASE[$1]}" cid_file="$STATE/kafka/cluster.id" cid mark tables
+  [ -f "$cid_file" ] || return 0 # a broker this project does not manage: nothing to compare with
+  cid="kafka-cluster=$(cat "$cid_file")"
+  mark=$(as_postgres_psql -d postgres -Atc "select coalesce(shobj_description(oid, 'pg_database'), '') from pg_database where datname = '$db'")
+  [ "$mark" = "$cid" ] && return 0
+  tables=$(as_postgres_psql -d "$db" -Atc "select count(*) from pg_tables where schemaname = 'public'")
+  if [ "$tables" != 0 ]; then
+    step "recreating $db: it was built from another Kafka log (${mark:-unrecorded}), this broker is $cid"
+    as_postgres_psql -d postgres -c "drop database \"$db\" with (force)" -c "create database \"$db\" owner \"$C2C_DB_USER\""
+  fi
+  as_postgres_psql -d postgres -c "comment on database \"$db\" is '$cid'"
+}
+
 ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'; }
 
 start_one() {
   local svc="$1" port="${PORT[$1]}" jar="$ROOT/$1/target/quarkus-app/quarkus-run.jar"
   if pid_alive "$svc"; then step "$svc already running (PID $(cat "$PIDS/$svc.pid"))"; return 0; fi
   require_free_port "$svc" "$port"
+  follow_broker "$svc"
   [ -f "$jar" ] || die "$jar is missing: build first (deploy/local/up.sh builds it)"
   start_bg "$svc" "$LOGS/$svc.log" "$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC -jar "$jar"
   step "$svc starting (PID $(cat "$PIDS/$svc.pid"), port $port)"
