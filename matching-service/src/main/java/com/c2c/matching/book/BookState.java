@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Everything the engine holds in memory: the books by market, the owner directory, recent input ids
@@ -35,14 +34,22 @@ final class BookState {
     private static final int SNAPSHOT_VERSION = 1;
 
     private final ObjectMapper json;
-    private final Function<String, OptionalLong> tickOfMarket;
+    private final MarketTicks tickOfMarket;
     private final OwnerDirectory owners = new OwnerDirectory();
     private final Map<String, MarketBook> books = new TreeMap<>();
     private final Map<Integer, Long> nextOffsets = new TreeMap<>();
     private final RecentIds recent;
     private long inputs;
+    private int inputPartition;
+    private long inputOffset;
 
-    BookState(ObjectMapper json, Function<String, OptionalLong> tickOfMarket, int recentIds) {
+    /** The market registry as the input log saw it: a market's tick, or empty if it was not open at that input. */
+    @FunctionalInterface
+    interface MarketTicks {
+        OptionalLong tickAt(String market, int partition, long offset);
+    }
+
+    BookState(ObjectMapper json, MarketTicks tickOfMarket, int recentIds) {
         this.json = json;
         this.tickOfMarket = tickOfMarket;
         this.recent = new RecentIds(recentIds);
@@ -61,6 +68,8 @@ final class BookState {
             throws IOException {
         nextOffsets.put(partition, offset + 1);
         inputs++;
+        inputPartition = partition;
+        inputOffset = offset;
         if (eventId == null || type == null || !recent.add(eventId)) {
             return;
         }
@@ -143,7 +152,7 @@ final class BookState {
     private MarketBook book(String market, UUID orderId, String eventId, List<NewEvent> out) {
         MarketBook book = books.get(market);
         if (book == null) {
-            OptionalLong tick = tickOfMarket.apply(market);
+            OptionalLong tick = tickOfMarket.tickAt(market, inputPartition, inputOffset);
             if (tick.isEmpty()) {
                 out.add(rejection(eventId, orderId, market, "MARKET_NOT_OPEN", "market " + market + " is not open"));
                 return null;

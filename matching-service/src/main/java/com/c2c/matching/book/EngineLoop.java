@@ -63,7 +63,7 @@ public class EngineLoop {
     private final CloudEventRecords records;
     private final ObjectMapper json;
     private final String bootstrap;
-    private final Map<String, Long> ticks = new HashMap<>();
+    private final Map<String, MarketStart> starts = new HashMap<>();
 
     private volatile boolean running;
     private volatile boolean healthy;
@@ -279,30 +279,54 @@ public class EngineLoop {
         state = fresh;
         inputsAtLastSnapshot = fresh.inputs();
         lastSnapshotAt = System.currentTimeMillis();
-        ticks.clear();
+        starts.clear();
         healthy = true;
         LOG.infof("matching engine ready: %d inputs in the snapshot, replaying %s from %s (silently up to %s)",
                 fresh.inputs(), config.inputTopic(), fresh.nextOffsets(), committed);
     }
 
-    /** The market's tick in fiat minor units, from the market registry; empty if not open. */
-    private OptionalLong tickOf(String market) {
-        Long cached = ticks.get(market);
-        if (cached != null) {
-            return OptionalLong.of(cached);
+    /**
+     * The market's tick in fiat minor units, or empty if the market was not open at this input: not in
+     * the registry, or registered but its book first ran at a later input of the log (see migration V3).
+     * The first input that finds the market open is recorded, so a replay decides exactly as the first run.
+     */
+    private OptionalLong tickOf(String market, int partition, long offset) {
+        MarketStart start = starts.get(market);
+        if (start == null) {
+            start = marketStart(market, partition, offset);
+            if (start == null) {
+                return OptionalLong.empty();
+            }
+            starts.put(market, start);
         }
+        return start.isOpenAt(partition, offset) ? OptionalLong.of(start.tickMinor()) : OptionalLong.empty();
+    }
+
+    /** Reads the market's registry row, recording this input as the book's first if none is yet; null if unknown. */
+    private MarketStart marketStart(String market, int partition, long offset) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement q = c.prepareStatement("select tick_minor from market where id = ?")) {
+                PreparedStatement mark = c.prepareStatement(
+                        "update market set book_partition = ?, book_offset = ? where id = ? and book_offset is null");
+                PreparedStatement q = c.prepareStatement(
+                        "select tick_minor, book_partition, book_offset from market where id = ?")) {
+            mark.setInt(1, partition);
+            mark.setLong(2, offset);
+            mark.setString(3, market);
+            mark.executeUpdate();
             q.setString(1, market);
             try (ResultSet rs = q.executeQuery()) {
-                if (!rs.next()) {
-                    return OptionalLong.empty();
-                }
-                ticks.put(market, rs.getLong(1));
-                return OptionalLong.of(rs.getLong(1));
+                return rs.next() ? new MarketStart(rs.getLong(1), rs.getInt(2), rs.getLong(3)) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("market registry unavailable", e);
+        }
+    }
+
+    /** A market's tick and the input at which its book first ran. */
+    private record MarketStart(long tickMinor, int partition, long offset) {
+        boolean isOpenAt(int inputPartition, long inputOffset) {
+            // Another partition only if the topic was re-partitioned: offsets are not comparable, trust the registry.
+            return inputPartition != partition || inputOffset >= offset;
         }
     }
 

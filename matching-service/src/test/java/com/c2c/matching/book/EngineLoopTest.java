@@ -196,6 +196,35 @@ class EngineLoopTest {
         }
     }
 
+    @Test
+    void anInputRefusedBeforeItsMarketOpenedStaysRefusedWhenTheBooksAreRebuilt() {
+        UUID early = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        try (TestEvents events = new TestEvents(); TopicProbe out = TopicProbe.open(Topics.MATCHING_EVENTS)) {
+            // The cheaper ad arrives before USDT-AUD is open and is refused; the dearer one after.
+            listSellAd(events, early, "early-merchant", "USDT-AUD", 90, 1000, 100000, "BANK_TRANSFER");
+            assertRejected(out, early, "MARKET_NOT_OPEN");
+            openMarket("AUD");
+            listSellAd(events, later, "later-merchant", "USDT-AUD", 95, 1000, 100000, "BANK_TRANSFER");
+            UUID before = UUID.randomUUID();
+            placeBuy(events, before, "USDT-AUD", "EXPRESS_FIAT", 9500, null, "BANK_TRANSFER");
+            ConsumedEvent first = awaitTrade(out, before);
+            assertTrue(first.data().contains("\"makerOrderId\":\"" + later + "\""), first.data());
+
+            // The engine crashes right after committing the next order and rebuilds its books by replaying
+            // the log against today's registry, in which USDT-AUD is open.
+            loop.simulateCrash(EngineLoop.CrashPoint.AFTER_COMMIT);
+            UUID crashing = UUID.randomUUID();
+            placeBuy(events, crashing, "USDT-AUD", "EXPRESS_FIAT", 9500, null, "BANK_TRANSFER");
+            awaitTrade(out, crashing);
+            UUID after = UUID.randomUUID();
+            placeBuy(events, after, "USDT-AUD", "EXPRESS_FIAT", 9500, null, "BANK_TRANSFER");
+            ConsumedEvent second = awaitTrade(out, after);
+            assertTrue(second.data().contains("\"makerOrderId\":\"" + later + "\""),
+                    "the refused ad must not be on the rebuilt book: " + second.data());
+        }
+    }
+
     private static void openMarket(String fiat) {
         given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin")
                 .body("{\"asset\":\"USDT\",\"fiat\":\"%s\",\"tickSize\":\"0.01\"}".formatted(fiat))
@@ -242,7 +271,7 @@ class EngineLoopTest {
     @Test
     void aSnapshotAheadOfItsTopicIsRefusedUntilFixed() throws Exception {
         // As after the order topic was recreated: the newest snapshot has read far past the topic's end.
-        BookState ahead = new BookState(new ObjectMapper(), market -> OptionalLong.empty(), 16);
+        BookState ahead = new BookState(new ObjectMapper(), (market, partition, offset) -> OptionalLong.empty(), 16);
         ahead.apply(0, 999_999, "ahead", "c2c.test.Nothing.v1", "{}", new ArrayList<>());
         TestDatabase.update("insert into book_snapshot (inputs, data) values (1, decode('"
                 + HexFormat.of().formatHex(ahead.snapshot()) + "', 'hex'))");
