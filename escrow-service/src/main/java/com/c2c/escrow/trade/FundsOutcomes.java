@@ -12,6 +12,7 @@ import com.c2c.events.wallet.FundsLocked;
 import com.c2c.events.wallet.FundsRefunded;
 import com.c2c.events.wallet.FundsReleased;
 import com.c2c.events.wallet.WalletCommandRejected;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -28,12 +29,17 @@ import org.jboss.logging.Logger;
 public class FundsOutcomes {
     private static final Logger LOG = Logger.getLogger(FundsOutcomes.class);
 
+    /** Alert on any increase: each one is a trade whose settlement the ledger refused (docs/operations.md). */
+    static final String SETTLEMENT_REFUSED = "c2c.escrow.settlement.refused";
+
     private final TradeMoves moves;
     private final TradeAnnouncer announcer;
+    private final MeterRegistry meters;
 
-    FundsOutcomes(TradeMoves moves, TradeAnnouncer announcer) {
+    FundsOutcomes(TradeMoves moves, TradeAnnouncer announcer, MeterRegistry meters) {
         this.moves = moves;
         this.announcer = announcer;
+        this.meters = meters;
     }
 
     public Uni<Void> locked(FundsLocked event) {
@@ -49,6 +55,7 @@ public class FundsOutcomes {
             // trade disagree, which needs a person, not a retry.
             LOG.errorf("wallet refused %s for trade %s: %s (%s)", event.command(), event.subjectId(), event.reason(),
                     event.message());
+            meters.counter(SETTLEMENT_REFUSED, "command", event.command(), "reason", event.reason()).increment();
         }
         return Uni.createFrom().voidItem();
     }

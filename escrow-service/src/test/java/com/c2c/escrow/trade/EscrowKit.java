@@ -64,13 +64,22 @@ final class EscrowKit {
                     .formatted(m.id, m.seller, m.buyer, QUANTITY);
             case EventTypes.FUNDS_REFUNDED -> """
                     {"tradeId":"%s","sellerId":"%s","quantityMicros":%d}""".formatted(m.id, m.seller, QUANTITY);
-            case EventTypes.WALLET_COMMAND_REJECTED -> """
-                    {"commandId":"lock:%s","command":"%s","subjectId":"%s","ownerId":"%s",
-                     "reason":"INSUFFICIENT_RESERVED","message":"reserved 0 < 100"}"""
-                    .formatted(m.id, EventTypes.LOCK_FUNDS, m.id, m.seller);
+            case EventTypes.WALLET_COMMAND_REJECTED -> rejection(m, EventTypes.LOCK_FUNDS, "INSUFFICIENT_RESERVED");
             default -> throw new IllegalArgumentException(type);
         };
         return publishWallet(events, m, type, data);
+    }
+
+    /** The wallet's refusal of escrow's {@code command} about the trade; returns its event id. */
+    static String walletRefused(TestEvents events, Matched m, String command, String reason) {
+        return publishWallet(events, m, EventTypes.WALLET_COMMAND_REJECTED, rejection(m, command, reason));
+    }
+
+    private static String rejection(Matched m, String command, String reason) {
+        return """
+                {"commandId":"%s:%s","command":"%s","subjectId":"%s","ownerId":"%s",
+                 "reason":"%s","message":"refused by the test"}"""
+                .formatted(command, m.id, command, m.id, m.seller, reason);
     }
 
     static String fundsReleased(TestEvents events, Matched m, long feeMicros) {

@@ -9,9 +9,11 @@ import static com.c2c.escrow.trade.EscrowKit.get;
 import static com.c2c.escrow.trade.EscrowKit.locked;
 import static com.c2c.escrow.trade.EscrowKit.match;
 import static com.c2c.escrow.trade.EscrowKit.outboxed;
+import static com.c2c.escrow.trade.EscrowKit.paid;
 import static com.c2c.escrow.trade.EscrowKit.status;
 import static com.c2c.escrow.trade.EscrowKit.wallet;
 import static com.c2c.escrow.trade.EscrowKit.walletEventsConsumed;
+import static com.c2c.escrow.trade.EscrowKit.walletRefused;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,7 +32,10 @@ import com.c2c.testkit.TestEvents;
 import com.c2c.testkit.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -52,6 +57,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = FreshTopicResource.class,
         initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.order-events.topic"))
 class TradeFlowTest {
+    @Inject
+    MeterRegistry meters;
+
     private TestEvents events;
     private TopicProbe commands;
     private TopicProbe escrowEvents;
@@ -188,6 +196,26 @@ class TradeFlowTest {
         assertEquals(0, outboxed(m, EventTypes.REFUND_FUNDS), "no funds moved, so none are refunded");
         assertEquals(0, outboxed(m, EventTypes.TRADE_LOCKED));
         act(m.buyer(), m.id(), "cancel").statusCode(409);
+    }
+
+    @Test
+    void aReleaseTheWalletRefusedIsCountedForOperatorsAndCompletesNothing() {
+        Matched m = paid(events, escrowEvents);
+        act(m.seller(), m.id(), "confirm").statusCode(200);
+        awaitEvent(commands, m, EventTypes.RELEASE_FUNDS);
+        double before = refusedReleases();
+
+        String refusal = walletRefused(events, m, EventTypes.RELEASE_FUNDS, "NOT_LOCKED");
+        await().atMost(WAIT).until(() -> walletEventsConsumed(refusal) == 1);
+        assertEquals(before + 1, refusedReleases(), "an operator's alert watches this counter");
+        assertEquals(0, outboxed(m, EventTypes.TRADE_COMPLETED), "the buyer did not get the USDT");
+        assertEquals(1, outboxed(m, EventTypes.RELEASE_FUNDS), "a refusal is a disagreement, not retried");
+    }
+
+    private double refusedReleases() {
+        Counter counter = meters.find(FundsOutcomes.SETTLEMENT_REFUSED)
+                .tags("command", EventTypes.RELEASE_FUNDS, "reason", "NOT_LOCKED").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static void assertBetween(Instant expected, Instant actual, Duration tolerance) {
