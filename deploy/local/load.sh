@@ -12,5 +12,27 @@ cp_file="$STATE/load.classpath"
 step "load: building the load generator (module e2e)"
 (cd "$ROOT" && ./mvnw -B -q -pl e2e -am package dependency:build-classpath -DskipTests \
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime) || die "could not build the load generator"
+
+# CPU seconds (user + system) each platform process has used so far; PostgreSQL summed over its backends.
+cpu_ticks() {
+  local f pid
+  for f in "$PIDS"/*.pid; do
+    pid=$(cat "$f"); [ -r "/proc/$pid/stat" ] || continue
+    echo "$(basename "$f" .pid) $(awk '{print $14 + $15}' "/proc/$pid/stat")"
+  done
+  echo "postgres $(ps -C postgres -o pid= | while read -r pid; do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}')"
+}
+
+before=$(cpu_ticks)
+out="$STATE/load.out"
 step "load: running ${1:-60} s at ${2:-120} trades/s"
-"$JAVA_HOME/bin/java" -cp "$ROOT/e2e/target/classes:$(cat "$cp_file")" com.c2c.e2e.load.TradeLoad "$@"
+status=0
+"$JAVA_HOME/bin/java" -cp "$ROOT/e2e/target/classes:$(cat "$cp_file")" com.c2c.e2e.load.TradeLoad "$@" | tee "$out" || status=$?
+completed=$(sed -n 's/^RESULT .*completed=\([0-9]*\).*/\1/p' "$out")
+if [ -n "$completed" ] && [ "$completed" -gt 0 ]; then
+  hz=$(getconf CLK_TCK)
+  echo "CPU per completed trade (ms; the load generator itself not included):"
+  join <(echo "$before" | sort) <(cpu_ticks | sort) | awk -v n="$completed" -v hz="$hz" \
+    '{ms = ($3 - $2) * 1000 / hz / n; total += ms; if (ms >= 0.05) printf "  %-17s %6.1f\n", $1, ms} END {printf "  %-17s %6.1f\n", "total", total}'
+fi
+exit "$status"

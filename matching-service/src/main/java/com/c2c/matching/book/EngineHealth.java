@@ -17,7 +17,12 @@ public class EngineHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("matching engine").status(loop.healthy())
-                .withData("appliedInputs", loop.appliedInputs()).build();
+        var response = HealthCheckResponse.named("matching engine").status(loop.healthy())
+                .withData("appliedInputs", loop.appliedInputs());
+        String failure = loop.lastFailure();
+        if (!loop.healthy() && failure != null) {
+            response.withData("error", failure);
+        }
+        return response.build();
     }
 }

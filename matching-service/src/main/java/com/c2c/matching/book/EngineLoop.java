@@ -67,6 +67,7 @@ public class EngineLoop {
 
     private volatile boolean running;
     private volatile boolean healthy;
+    private volatile String lastFailure;
     private volatile CrashPoint crashPoint;
     private volatile boolean snapshotRequested;
     private volatile long appliedInputs;
@@ -107,6 +108,11 @@ public class EngineLoop {
         return !config.engineEnabled() || healthy;
     }
 
+    /** Why the engine last failed (shown by its health check while it is down), or null. */
+    public String lastFailure() {
+        return lastFailure;
+    }
+
     /** Input records applied since this instance started or last rebuilt (for tests and metrics). */
     public long appliedInputs() {
         return appliedInputs;
@@ -143,6 +149,7 @@ public class EngineLoop {
                     running = false;
                 } catch (Exception e) {
                     healthy = false;
+                    lastFailure = String.valueOf(e.getMessage());
                     LOG.errorf(e, "matching engine failed; rebuilding from the last snapshot in %s",
                             config.retryInterval());
                     abortQuietly(producer);
@@ -281,6 +288,7 @@ public class EngineLoop {
         lastSnapshotAt = System.currentTimeMillis();
         starts.clear();
         healthy = true;
+        lastFailure = null;
         LOG.infof("matching engine ready: %d inputs in the snapshot, replaying %s from %s (silently up to %s)",
                 fresh.inputs(), config.inputTopic(), fresh.nextOffsets(), committed);
     }

@@ -2,6 +2,7 @@ package com.c2c.matching.book;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -283,7 +284,8 @@ class EngineLoopTest {
             // It stays down (nothing applied from a log it cannot trust) until an operator fixes it.
             await().pollDelay(Duration.ofSeconds(3)).atMost(DEADLINE).until(() -> true);
             assertTrue(!loop.healthy(), "the engine must not run on a snapshot ahead of its topic");
-            given().when().get("/q/health/ready").then().statusCode(503);
+            given().when().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'matching engine' }.data.error", containsString("recreated or truncated"));
 
             TestDatabase.update("delete from book_snapshot where id = " + bad);
             await().atMost(DEADLINE).until(loop::healthy);
