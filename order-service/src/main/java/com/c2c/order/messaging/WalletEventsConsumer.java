@@ -10,6 +10,7 @@ import com.c2c.order.taker.TakerOrderOutcomes;
 import com.c2c.platform.messaging.inbox.Inbox;
 import com.c2c.platform.messaging.inbox.ReceivedEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
@@ -19,24 +20,29 @@ import org.jboss.logging.Logger;
 
 /**
  * The wallet's answers: whether an ad's or a SELL order's USDT was reserved. A rejected release is not
- * expected (this service releases only what it knows is reserved) and is logged for an operator.
+ * expected (this service releases only what it knows is reserved): it is logged and counted for an
+ * operator's alert (docs/operations.md).
  */
 @ApplicationScoped
 public class WalletEventsConsumer {
     private static final Logger LOG = Logger.getLogger(WalletEventsConsumer.class);
     private static final Set<String> HANDLED = Set.of(EventTypes.AD_FUNDS_RESERVED, EventTypes.AD_FUNDS_REJECTED,
             EventTypes.FUNDS_RESERVED, EventTypes.WALLET_COMMAND_REJECTED);
+    static final String RELEASE_REFUSED = "c2c.order.reservation.release.refused";
 
     private final Inbox inbox;
     private final AdBookkeeping ads;
     private final TakerOrderOutcomes orders;
     private final ObjectMapper json;
+    private final MeterRegistry meters;
 
-    WalletEventsConsumer(Inbox inbox, AdBookkeeping ads, TakerOrderOutcomes orders, ObjectMapper json) {
+    WalletEventsConsumer(Inbox inbox, AdBookkeeping ads, TakerOrderOutcomes orders, ObjectMapper json,
+            MeterRegistry meters) {
         this.inbox = inbox;
         this.ads = ads;
         this.orders = orders;
         this.json = json;
+        this.meters = meters;
     }
 
     @Incoming("wallet-events")
@@ -60,6 +66,7 @@ public class WalletEventsConsumer {
         if (EventTypes.RELEASE_RESERVATION.equals(r.command())) {
             LOG.errorf("the wallet refused release %s of %s for %s: %s (%s)", r.commandId(), r.subjectId(),
                     r.ownerId(), r.reason(), r.message());
+            meters.counter(RELEASE_REFUSED, "reason", r.reason()).increment();
         }
         return Uni.createFrom().voidItem();
     }
