@@ -3,7 +3,7 @@
 # API at a fixed rate (many funded sellers with SELL ads, many buyers), then prints trades/s completed,
 # p50/p99/max of order placed -> trade matched and placed -> funds locked, and the ledger totals.
 # Usage: deploy/local/load.sh [seconds=60] [trades-per-second=120] [sellers=20] [buyers=200]
-# A warm-up run comes first (C2C_LOAD_WARMUP_S seconds, default 30, at up to 20 trades/s; 0 skips it):
+# A warm-up run comes first (C2C_LOAD_WARMUP_S seconds, default 60, at up to 40 trades/s; 0 skips it):
 # freshly started JVMs spend their first minute compiling, which on two cores costs the platform about
 # twice the CPU per trade, and that is not what the measured run is about.
 source "$(dirname "$0")/lib.sh"
@@ -26,12 +26,12 @@ cpu_ticks() {
   echo "postgres $(ps -C postgres -o pid= | while read -r pid; do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}')"
 }
 
-warmup=${C2C_LOAD_WARMUP_S:-30}
+warmup=${C2C_LOAD_WARMUP_S:-60}
 if [ "$warmup" -gt 0 ]; then
   rate=${2:-120}
-  step "load: warming the services up: $warmup s at $(( rate < 20 ? rate : 20 )) trades/s (output in $STATE/load-warmup.out)"
+  step "load: warming the services up: $warmup s at $(( rate < 40 ? rate : 40 )) trades/s (output in $STATE/load-warmup.out)"
   "$JAVA_HOME/bin/java" -cp "$ROOT/e2e/target/classes:$(cat "$cp_file")" com.c2c.e2e.load.TradeLoad \
-    "$warmup" "$(( rate < 20 ? rate : 20 ))" "${3:-20}" "${4:-200}" >"$STATE/load-warmup.out" 2>&1 \
+    "$warmup" "$(( rate < 40 ? rate : 40 ))" "${3:-20}" "${4:-200}" >"$STATE/load-warmup.out" 2>&1 \
     || die "the warm-up run failed; see $STATE/load-warmup.out"
 fi
 
