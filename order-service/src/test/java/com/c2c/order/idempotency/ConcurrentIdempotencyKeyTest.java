@@ -36,24 +36,12 @@ class ConcurrentIdempotencyKeyTest {
 
     @Test
     void concurrentCopiesOfAnAdCreateOneAd() {
-        for (int round = 0; round < ROUNDS; round++) {
-            String owner = "merchant-" + UUID.randomUUID();
-            String key = UUID.randomUUID().toString();
-            String id = oneCreated(race(i -> post(owner, key, "/api/v1/ads", AD)));
-            assertEquals(1L, TestDatabase.queryLong("select count(*) from ad where owner_id = '" + owner + "'"));
-            assertEquals(1L, events(id, EventTypes.AD_POSTED));
-        }
+        copiesCreateOne("merchant-", "/api/v1/ads", AD, "ad", EventTypes.AD_POSTED);
     }
 
     @Test
     void concurrentCopiesOfAnOrderPlaceOneOrder() {
-        for (int round = 0; round < ROUNDS; round++) {
-            String buyer = "buyer-" + UUID.randomUUID();
-            String key = UUID.randomUUID().toString();
-            String id = oneCreated(race(i -> post(buyer, key, "/api/v1/orders", ORDER)));
-            assertEquals(1L, TestDatabase.queryLong("select count(*) from taker_order where owner_id = '" + buyer + "'"));
-            assertEquals(1L, events(id, EventTypes.ORDER_PLACED));
-        }
+        copiesCreateOne("buyer-", "/api/v1/orders", ORDER, "taker_order", EventTypes.ORDER_PLACED);
     }
 
     @Test
@@ -64,37 +52,43 @@ class ConcurrentIdempotencyKeyTest {
         String body = """
                 {"side":"SELL","asset":"USDT","mode":"AD_QUANTITY","adId":"%s","amount":"10","paymentMethod":"ALIPAY"}"""
                 .formatted(ad);
-        for (int round = 0; round < ROUNDS; round++) {
-            String seller = "seller-" + UUID.randomUUID();
-            String key = UUID.randomUUID().toString();
-            String id = oneCreated(race(i -> post(seller, key, "/api/v1/orders", body)));
-            assertEquals(1L, TestDatabase.queryLong("select count(*) from taker_order where owner_id = '" + seller + "'"));
-            assertEquals(1L, events(id, EventTypes.RESERVE_FUNDS));
-        }
+        copiesCreateOne("seller-", "/api/v1/orders", body, "taker_order", EventTypes.RESERVE_FUNDS);
     }
 
     @Test
     void concurrentDifferentAdsUnderOneKeyCreateOneAndRefuseTheOthers() {
-        for (int round = 0; round < ROUNDS; round++) {
-            String owner = "merchant-" + UUID.randomUUID();
-            String key = UUID.randomUUID().toString();
-            List<Response> answers = race(i -> post(owner, key, "/api/v1/ads",
-                    i % 2 == 0 ? AD : AD.replace("\"7.20\"", "\"7.30\"")));
-            oneCreatedOthersRefused(answers);
-            assertEquals(1L, TestDatabase.queryLong("select count(*) from ad where owner_id = '" + owner + "'"));
-        }
+        differentBodiesCreateOne("merchant-", "/api/v1/ads", AD, AD.replace("\"7.20\"", "\"7.30\""), "ad");
     }
 
     @Test
     void concurrentDifferentOrdersUnderOneKeyPlaceOneAndRefuseTheOthers() {
+        differentBodiesCreateOne("buyer-", "/api/v1/orders", ORDER, ORDER.replace("720.00", "721.00"), "taker_order");
+    }
+
+    /** Copies of one request under one key, each round by a new owner: one row and one {@code event}. */
+    private static void copiesCreateOne(String ownerPrefix, String path, String body, String table, String event) {
         for (int round = 0; round < ROUNDS; round++) {
-            String buyer = "buyer-" + UUID.randomUUID();
+            String owner = ownerPrefix + UUID.randomUUID();
             String key = UUID.randomUUID().toString();
-            List<Response> answers = race(i -> post(buyer, key, "/api/v1/orders",
-                    i % 2 == 0 ? ORDER : ORDER.replace("720.00", "721.00")));
-            oneCreatedOthersRefused(answers);
-            assertEquals(1L, TestDatabase.queryLong("select count(*) from taker_order where owner_id = '" + buyer + "'"));
+            String id = oneCreated(race(i -> post(owner, key, path, body)));
+            assertEquals(1L, rowsOf(table, owner));
+            assertEquals(1L, events(id, event));
         }
+    }
+
+    /** Two different requests alternating under one key: one is created, copies get it, the other a 409. */
+    private static void differentBodiesCreateOne(String ownerPrefix, String path, String body, String other,
+            String table) {
+        for (int round = 0; round < ROUNDS; round++) {
+            String owner = ownerPrefix + UUID.randomUUID();
+            String key = UUID.randomUUID().toString();
+            oneCreatedOthersRefused(race(i -> post(owner, key, path, i % 2 == 0 ? body : other)));
+            assertEquals(1L, rowsOf(table, owner));
+        }
+    }
+
+    private static long rowsOf(String table, String owner) {
+        return TestDatabase.queryLong("select count(*) from " + table + " where owner_id = '" + owner + "'");
     }
 
     /** Sends {@value #COPIES} requests released together by a barrier; returns their answers. */
