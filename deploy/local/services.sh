@@ -31,12 +31,15 @@ follow_broker() {
 ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'; }
 
 start_one() {
-  local svc="$1" port="${PORT[$1]}" jar="$ROOT/$1/target/quarkus-app/quarkus-run.jar"
+  local svc="$1" port="${PORT[$1]}" built="$ROOT/$1/target/quarkus-app" run="$STATE/run/$1"
   if pid_alive "$svc"; then step "$svc already running (PID $(cat "$PIDS/$svc.pid"))"; return 0; fi
   require_free_port "$svc" "$port"
+  [ -f "$built/quarkus-run.jar" ] || die "$built/quarkus-run.jar is missing: build first (deploy/local/up.sh builds it)"
   follow_broker "$svc"
-  [ -f "$jar" ] || die "$jar is missing: build first (deploy/local/up.sh builds it)"
-  start_bg "$svc" "$LOGS/$svc.log" "$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC -jar "$jar"
+  # A running service loads classes from its jars lazily, so it runs from a copy: a rebuild under
+  # target/ while it runs cannot pull its jars away (that used to hang services mid-request).
+  rm -rf "$run" && mkdir -p "$STATE/run" && cp -a "$built" "$run"
+  start_bg "$svc" "$LOGS/$svc.log" "$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC -jar "$run/quarkus-run.jar"
   step "$svc starting (PID $(cat "$PIDS/$svc.pid"), port $port)"
 }
 
