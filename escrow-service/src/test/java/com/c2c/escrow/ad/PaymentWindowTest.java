@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.c2c.events.EventTypes;
-import com.c2c.testkit.FreshTopicResource;
-import com.c2c.testkit.PostgresResource;
 import com.c2c.testkit.TestDatabase;
 import com.c2c.testkit.TestEvents;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,13 +17,6 @@ import org.junit.jupiter.api.Test;
 
 /** The buyer's payment deadline follows the ad's payment window, as posted and then amended. */
 @QuarkusTest
-@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_escrow"))
-@QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.matching-events.topic"))
-@QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.wallet-events.topic"))
-@QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.order-events.topic"))
 class PaymentWindowTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 

@@ -18,16 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.c2c.escrow.trade.EscrowKit.Matched;
 import com.c2c.events.EventTypes;
-import com.c2c.events.Topics;
 import com.c2c.testkit.ConsumedEvent;
-import com.c2c.testkit.FreshTopicResource;
-import com.c2c.testkit.PostgresResource;
 import com.c2c.testkit.TestDatabase;
-import com.c2c.testkit.TestEvents;
-import com.c2c.testkit.TopicProbe;
 import io.quarkus.scheduler.Scheduler;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
@@ -35,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,14 +35,7 @@ import org.junit.jupiter.api.Test;
  * in the database, as a restart or a long wait would leave it.
  */
 @QuarkusTest
-@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_escrow"))
-@QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.matching-events.topic"))
-@QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.wallet-events.topic"))
-@QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.order-events.topic"))
-class DeadlineTest {
+class DeadlineTest extends TradeTopics {
     private static final String SCAN_JOB = "escrow-deadline-scan";
 
     @Inject
@@ -58,23 +43,10 @@ class DeadlineTest {
     @Inject
     Scheduler scheduler;
 
-    private TestEvents events;
-    private TopicProbe commands;
-    private TopicProbe escrowEvents;
-
-    @BeforeEach
-    void open() {
-        events = new TestEvents();
-        commands = TopicProbe.open(Topics.WALLET_COMMANDS);
-        escrowEvents = TopicProbe.open(Topics.ESCROW_EVENTS);
-    }
 
     @AfterEach
     void close() {
         scheduler.resume(SCAN_JOB);
-        events.close();
-        commands.close();
-        escrowEvents.close();
     }
 
     @Test

@@ -17,49 +17,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.c2c.escrow.trade.EscrowKit.Matched;
 import com.c2c.events.EventTypes;
-import com.c2c.events.Topics;
 import com.c2c.testkit.ConsumedEvent;
-import com.c2c.testkit.FreshTopicResource;
-import com.c2c.testkit.PostgresResource;
-import com.c2c.testkit.TestEvents;
-import com.c2c.testkit.TopicProbe;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A party disputes a paid trade; an arbiter sends the USDT to the buyer or back to the seller. */
 @QuarkusTest
-@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_escrow"))
-@QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.matching-events.topic"))
-@QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.wallet-events.topic"))
-@QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.order-events.topic"))
-class DisputeTest {
+class DisputeTest extends TradeTopics {
     private static final String ARBITER = "arbiter-1";
 
-    private TestEvents events;
-    private TopicProbe commands;
-    private TopicProbe escrowEvents;
 
-    @BeforeEach
-    void open() {
-        events = new TestEvents();
-        commands = TopicProbe.open(Topics.WALLET_COMMANDS);
-        escrowEvents = TopicProbe.open(Topics.ESCROW_EVENTS);
-    }
-
-    @AfterEach
-    void close() {
-        events.close();
-        commands.close();
-        escrowEvents.close();
-    }
 
     @Test
     void theBuyerDisputesAndTheArbiterReleasesToTheBuyer() {

@@ -16,51 +16,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.c2c.escrow.trade.EscrowKit.Matched;
 import com.c2c.events.EventTypes;
-import com.c2c.events.Topics;
-import com.c2c.testkit.FreshTopicResource;
-import com.c2c.testkit.PostgresResource;
 import com.c2c.testkit.TestDatabase;
-import com.c2c.testkit.TestEvents;
-import com.c2c.testkit.TopicProbe;
 import io.quarkus.scheduler.Scheduler;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Who may see and do what: 401 nobody, 404 strangers, 403 the other party, 409 the wrong moment, 400 bad input. */
 @QuarkusTest
-@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_escrow"))
-@QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.matching-events.topic"))
-@QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.wallet-events.topic"))
-@QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.order-events.topic"))
-class TradeAccessTest {
+class TradeAccessTest extends TradeTopics {
     @Inject
     Scheduler scheduler;
 
-    private TestEvents events;
-    private TopicProbe escrowEvents;
-
-    @BeforeEach
-    void open() {
-        events = new TestEvents();
-        escrowEvents = TopicProbe.open(Topics.ESCROW_EVENTS);
-    }
 
     @AfterEach
     void close() {
         scheduler.resume("escrow-deadline-scan");
-        events.close();
-        escrowEvents.close();
     }
 
     @Test

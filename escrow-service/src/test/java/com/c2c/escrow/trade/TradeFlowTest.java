@@ -23,15 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.c2c.escrow.trade.EscrowKit.Matched;
 import com.c2c.events.EventTypes;
-import com.c2c.events.Topics;
 import com.c2c.testkit.ConsumedEvent;
-import com.c2c.testkit.FreshTopicResource;
-import com.c2c.testkit.PostgresResource;
 import com.c2c.testkit.TestDatabase;
-import com.c2c.testkit.TestEvents;
-import com.c2c.testkit.TopicProbe;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,8 +33,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,34 +40,11 @@ import org.junit.jupiter.api.Test;
  * to the wallet, the wallet's answers (published by the test) and the lifecycle events escrow announces.
  */
 @QuarkusTest
-@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_escrow"))
-@QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.matching-events.topic"))
-@QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.wallet-events.topic"))
-@QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.order-events.topic"))
-class TradeFlowTest {
+class TradeFlowTest extends TradeTopics {
     @Inject
     MeterRegistry meters;
 
-    private TestEvents events;
-    private TopicProbe commands;
-    private TopicProbe escrowEvents;
 
-    @BeforeEach
-    void open() {
-        events = new TestEvents();
-        commands = TopicProbe.open(Topics.WALLET_COMMANDS);
-        escrowEvents = TopicProbe.open(Topics.ESCROW_EVENTS);
-    }
-
-    @AfterEach
-    void close() {
-        events.close();
-        commands.close();
-        escrowEvents.close();
-    }
 
     @Test
     void paidAndConfirmedTradeReleasesTheUsdtAndCompletesWithTheFee() {

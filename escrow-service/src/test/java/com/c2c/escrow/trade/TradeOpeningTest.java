@@ -8,13 +8,9 @@ import com.c2c.escrow.trade.EscrowKit.Matched;
 import com.c2c.events.EventTypes;
 import com.c2c.events.Topics;
 import com.c2c.testkit.ConsumedEvent;
-import com.c2c.testkit.FreshTopicResource;
-import com.c2c.testkit.PostgresResource;
 import com.c2c.testkit.TestDatabase;
 import com.c2c.testkit.TestEvents;
 import com.c2c.testkit.TopicProbe;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,13 +18,6 @@ import org.junit.jupiter.api.Test;
 
 /** A matched trade is opened in escrow under the book's trade id, once, announced, and its USDT asked to be locked. */
 @QuarkusTest
-@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_escrow"))
-@QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.matching-events.topic"))
-@QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.wallet-events.topic"))
-@QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.order-events.topic"))
 class TradeOpeningTest {
 
     @ConfigProperty(name = "mp.messaging.incoming.matching-events.topic")

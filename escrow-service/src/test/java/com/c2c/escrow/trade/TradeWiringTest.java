@@ -11,13 +11,9 @@ import com.c2c.escrow.trade.EscrowKit.Matched;
 import com.c2c.events.EventTypes;
 import com.c2c.events.Topics;
 import com.c2c.testkit.ConsumedEvent;
-import com.c2c.testkit.FreshTopicResource;
-import com.c2c.testkit.PostgresResource;
 import com.c2c.testkit.TestDatabase;
 import com.c2c.testkit.TestEvents;
 import com.c2c.testkit.TopicProbe;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.UUID;
@@ -25,13 +21,6 @@ import org.junit.jupiter.api.Test;
 
 /** TradeMatched → row in c2c_escrow → CloudEvent on c2c.escrow.events.v1 → REST, against the real PostgreSQL and Kafka. */
 @QuarkusTest
-@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_escrow"))
-@QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.matching-events.topic"))
-@QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.wallet-events.topic"))
-@QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.order-events.topic"))
 class TradeWiringTest {
 
     @Test

@@ -1,0 +1,24 @@
+package com.c2c.escrow;
+
+import com.c2c.testkit.FreshTopicResource;
+import com.c2c.testkit.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/**
+ * The servers every {@code @QuarkusTest} of this module runs against, declared once: a test resource
+ * applies to the whole module wherever it is declared. A fresh database of its own, and fresh topics
+ * for the three incoming channels, so nothing another run or a running platform left on the real
+ * topics reaches these tests.
+ */
+@QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_escrow"))
+@QuarkusTestResource(value = FreshTopicResource.class,
+        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.matching-events.topic"))
+@QuarkusTestResource(value = FreshTopicResource.class,
+        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.wallet-events.topic"))
+@QuarkusTestResource(value = FreshTopicResource.class,
+        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.order-events.topic"))
+public final class EscrowTestResources {
+    private EscrowTestResources() {
+    }
+}
