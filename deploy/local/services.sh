@@ -12,17 +12,19 @@ declare -A DATABASE=([order-service]=c2c_order [matching-service]=c2c_matching [
 # A service's database is derived from the Kafka log it consumed (inbox ids, relayed outbox rows, the
 # engine's snapshot with its offsets). Against another log (the broker's storage was wiped, or the
 # machine carried databases over from an earlier run) the engine refuses its snapshot and the other
-# services would skip or re-apply events. So each database is marked with the broker's cluster id, and
-# one built against another broker (or unmarked, with tables) is recreated empty before its service starts.
+# services would skip or re-apply events. So each database is marked with the broker's log (cluster and
+# log directory ids), and one built against another log (or unmarked, with tables) is recreated empty
+# before its service starts.
 follow_broker() {
-  local svc="$1" db="${DATABASE[$1]}" cid_file="$STATE/kafka/cluster.id" cid mark tables
-  [ -f "$cid_file" ] || return 0 # a broker this project does not manage: nothing to compare with
-  cid="kafka-cluster=$(cat "$cid_file")"
+  local svc="$1" db="${DATABASE[$1]}" meta="$STATE/kafka/data/meta.properties" cid mark tables
+  [ -f "$meta" ] || return 0 # a broker this project does not manage: nothing to compare with
+  # The log directory's id changes with every format, even when the cluster id is kept.
+  cid="kafka-log=$(sed -n 's/^cluster.id=//p' "$meta")/$(sed -n 's/^directory.id=//p' "$meta")"
   mark=$(as_postgres_psql -d postgres -Atc "select coalesce(shobj_description(oid, 'pg_database'), '') from pg_database where datname = '$db'")
   [ "$mark" = "$cid" ] && return 0
   tables=$(as_postgres_psql -d "$db" -Atc "select count(*) from pg_tables where schemaname = 'public'")
   if [ "$tables" != 0 ]; then
-    step "recreating $db: it was built from another Kafka log (${mark:-unrecorded}), this broker is $cid"
+    step "recreating $db: it was built from another Kafka log (${mark:-unrecorded}), this broker has $cid"
     as_postgres_psql -d postgres -c "drop database \"$db\" with (force)" -c "create database \"$db\" owner \"$C2C_DB_USER\""
   fi
   as_postgres_psql -d postgres -c "comment on database \"$db\" is '$cid'"
