@@ -26,12 +26,13 @@ cpu_ticks() {
   echo "postgres $(ps -C postgres -o pid= | while read -r pid; do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}')"
 }
 
+trade_load() { "$JAVA_HOME/bin/java" -cp "$ROOT/e2e/target/classes:$(cat "$cp_file")" com.c2c.e2e.load.TradeLoad "$@"; }
+
 warmup=${C2C_LOAD_WARMUP_S:-60}
 if [ "$warmup" -gt 0 ]; then
-  rate=${2:-120}
-  step "load: warming the services up: $warmup s at $(( rate < 40 ? rate : 40 )) trades/s (output in $STATE/load-warmup.out)"
-  "$JAVA_HOME/bin/java" -cp "$ROOT/e2e/target/classes:$(cat "$cp_file")" com.c2c.e2e.load.TradeLoad \
-    "$warmup" "$(( rate < 40 ? rate : 40 ))" "${3:-20}" "${4:-200}" >"$STATE/load-warmup.out" 2>&1 \
+  rate=${2:-120}; warm_rate=$(( rate < 40 ? rate : 40 ))
+  step "load: warming the services up: $warmup s at $warm_rate trades/s (output in $STATE/load-warmup.out)"
+  trade_load "$warmup" "$warm_rate" "${3:-20}" "${4:-200}" >"$STATE/load-warmup.out" 2>&1 \
     || die "the warm-up run failed; see $STATE/load-warmup.out"
 fi
 
@@ -39,7 +40,7 @@ before=$(cpu_ticks)
 out="$STATE/load.out"
 step "load: running ${1:-60} s at ${2:-120} trades/s"
 status=0
-"$JAVA_HOME/bin/java" -cp "$ROOT/e2e/target/classes:$(cat "$cp_file")" com.c2c.e2e.load.TradeLoad "$@" | tee "$out" || status=$?
+trade_load "$@" | tee "$out" || status=$?
 completed=$(sed -n 's/^RESULT .*completed=\([0-9]*\).*/\1/p' "$out")
 if [ -n "$completed" ] && [ "$completed" -gt 0 ]; then
   hz=$(getconf CLK_TCK)
