@@ -3,23 +3,26 @@
 # fund a seller, post a SELL ad, a buyer places an order, the seller's USDT is locked in escrow, the
 # buyer marks the fiat paid, the seller confirms and escrow releases the USDT to the buyer (minus the
 # fee). Prints every step and the final balances; exits non-zero if any step did not happen or if the
-# ledger does not balance. Identity is the gateway's X-User-Id/X-User-Roles headers (ADR 0003).
+# ledger does not balance. Every call goes through the API gateway with a real access token of a person
+# this run creates in the development realm (deploy/local/identity.sh).
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/identity.sh"
 command -v jq >/dev/null || { step "installing jq (Debian package)"; (apt-get update -q && apt-get install -y -q jq) >/dev/null; }
 
-ORDER=${C2C_ORDER_URL:-http://127.0.0.1:8081}
-MATCHING=${C2C_MATCHING_URL:-http://127.0.0.1:8082}
-WALLET=${C2C_WALLET_URL:-http://127.0.0.1:8083}
-ESCROW=${C2C_ESCROW_URL:-http://127.0.0.1:8084}
+API=${C2C_API_URL:-http://127.0.0.1:8080}
+ORDER=$API; MATCHING=$API; WALLET=$API; ESCROW=$API
 TIMEOUT_S=${C2C_DEMO_TIMEOUT_S:-60}
 run=$(date +%H%M%S)-$$
-SELLER="demo-seller-$run"; BUYER="demo-buyer-$run"
+SELLER="demo-seller-$run"; BUYER="demo-buyer-$run"; ADMIN="demo-admin-$run"
+declare -A TOKEN
+step "0. creating the seller, the buyer and an admin in Keycloak (realm c2c) and signing them in"
+TOKEN[$SELLER]=$(person_token "$SELLER") && TOKEN[$BUYER]=$(person_token "$BUYER") \
+  && TOKEN[$ADMIN]=$(person_token "$ADMIN" admin) || die "Keycloak could not create the demo's people"
 
-# call METHOD URL USER [ROLES] [JSON]: prints the body; dies on a status other than 2xx.
+# call METHOD URL USER [UNUSED] [JSON]: prints the body; dies on a status other than 2xx.
 call() {
-  local method="$1" url="$2" user="$3" roles="${4:-}" body="${5:-}" out status
-  local args=(-sS -o /tmp/c2c-demo.$$ -w '%{http_code}' -X "$method" -H "X-User-Id: $user")
-  [ -n "$roles" ] && args+=(-H "X-User-Roles: $roles")
+  local method="$1" url="$2" user="$3" body="${5:-}" out status
+  local args=(-sS -o /tmp/c2c-demo.$$ -w '%{http_code}' -X "$method" -H "Authorization: Bearer ${TOKEN[$user]}")
   [ -n "$body" ] && args+=(-H 'Content-Type: application/json' -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" -d "$body")
   status=$(curl "${args[@]}" "$url") || die "$method $url: no answer (is the platform up? deploy/local/up.sh)"
   out=$(cat /tmp/c2c-demo.$$); rm -f /tmp/c2c-demo.$$
@@ -36,15 +39,15 @@ await() {
 field() { jq -r "$1" <<<"$2"; }
 ad_active() { [ "$(field .status "$(call GET "$ORDER/api/v1/ads/$AD" "$SELLER")")" = ACTIVE ]; }
 trade_is() { ORDER_JSON=$(call GET "$ORDER/api/v1/orders/$ORDER_ID" "$BUYER"); [ "$(field .tradeStatus "$ORDER_JSON")" = "$1" ]; }
-balances() { call GET "$WALLET/api/v1/wallet/admin/balances/$1" admin1 admin | jq -r '.[] | select(.asset=="USDT") | "available \(.available), reserved \(.reserved), locked \(.locked)"'; }
+balances() { call GET "$WALLET/api/v1/wallet/admin/balances/$1" "$ADMIN" | jq -r '.[] | select(.asset=="USDT") | "available \(.available), reserved \(.reserved), locked \(.locked)"'; }
 
 step "1. open market USDT-CNY (tick 0.01) if it is not open yet"
-curl -sS -o /dev/null -X POST -H 'X-User-Id: admin1' -H 'X-User-Roles: admin' -H 'Content-Type: application/json' \
+curl -sS -o /dev/null -X POST -H "Authorization: Bearer ${TOKEN[$ADMIN]}" -H 'Content-Type: application/json' \
   -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" \
   -d '{"asset":"USDT","fiat":"CNY","tickSize":"0.01"}' "$MATCHING/api/v1/markets" || die "matching-service does not answer"
 
 step "2. fund the seller $SELLER with 1000 USDT (admin credit, development funding path)"
-call POST "$WALLET/api/v1/wallet/admin/credits" admin1 admin \
+call POST "$WALLET/api/v1/wallet/admin/credits" "$ADMIN" "" \
   "{\"ownerId\":\"$SELLER\",\"asset\":\"USDT\",\"amount\":\"1000\",\"reference\":\"demo-$run\"}" >/dev/null
 step "   seller: $(balances "$SELLER")"
 
@@ -81,17 +84,17 @@ step "   trade COMPLETED; fee $(field .fee "$TRADE_JSON") USDT"
 step "7. the seller takes the ad down: what it still held goes back to available"
 AD_JSON=$(call POST "$ORDER/api/v1/ads/$AD/cancel" "$SELLER" '' '{}')
 step "   ad is $(field .status "$AD_JSON")"
-seller_released() { call GET "$WALLET/api/v1/wallet/admin/balances/$SELLER" admin1 admin | jq -e '.[] | select(.asset=="USDT") | (.reserved|tonumber) == 0' >/dev/null; }
+seller_released() { call GET "$WALLET/api/v1/wallet/admin/balances/$SELLER" "$ADMIN" | jq -e '.[] | select(.asset=="USDT") | (.reserved|tonumber) == 0' >/dev/null; }
 await "the ad's reservation released" "$TIMEOUT_S" seller_released
 
 step "8. final balances"
 step "   seller: $(balances "$SELLER")"
 step "   buyer:  $(balances "$BUYER")"
-TOTALS=$(call GET "$WALLET/api/v1/wallet/admin/totals" admin1 admin)
+TOTALS=$(call GET "$WALLET/api/v1/wallet/admin/totals" "$ADMIN")
 jq -r '.[] | "   ledger \(.asset): entries sum \(.entriesSum), balanced \(.balanced)"' <<<"$TOTALS"
 jq -e 'all(.[]; .balanced == true)' <<<"$TOTALS" >/dev/null || die "the ledger does not balance"
-held=$(jq -n --argjson s "$(call GET "$WALLET/api/v1/wallet/admin/balances/$SELLER" admin1 admin)" \
-  --argjson b "$(call GET "$WALLET/api/v1/wallet/admin/balances/$BUYER" admin1 admin)" --arg fee "$(field .fee "$TRADE_JSON")" \
+held=$(jq -n --argjson s "$(call GET "$WALLET/api/v1/wallet/admin/balances/$SELLER" "$ADMIN")" \
+  --argjson b "$(call GET "$WALLET/api/v1/wallet/admin/balances/$BUYER" "$ADMIN")" --arg fee "$(field .fee "$TRADE_JSON")" \
   '[($s + $b)[] | select(.asset=="USDT") | (.available|tonumber) + (.reserved|tonumber) + (.locked|tonumber)] | add + ($fee|tonumber)')
 [ "$(jq -n "$held * 1000000 | round")" = 1000000000 ] || die "seller + buyer + fee = $held USDT, not the 1000 funded"
 step "demo passed: 1000 USDT funded = seller + buyer + fee ($held); ledger balanced"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test against real servers:
-#   1. starts PostgreSQL and Kafka if they are down (stopped again at the end if this script started them),
+#   1. starts PostgreSQL, Kafka and Keycloak if they are down (the services' tests present real tokens;
+#      stopped again at the end if this script started them),
 #   2. ./mvnw verify: unit, @QuarkusTest and end-to-end tests of every module,
 #   3. the platform smoke test (deploy/local/smoke.sh): up.sh on the built jars, every service ready,
 #      Keycloak tokens, the EVM node, then down.sh leaving no process behind.
@@ -30,8 +31,8 @@ trap cleanup EXIT
 # taken before this script starts anything (always so in CI).
 busy_ports=""
 for port in 9092 8180 8545 8081 8082 8083 8084 8085; do port_open "$port" && busy_ports="$busy_ports $port"; done
-for c in postgres kafka; do
-  port=$([ "$c" = postgres ] && echo 5432 || echo 9092)
+for c in postgres kafka keycloak; do
+  case "$c" in postgres) port=5432 ;; kafka) port=9092 ;; keycloak) port=8180 ;; esac
   if ! port_open "$port"; then
     bash "$ROOT/deploy/local/$c.sh" start
     started+=("$c")

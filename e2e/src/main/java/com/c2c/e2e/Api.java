@@ -1,5 +1,6 @@
 package com.c2c.e2e;
 
+import com.c2c.testkit.Keycloak;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -12,8 +13,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Plain HTTP calls to one running service, as a frontend behind the gateway makes them: the gateway's
- * identity headers ({@code X-User-Id}, {@code X-User-Roles}) stand in for the token until OIDC lands.
+ * Plain HTTP calls to the running platform, as a frontend makes them: each with a real access token of
+ * the development realm for the person it acts as (created through Keycloak's admin API on first use).
  */
 public final class Api {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -39,7 +40,7 @@ public final class Api {
         }
     }
 
-    /** Who calls: a user id and, optionally, comma-separated roles. */
+    /** Who calls: a platform owner id and, optionally, comma-separated realm roles (none: a trader). */
     public record As(String user, String roles) {
         public static As user(String id) {
             return new As(id, null);
@@ -84,10 +85,8 @@ public final class Api {
     private HttpRequest.Builder request(String path, As as) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (as != null) {
-            b.header("X-User-Id", as.user());
-            if (as.roles() != null) {
-                b.header("X-User-Roles", as.roles());
-            }
+            String[] roles = as.roles() == null ? new String[0] : as.roles().split(",");
+            b.header("Authorization", Keycloak.person(as.user(), roles).bearer());
         }
         return b;
     }

@@ -9,19 +9,16 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The platform's public REST API, one method per user action, against the services that
- * {@code deploy/local/up.sh} started (override each base URL with C2C_ORDER_URL, C2C_MATCHING_URL, ...).
+ * The platform's public REST API, one method per user action, through the API gateway that
+ * {@code deploy/local/up.sh} started on 127.0.0.1:8080 (override with C2C_API_URL), as a frontend calls it.
+ * The four fields name which service answers a call; they all go through the one entry point.
  */
 public final class Platform {
-    public final Api order = new Api(url("C2C_ORDER_URL", 8081));
-    public final Api matching = new Api(url("C2C_MATCHING_URL", 8082));
-    public final Api wallet = new Api(url("C2C_WALLET_URL", 8083));
-    public final Api escrow = new Api(url("C2C_ESCROW_URL", 8084));
-
-    private static String url(String env, int port) {
-        String value = System.getenv(env);
-        return value != null ? value : "http://127.0.0.1:" + port;
-    }
+    public static final String API = System.getenv().getOrDefault("C2C_API_URL", "http://127.0.0.1:8080");
+    public final Api order = new Api(API);
+    public final Api matching = new Api(API);
+    public final Api wallet = new Api(API);
+    public final Api escrow = new Api(API);
 
     /** Opens the market if it is not open yet (a second opening answers 409, which is fine here). */
     public void openMarket(String fiat, String tickSize) {

@@ -1,5 +1,6 @@
 package com.c2c.order;
 
+import com.c2c.testkit.As;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
@@ -7,17 +8,17 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.UUID;
 
-/** The service's REST API as the tests call it: as a user (X-User-Id), with a fresh Idempotency-Key per POST. */
+/** The service's REST API as the tests call it: as a user (a real token of the development realm, see As), with a fresh Idempotency-Key per POST. */
 public final class Rest {
     private Rest() {
     }
 
     public static RequestSpecification as(String user) {
-        return given().contentType(ContentType.JSON).header("X-User-Id", user);
+        return As.user(user).contentType(ContentType.JSON);
     }
 
     public static RequestSpecification asAdmin() {
-        return as("admin-1").header("X-User-Roles", "admin");
+        return As.admin().contentType(ContentType.JSON);
     }
 
     public static Response postAd(String owner, String body) {

@@ -1,5 +1,6 @@
 package com.c2c.chain.address;
 
+import com.c2c.platform.messaging.audit.AuditTrail;
 import com.c2c.chain.address.api.WatchAddressRequest;
 import com.c2c.chain.address.store.WatchedAddress;
 import com.c2c.events.EventTypes;
@@ -19,10 +20,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class WatchService {
     private final Outbox outbox;
+    private final AuditTrail audit;
     private final Set<Long> supportedChains;
 
-    WatchService(Outbox outbox, @ConfigProperty(name = "c2c.chain.supported-chain-ids") Set<Long> supportedChains) {
+    WatchService(Outbox outbox, AuditTrail audit,
+            @ConfigProperty(name = "c2c.chain.supported-chain-ids") Set<Long> supportedChains) {
         this.outbox = outbox;
+        this.audit = audit;
         this.supportedChains = supportedChains;
     }
 
@@ -31,7 +35,7 @@ public class WatchService {
 
     /** Idempotent: watching an address already watched for the same owner returns it; another owner is a 409. */
     @WithTransaction
-    public Uni<Outcome> watch(long chainId, WatchAddressRequest request) {
+    public Uni<Outcome> watch(String adminId, long chainId, WatchAddressRequest request) {
         if (!supportedChains.contains(chainId)) {
             throw ProblemException.invalidField("chainId", "is not a chain this watcher follows " + supportedChains);
         }
@@ -51,6 +55,8 @@ public class WatchService {
             return watched.<WatchedAddress>persist()
                     .call(() -> outbox.add(Topics.CHAIN_EVENTS, key.address(), EventTypes.ADDRESS_WATCHED,
                             chainId + ":" + key.address(), event))
+                    .call(() -> audit.record(adminId, "address.watch", chainId + ":" + key.address(),
+                            "for owner " + watched.ownerId))
                     .map(w -> new Outcome(w, true));
         });
     }

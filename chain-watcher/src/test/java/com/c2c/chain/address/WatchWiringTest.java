@@ -1,5 +1,6 @@
 package com.c2c.chain.address;
 
+import com.c2c.testkit.As;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -30,12 +31,12 @@ class WatchWiringTest {
     void watchedAddressIsStoredLowerCaseAndAnnouncedOnce() {
         String lower = ADDRESS.toLowerCase();
         try (TopicProbe events = TopicProbe.open(Topics.CHAIN_EVENTS)) {
-            given().contentType(ContentType.JSON).header("X-User-Id", "ops1")
+            As.user("ops1", "admin").contentType(ContentType.JSON)
                     .body("{\"address\":\"" + ADDRESS + "\",\"ownerId\":\"alice\"}")
                     .when().post("/api/v1/chains/31337/addresses")
                     .then().statusCode(201)
                     .body("address", equalTo(lower));
-            given().contentType(ContentType.JSON).header("X-User-Id", "ops1")
+            As.user("ops1", "admin").contentType(ContentType.JSON)
                     .body("{\"address\":\"" + lower + "\",\"ownerId\":\"alice\"}")
                     .when().post("/api/v1/chains/31337/addresses")
                     .then().statusCode(200);
@@ -49,17 +50,26 @@ class WatchWiringTest {
 
     @Test
     void malformedAddressAndUnknownChainAreRefused() {
-        given().contentType(ContentType.JSON).header("X-User-Id", "ops1")
+        As.user("ops1", "admin").contentType(ContentType.JSON)
                 .body("{\"address\":\"0x1234\",\"ownerId\":\"alice\"}")
                 .when().post("/api/v1/chains/31337/addresses")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("address"));
-        given().contentType(ContentType.JSON).header("X-User-Id", "ops1")
+        As.user("ops1", "admin").contentType(ContentType.JSON)
                 .body("{\"address\":\"" + ADDRESS + "\",\"ownerId\":\"alice\"}")
                 .when().post("/api/v1/chains/1/addresses")
                 .then().statusCode(400)
                 .body("errors.field", hasItem("chainId"));
+    }
+
+    @Test
+    void onlyAdminsWatchAddresses() {
+        String body = "{\"address\":\"" + ADDRESS + "\",\"ownerId\":\"alice\"}";
+        given().contentType(ContentType.JSON).body(body).when().post("/api/v1/chains/31337/addresses")
+                .then().statusCode(401).contentType("application/problem+json");
+        As.user("ops2").contentType(ContentType.JSON).body(body).when().post("/api/v1/chains/31337/addresses")
+                .then().statusCode(403).contentType("application/problem+json");
     }
 
     @Test

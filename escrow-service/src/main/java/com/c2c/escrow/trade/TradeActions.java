@@ -1,5 +1,6 @@
 package com.c2c.escrow.trade;
 
+import com.c2c.platform.messaging.audit.AuditTrail;
 import com.c2c.escrow.trade.domain.Decision;
 import com.c2c.escrow.trade.domain.Role;
 import com.c2c.escrow.trade.domain.TradeAction;
@@ -20,9 +21,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class TradeActions {
     private final TradeMoves moves;
+    private final AuditTrail audit;
 
-    TradeActions(TradeMoves moves) {
+    TradeActions(TradeMoves moves, AuditTrail audit) {
         this.moves = moves;
+        this.audit = audit;
     }
 
     /**
@@ -38,7 +41,10 @@ public class TradeActions {
             Instant now = Instant.now();
             Role role = Role.of(trade.buyerId, trade.sellerId, callerId, arbiter);
             return switch (TradeLifecycle.decide(trade.state(), action, role, callerId, now)) {
-                case Decision.Move move -> moves.apply(trade, move.action(), callerId, statement, now);
+                case Decision.Move move -> moves.apply(trade, move.action(), callerId, statement, now)
+                        .call(moved -> role == Role.ARBITER
+                                ? audit.record(callerId, "dispute.resolve", tradeId.toString(), move.action().name())
+                                : Uni.createFrom().voidItem());
                 case Decision.Repeat repeat -> Uni.createFrom().item(trade);
                 case Decision.Hidden hidden -> throw ProblemException.notFound("trade " + tradeId);
                 case Decision.Forbidden forbidden -> throw new ProblemException(403, "forbidden", "Forbidden",

@@ -1,5 +1,6 @@
 package com.c2c.escrow.ad;
 
+import com.c2c.testkit.As;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -81,7 +82,7 @@ class PaymentWindowTest {
                 .formatted(trade, buyer));
         await().atMost(WAIT).until(() -> "LOCKED".equals(TestDatabase.queryString(
                 "select status from trade where id = '" + trade + "'")));
-        Instant deadline = Instant.parse(given().header("X-User-Id", buyer).when().get("/api/v1/trades/" + trade)
+        Instant deadline = Instant.parse(As.user(buyer).when().get("/api/v1/trades/" + trade)
                 .then().statusCode(200).extract().path("deadline"));
         Duration off = Duration.between(lockedAt.plus(window), deadline).abs();
         assertTrue(off.compareTo(Duration.ofSeconds(10)) < 0, "deadline " + deadline + " is not " + window

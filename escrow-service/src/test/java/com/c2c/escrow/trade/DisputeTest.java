@@ -1,5 +1,6 @@
 package com.c2c.escrow.trade;
 
+import com.c2c.testkit.As;
 import static com.c2c.escrow.trade.EscrowKit.act;
 import static com.c2c.escrow.trade.EscrowKit.awaitEvent;
 import static com.c2c.escrow.trade.EscrowKit.dispute;
@@ -47,11 +48,11 @@ class DisputeTest extends TradeTopics {
         dispute(m.seller(), m.id(), "no money arrived", null).statusCode(409);
         act(m.seller(), m.id(), "confirm").statusCode(409);
 
-        List<String> open = given().header("X-User-Id", ARBITER).header("X-User-Roles", "arbiter")
+        List<String> open = As.user(ARBITER, "arbiter")
                 .when().get("/api/v1/disputes?page=0&size=200")
                 .then().statusCode(200).extract().path("id");
         assertTrue(open.contains(m.tradeId()), open.toString());
-        given().header("X-User-Id", ARBITER).header("X-User-Roles", "arbiter")
+        As.user(ARBITER, "arbiter")
                 .when().get("/api/v1/trades/" + m.id())
                 .then().statusCode(200).body("dispute.reason", equalTo("I paid, the seller does not answer"));
 
@@ -73,7 +74,7 @@ class DisputeTest extends TradeTopics {
         assertTrue(completed.data().contains("\"status\":\"RESOLVED_RELEASED\""), completed.data());
         assertTrue(completed.data().contains("\"feeMicros\":100000"), completed.data());
         get(m.buyer(), m.id()).statusCode(200).body("fee", equalTo(0.1f));
-        List<String> stillOpen = given().header("X-User-Id", ARBITER).header("X-User-Roles", "arbiter")
+        List<String> stillOpen = As.user(ARBITER, "arbiter")
                 .when().get("/api/v1/disputes?size=200").then().statusCode(200).extract().path("id");
         assertTrue(!stillOpen.contains(m.tradeId()), "a resolved dispute is no longer listed");
         assertEquals(1, outboxed(m, EventTypes.RELEASE_FUNDS));
@@ -108,18 +109,18 @@ class DisputeTest extends TradeTopics {
         dispute(first.buyer(), first.id(), "first", null).statusCode(200);
         dispute(second.seller(), second.id(), "second", null).statusCode(200);
 
-        List<String> open = given().header("X-User-Id", ARBITER).header("X-User-Roles", "arbiter")
+        List<String> open = As.user(ARBITER, "arbiter")
                 .when().get("/api/v1/disputes?page=0&size=200")
                 .then().statusCode(200).extract().path("id");
         assertTrue(open.indexOf(first.tradeId()) >= 0 && open.indexOf(first.tradeId()) < open.indexOf(
                 second.tradeId()), open.toString());
 
-        given().header("X-User-Id", first.buyer()).when().get("/api/v1/disputes")
+        As.user(first.buyer()).when().get("/api/v1/disputes")
                 .then().statusCode(403).body("type", equalTo("https://c2c.dev/problems/forbidden"));
         given().when().get("/api/v1/disputes").then().statusCode(401);
         resolve(first.buyer(), first.id(), "RELEASE").statusCode(403);
         // An arbiter who is a party of the trade does not decide it.
-        given().header("X-User-Id", first.seller()).header("X-User-Roles", "arbiter")
+        As.user(first.seller(), "arbiter")
                 .contentType("application/json").body("{\"outcome\":\"REFUND\"}")
                 .when().post("/api/v1/trades/" + first.id() + "/resolution")
                 .then().statusCode(403);

@@ -1,5 +1,6 @@
 package com.c2c.escrow.trade;
 
+import com.c2c.testkit.As;
 import static io.restassured.RestAssured.given;
 
 import com.c2c.events.EventTypes;
@@ -140,7 +141,7 @@ final class EscrowKit {
     }
 
     static ValidatableResponse act(String user, UUID trade, String action) {
-        return given().header("X-User-Id", user).header("Idempotency-Key", UUID.randomUUID().toString())
+        return As.user(user).header("Idempotency-Key", UUID.randomUUID().toString())
                 .contentType(ContentType.JSON)
                 .when().post("/api/v1/trades/" + trade + "/" + action)
                 .then();
@@ -150,20 +151,20 @@ final class EscrowKit {
         String body = evidence == null
                 ? "{\"reason\":\"%s\"}".formatted(reason)
                 : "{\"reason\":\"%s\",\"evidence\":\"%s\"}".formatted(reason, evidence);
-        return given().header("X-User-Id", user).contentType(ContentType.JSON).body(body)
+        return As.user(user).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/trades/" + trade + "/dispute")
                 .then();
     }
 
     static ValidatableResponse resolve(String arbiter, UUID trade, String outcome) {
-        return given().header("X-User-Id", arbiter).header("X-User-Roles", "arbiter").contentType(ContentType.JSON)
+        return As.user(arbiter, "arbiter").contentType(ContentType.JSON)
                 .body("{\"outcome\":\"%s\",\"note\":\"checked the statements\"}".formatted(outcome))
                 .when().post("/api/v1/trades/" + trade + "/resolution")
                 .then();
     }
 
     static ValidatableResponse get(String user, UUID trade) {
-        return given().header("X-User-Id", user).when().get("/api/v1/trades/" + trade).then();
+        return As.user(user).when().get("/api/v1/trades/" + trade).then();
     }
 
     static String status(Matched m) {

@@ -1,5 +1,6 @@
 package com.c2c.escrow.trade;
 
+import com.c2c.testkit.As;
 import static com.c2c.escrow.trade.EscrowKit.act;
 import static com.c2c.escrow.trade.EscrowKit.dispute;
 import static com.c2c.escrow.trade.EscrowKit.get;
@@ -64,10 +65,10 @@ class TradeAccessTest extends TradeTopics {
                 .body("type", equalTo("https://c2c.dev/problems/forbidden"))
                 .body("detail", equalTo("the trade can only be marked paid by the buyer"));
         act(m.seller(), m.id(), "cancel").statusCode(403);
-        given().header("X-User-Id", "arbiter-1").header("X-User-Roles", "arbiter").contentType(ContentType.JSON)
+        As.user("arbiter-1", "arbiter").contentType(ContentType.JSON)
                 .when().post("/api/v1/trades/" + m.id() + "/paid")
                 .then().statusCode(403);
-        given().header("X-User-Id", "arbiter-1").header("X-User-Roles", "arbiter")
+        As.user("arbiter-1", "arbiter")
                 .when().get("/api/v1/trades/" + m.id())
                 .then().statusCode(200).body("buyerId", equalTo(m.buyer()));
         get(m.seller(), m.id()).statusCode(200).body("status", equalTo("LOCKED"));
@@ -111,18 +112,18 @@ class TradeAccessTest extends TradeTopics {
     void badDisputesAndResolutionsNameTheFieldAndChangeNothing() {
         Matched m = paid(events, escrowEvents);
 
-        given().header("X-User-Id", m.buyer()).contentType(ContentType.JSON).body("{\"evidence\":\"x\"}")
+        As.user(m.buyer()).contentType(ContentType.JSON).body("{\"evidence\":\"x\"}")
                 .when().post("/api/v1/trades/" + m.id() + "/dispute")
                 .then().statusCode(400).body("errors.field", hasItem("reason"));
         dispute(m.buyer(), m.id(), "x".repeat(501), null).statusCode(400).body("errors.field", hasItem("reason"));
         dispute(m.buyer(), m.id(), "ok", "e".repeat(4001)).statusCode(400).body("errors.field", hasItem("evidence"));
-        given().header("X-User-Id", "arbiter-1").header("X-User-Roles", "arbiter").contentType(ContentType.JSON)
+        As.user("arbiter-1", "arbiter").contentType(ContentType.JSON)
                 .body("{\"outcome\":\"HALF\"}")
                 .when().post("/api/v1/trades/" + m.id() + "/resolution")
                 .then().statusCode(400)
                 .body("errors.field", hasItem("outcome"))
                 .body("errors.message", hasItem("must be one of RELEASE, REFUND"));
-        given().header("X-User-Id", "arbiter-1").header("X-User-Roles", "arbiter").contentType(ContentType.JSON)
+        As.user("arbiter-1", "arbiter").contentType(ContentType.JSON)
                 .body("{}")
                 .when().post("/api/v1/trades/" + m.id() + "/resolution")
                 .then().statusCode(400).body("errors.field", hasItem("outcome"));
@@ -142,15 +143,15 @@ class TradeAccessTest extends TradeTopics {
                     EventTypes.TRADE_MATCHED, EscrowKit.matchJson(m));
             EscrowKit.awaitOpened(m);
         }
-        given().header("X-User-Id", buyer).when().get("/api/v1/trades?page=0&size=20")
+        As.user(buyer).when().get("/api/v1/trades?page=0&size=20")
                 .then().statusCode(200)
                 .body("id", equalTo(List.of(mine.get(1).toString(), mine.get(0).toString())))
                 .body("status", equalTo(List.of("OPENED", "OPENED")));
-        given().header("X-User-Id", buyer).when().get("/api/v1/trades?page=1&size=1")
+        As.user(buyer).when().get("/api/v1/trades?page=1&size=1")
                 .then().statusCode(200).body("id", equalTo(List.of(mine.get(0).toString())));
-        given().header("X-User-Id", buyer).when().get("/api/v1/trades?size=0")
+        As.user(buyer).when().get("/api/v1/trades?size=0")
                 .then().statusCode(400).body("errors.field", hasItem("size"));
-        given().header("X-User-Id", EscrowKit.user("nobody")).when().get("/api/v1/trades")
+        As.user(EscrowKit.user("nobody")).when().get("/api/v1/trades")
                 .then().statusCode(200).body("size()", equalTo(0));
     }
 }

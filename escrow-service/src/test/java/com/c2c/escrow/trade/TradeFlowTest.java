@@ -1,5 +1,6 @@
 package com.c2c.escrow.trade;
 
+import com.c2c.testkit.As;
 import static com.c2c.escrow.trade.EscrowKit.WAIT;
 import static com.c2c.escrow.trade.EscrowKit.act;
 import static com.c2c.escrow.trade.EscrowKit.awaitEvent;
@@ -80,7 +81,7 @@ class TradeFlowTest extends TradeTopics {
                 .body("status", equalTo("PAID")).extract().path("deadline"));
         assertBetween(paidAt.plus(Duration.ofMinutes(30)), confirmBy, Duration.ofSeconds(10));
         // A retry, from a client that sends no body and no content type: the same trade, nothing new.
-        Instant retried = Instant.parse(given().header("X-User-Id", m.buyer())
+        Instant retried = Instant.parse(As.user(m.buyer())
                 .when().post("/api/v1/trades/" + m.id() + "/paid")
                 .then().statusCode(200).body("status", equalTo("PAID")).extract().path("deadline"));
         assertEquals(confirmBy.truncatedTo(ChronoUnit.MILLIS), retried.truncatedTo(ChronoUnit.MILLIS));

@@ -1,5 +1,6 @@
 package com.c2c.escrow.trade;
 
+import com.c2c.testkit.As;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -35,7 +36,7 @@ class TradeWiringTest {
             assertEquals(72000L, TestDatabase.queryLong("select fiat_amount_minor from trade where id = '" + m.id()
                     + "'"));
 
-            given().header("X-User-Id", m.buyer()).when().get("/api/v1/trades/" + m.id())
+            As.user(m.buyer()).when().get("/api/v1/trades/" + m.id())
                     .then().statusCode(200)
                     .body("id", equalTo(m.tradeId()))
                     .body("market", equalTo("USDT-CNY"))
@@ -44,7 +45,7 @@ class TradeWiringTest {
                     .body("sellerId", equalTo(m.seller()))
                     .body("fiatAmount", equalTo(720.0f))
                     .body("deadline", nullValue());
-            given().header("X-User-Id", "mallory").when().get("/api/v1/trades/" + m.id()).then().statusCode(404);
+            As.user("mallory").when().get("/api/v1/trades/" + m.id()).then().statusCode(404);
         }
     }
 
@@ -65,7 +66,7 @@ class TradeWiringTest {
 
     @Test
     void tradesAreNoLongerOpenedByHand() {
-        given().contentType(ContentType.JSON).header("X-User-Id", "ops1")
+        As.user("ops1").contentType(ContentType.JSON)
                 .body("{\"market\":\"USDT-CNY\",\"buyerId\":\"a\",\"sellerId\":\"b\",\"quantity\":\"1\",\"price\":\"7\"}")
                 .when().post("/api/v1/trades")
                 .then().statusCode(405);

@@ -1,5 +1,6 @@
 package com.c2c.matching.market;
 
+import com.c2c.platform.messaging.audit.AuditTrail;
 import com.c2c.events.EventTypes;
 import com.c2c.events.FiatAmount;
 import com.c2c.events.Topics;
@@ -19,9 +20,11 @@ import java.util.Currency;
 @ApplicationScoped
 public class MarketService {
     private final Outbox outbox;
+    private final AuditTrail audit;
 
-    MarketService(Outbox outbox) {
+    MarketService(Outbox outbox, AuditTrail audit) {
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     /** Opens the market and emits {@code MarketOpened} in one transaction; 409 if it is already open. */
@@ -55,7 +58,8 @@ public class MarketService {
                 .onItem().ifNotNull().failWith(() -> ProblemException.conflict("market-exists",
                         "market " + market.id + " is already open"))
                 .chain(() -> market.<Market>persist())
-                .call(() -> outbox.add(Topics.MATCHING_EVENTS, market.id, EventTypes.MARKET_OPENED, market.id, event));
+                .call(() -> outbox.add(Topics.MATCHING_EVENTS, market.id, EventTypes.MARKET_OPENED, market.id, event))
+                .call(() -> audit.record(callerId, "market.open", market.id, "tick " + request.tickSize()));
     }
 
     @WithSession

@@ -1,5 +1,6 @@
 package com.c2c.matching.book;
 
+import com.c2c.testkit.As;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -54,7 +55,7 @@ class EngineLoopTest {
 
     @Test
     void ordersMatchOnceThroughCrashesAndRedeliveries() {
-        given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin")
+        As.user("admin1", "admin").contentType(ContentType.JSON)
                 .body("{\"asset\":\"USDT\",\"fiat\":\"CNY\",\"tickSize\":\"0.01\"}")
                 .when().post("/api/v1/markets").then().statusCode(201);
         UUID ad = UUID.randomUUID();
@@ -227,7 +228,7 @@ class EngineLoopTest {
     }
 
     private static void openMarket(String fiat) {
-        given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin")
+        As.user("admin1", "admin").contentType(ContentType.JSON)
                 .body("{\"asset\":\"USDT\",\"fiat\":\"%s\",\"tickSize\":\"0.01\"}".formatted(fiat))
                 .when().post("/api/v1/markets").then().statusCode(201);
     }

@@ -1,5 +1,6 @@
 package com.c2c.matching.market;
 
+import com.c2c.testkit.As;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -29,7 +30,7 @@ class MarketWiringTest {
     @Test
     void openedMarketIsStoredAndAnnounced() {
         try (TopicProbe events = TopicProbe.open(Topics.MATCHING_EVENTS)) {
-            given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin")
+            As.user("admin1", "admin").contentType(ContentType.JSON)
                     .body("{\"asset\":\"USDT\",\"fiat\":\"EUR\",\"tickSize\":\"0.01\"}")
                     .when().post("/api/v1/markets")
                     .then().statusCode(201)
@@ -41,7 +42,7 @@ class MarketWiringTest {
                     && "USDT-EUR".equals(e.key()), Duration.ofSeconds(20));
             assertTrue(event.data().contains("\"fiatScale\":2"), event.data());
 
-            given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin")
+            As.user("admin1", "admin").contentType(ContentType.JSON)
                     .body("{\"asset\":\"USDT\",\"fiat\":\"EUR\",\"tickSize\":\"0.01\"}")
                     .when().post("/api/v1/markets")
                     .then().statusCode(409)
@@ -51,7 +52,7 @@ class MarketWiringTest {
 
     @Test
     void tickFinerThanTheCurrencyIsRefused() {
-        given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin")
+        As.user("admin1", "admin").contentType(ContentType.JSON)
                 .body("{\"asset\":\"USDT\",\"fiat\":\"JPY\",\"tickSize\":\"0.5\"}")
                 .when().post("/api/v1/markets")
                 .then().statusCode(400)
@@ -61,7 +62,7 @@ class MarketWiringTest {
 
     @Test
     void onlyAnAdminOpensMarkets() {
-        given().contentType(ContentType.JSON).header("X-User-Id", "alice")
+        As.user("alice").contentType(ContentType.JSON)
                 .body("{\"asset\":\"USDT\",\"fiat\":\"CHF\",\"tickSize\":\"0.01\"}")
                 .when().post("/api/v1/markets")
                 .then().statusCode(403).contentType("application/problem+json");

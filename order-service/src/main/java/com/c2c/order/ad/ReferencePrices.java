@@ -1,5 +1,6 @@
 package com.c2c.order.ad;
 
+import com.c2c.platform.messaging.audit.AuditTrail;
 import com.c2c.events.FiatAmount;
 import com.c2c.order.ad.domain.AdStatus;
 import com.c2c.order.ad.domain.BookBounds;
@@ -31,9 +32,11 @@ public class ReferencePrices {
     private static final List<AdStatus> PRICED = List.of(AdStatus.PENDING_FUNDING, AdStatus.ACTIVE, AdStatus.PAUSED);
 
     private final AdAnnouncements announce;
+    private final AuditTrail audit;
 
-    ReferencePrices(AdAnnouncements announce) {
+    ReferencePrices(AdAnnouncements announce, AuditTrail audit) {
         this.announce = announce;
+        this.audit = audit;
     }
 
     public record Repriced(ReferencePrice price, int ads) {
@@ -65,7 +68,9 @@ public class ReferencePrices {
                 .setParameter("admin", adminId)
                 .executeUpdate())
                 .chain(() -> ReferencePrice.<ReferencePrice>findById(code))
-                .chain(reference -> reprice(reference).map(n -> new Repriced(reference, n)));
+                .chain(reference -> reprice(reference).map(n -> new Repriced(reference, n)))
+                .call(repriced -> audit.record(adminId, "reference-price.set", code,
+                        price.toPlainString() + ", " + repriced.ads() + " FLOATING ads re-priced"));
     }
 
     @WithSession

@@ -1,5 +1,6 @@
 package com.c2c.order.ad;
 
+import com.c2c.testkit.As;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -66,7 +67,7 @@ class AdWiringTest {
             post(owner, key, AD.replace("\"7.20\"", "\"7.30\"")).then().statusCode(409)
                     .contentType("application/problem+json")
                     .body("type", equalTo("https://c2c.dev/problems/idempotency-key-reused"));
-            given().contentType(ContentType.JSON).header("X-User-Id", owner).body(AD)
+            As.user(owner).contentType(ContentType.JSON).body(AD)
                     .when().post("/api/v1/ads")
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors.field", hasItem("Idempotency-Key"));

@@ -1,5 +1,6 @@
 package com.c2c.order.taker;
 
+import com.c2c.testkit.As;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -48,9 +49,9 @@ class OrderPlacementTest {
             assertTrue(placed.data().contains("\"adId\":null"), placed.data());
             assertEquals(1, events.seen().stream().filter(e -> id.equals(e.cloudEvent().get("subject"))).count());
 
-            given().header("X-User-Id", buyer).when().get("/api/v1/orders/" + id).then().statusCode(200);
-            given().header("X-User-Id", "someone-else").when().get("/api/v1/orders/" + id).then().statusCode(404);
-            given().header("X-User-Id", buyer).when().get("/api/v1/orders").then().statusCode(200)
+            As.user(buyer).when().get("/api/v1/orders/" + id).then().statusCode(200);
+            As.user("someone-else").when().get("/api/v1/orders/" + id).then().statusCode(404);
+            As.user(buyer).when().get("/api/v1/orders").then().statusCode(200)
                     .body("id", hasItem(id));
         }
     }
@@ -63,11 +64,11 @@ class OrderPlacementTest {
         Publish.tradeMatched(Trade.of("USDT-CNY", matched, buyer, "BUY", UUID.randomUUID().toString(), "m1", 720,
                 100_000_000L));
         Publish.orderRejected(rejected, "USDT-CNY", "NO_ELIGIBLE_AD", "no ad can take it");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("X-User-Id", buyer)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> As.user(buyer)
                 .when().get("/api/v1/orders/" + matched).then().body("status", equalTo("MATCHED"))
                 .body("tradeStatus", equalTo("OPENED")).body("price", equalTo(7.20f))
                 .body("quantity", equalTo(100f)).body("fiatAmount", equalTo(720.00f)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("X-User-Id", buyer)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> As.user(buyer)
                 .when().get("/api/v1/orders/" + rejected).then().body("status", equalTo("REJECTED"))
                 .body("rejectReason", equalTo("NO_ELIGIBLE_AD: no ad can take it")));
     }
@@ -75,7 +76,7 @@ class OrderPlacementTest {
     @Test
     void missingKeyAndBadFieldsAreRefusedAndStoreNothing() {
         String buyer = "carol-" + UUID.randomUUID();
-        given().contentType(ContentType.JSON).header("X-User-Id", buyer).body(ORDER)
+        As.user(buyer).contentType(ContentType.JSON).body(ORDER)
                 .when().post("/api/v1/orders")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("Idempotency-Key"));
@@ -89,7 +90,7 @@ class OrderPlacementTest {
     }
 
     static Response place(String owner, String key, String body) {
-        return given().contentType(ContentType.JSON).header("X-User-Id", owner).header("Idempotency-Key", key)
+        return As.user(owner).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(body).when().post("/api/v1/orders");
     }
 }

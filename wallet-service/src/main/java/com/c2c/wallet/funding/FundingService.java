@@ -1,5 +1,6 @@
 package com.c2c.wallet.funding;
 
+import com.c2c.platform.messaging.audit.AuditTrail;
 import com.c2c.events.EventTypes;
 import com.c2c.events.Topics;
 import com.c2c.events.UsdtAmount;
@@ -28,10 +29,12 @@ import java.util.UUID;
 public class FundingService {
     private final Outbox outbox;
     private final Ledger ledger;
+    private final AuditTrail audit;
 
-    FundingService(Outbox outbox, Ledger ledger) {
+    FundingService(Outbox outbox, Ledger ledger, AuditTrail audit) {
         this.outbox = outbox;
         this.ledger = ledger;
+        this.audit = audit;
     }
 
     public record Outcome(FundingCredit credit, boolean created) {
@@ -71,6 +74,9 @@ public class FundingService {
                 .call(() -> ledger.post("funding-credit:" + credit.reference, "FUNDING_CREDIT", credit.asset, legs))
                 .call(() -> outbox.add(Topics.WALLET_EVENTS, credit.ownerId, EventTypes.FUNDS_CREDITED,
                         credit.id.toString(), event))
+                .call(() -> audit.record(adminId, "wallet.credit", credit.ownerId,
+                        UsdtAmount.fromMicros(micros).toPlainString() + " " + credit.asset + ", reference "
+                                + credit.reference))
                 .map(c -> new Outcome(c, true));
     }
 

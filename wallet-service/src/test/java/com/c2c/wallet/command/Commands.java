@@ -1,5 +1,6 @@
 package com.c2c.wallet.command;
 
+import com.c2c.testkit.As;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -63,7 +64,7 @@ final class Commands {
     }
 
     static void fund(String owner, String amount) {
-        given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin")
+        As.user("admin1", "admin").contentType(ContentType.JSON)
                 .body("{\"ownerId\":\"" + owner + "\",\"asset\":\"USDT\",\"amount\":\"" + amount
                         + "\",\"reference\":\"fund-" + UUID.randomUUID() + "\"}")
                 .when().post("/api/v1/wallet/admin/credits").then().statusCode(201);

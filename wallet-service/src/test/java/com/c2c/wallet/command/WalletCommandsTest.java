@@ -1,5 +1,6 @@
 package com.c2c.wallet.command;
 
+import com.c2c.testkit.As;
 import static com.c2c.wallet.command.Commands.answer;
 import static com.c2c.wallet.command.Commands.assertBalances;
 import static com.c2c.wallet.command.Commands.balance;
@@ -84,7 +85,7 @@ class WalletCommandsTest {
         assertEquals(feesBefore + 1234, balance("platform", "FEES"));
         assertEquals(1, postings("release:" + trade));
 
-        given().header("X-User-Id", "admin1").header("X-User-Roles", "admin")
+        As.user("admin1", "admin")
                 .when().get("/api/v1/wallet/admin/balances/" + buyer)
                 .then().statusCode(200)
                 .body("[0].asset", equalTo("USDT"))

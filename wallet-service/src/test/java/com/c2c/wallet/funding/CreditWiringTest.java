@@ -1,5 +1,6 @@
 package com.c2c.wallet.funding;
 
+import com.c2c.testkit.As;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -30,13 +31,13 @@ class CreditWiringTest {
     void creditIsStoredOnceAndAnnouncedOnce() {
         String body = "{\"ownerId\":\"merchant1\",\"asset\":\"USDT\",\"amount\":\"2500.5\",\"reference\":\"seed-1\"}";
         try (TopicProbe events = TopicProbe.open(Topics.WALLET_EVENTS)) {
-            given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin").body(body)
+            As.user("admin1", "admin").contentType(ContentType.JSON).body(body)
                     .when().post("/api/v1/wallet/admin/credits")
                     .then().statusCode(201)
                     .body("amount", equalTo(2500.5f))
                     .body("kind", equalTo("ADMIN_DEV_CREDIT"));
             // The same command again moves nothing.
-            given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin").body(body)
+            As.user("admin1", "admin").contentType(ContentType.JSON).body(body)
                     .when().post("/api/v1/wallet/admin/credits")
                     .then().statusCode(200);
 
@@ -52,10 +53,10 @@ class CreditWiringTest {
 
     @Test
     void reusedReferenceForAnotherAmountConflicts() {
-        given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin")
+        As.user("admin1", "admin").contentType(ContentType.JSON)
                 .body("{\"ownerId\":\"bob\",\"asset\":\"USDT\",\"amount\":\"10\",\"reference\":\"seed-2\"}")
                 .when().post("/api/v1/wallet/admin/credits").then().statusCode(201);
-        given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin")
+        As.user("admin1", "admin").contentType(ContentType.JSON)
                 .body("{\"ownerId\":\"bob\",\"asset\":\"USDT\",\"amount\":\"11\",\"reference\":\"seed-2\"}")
                 .when().post("/api/v1/wallet/admin/credits").then().statusCode(409)
                 .contentType("application/problem+json");
@@ -64,7 +65,7 @@ class CreditWiringTest {
 
     @Test
     void amountWithSevenDecimalsIsRefused() {
-        given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin")
+        As.user("admin1", "admin").contentType(ContentType.JSON)
                 .body("{\"ownerId\":\"carol\",\"asset\":\"USDT\",\"amount\":\"1.0000001\",\"reference\":\"seed-3\"}")
                 .when().post("/api/v1/wallet/admin/credits")
                 .then().statusCode(400)
@@ -78,7 +79,7 @@ class CreditWiringTest {
         given().contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/wallet/admin/credits")
                 .then().statusCode(401).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).header("X-User-Id", "dave").header("X-User-Roles", "arbiter").body(body)
+        As.user("dave", "arbiter").contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/wallet/admin/credits")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("detail", equalTo("this needs the admin role"));

@@ -1,5 +1,6 @@
 package com.c2c.wallet.ledger;
 
+import com.c2c.testkit.As;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -32,13 +33,13 @@ class LedgerTest {
         credit(owner, "100", "ref-b-" + owner, 201);
         credit(owner, "2500.5", "ref-a-" + owner, 200); // the same command again moves nothing
 
-        given().header("X-User-Id", owner).when().get("/api/v1/wallet/balances")
+        As.user(owner).when().get("/api/v1/wallet/balances")
                 .then().statusCode(200)
                 .body("$", hasSize(1))
                 .body("[0].asset", equalTo("USDT"))
                 .body("[0].available", equalTo(2600.5f))
                 .body("[0].locked", equalTo(0f));
-        given().header("X-User-Id", owner).when().get("/api/v1/wallet/ledger")
+        As.user(owner).when().get("/api/v1/wallet/ledger")
                 .then().statusCode(200)
                 .body("$", hasSize(2))
                 .body("[0].amount", equalTo(100f))
@@ -71,7 +72,7 @@ class LedgerTest {
 
     @Test
     void badPagingAndAnonymousCallersAreRefused() {
-        given().header("X-User-Id", "carol").when().get("/api/v1/wallet/ledger?size=500")
+        As.user("carol").when().get("/api/v1/wallet/ledger?size=500")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("size"));
@@ -82,7 +83,7 @@ class LedgerTest {
     void anAdminSeesAnyOwnersBalancesAndTheLedgerTotals() {
         String owner = "erin-" + UUID.randomUUID();
         credit(owner, "250.5", "ref-" + owner, 201);
-        given().header("X-User-Id", "admin1").header("X-User-Roles", "admin")
+        As.user("admin1", "admin")
                 .when().get("/api/v1/wallet/admin/balances/" + owner)
                 .then().statusCode(200)
                 .body("$", hasSize(1))
@@ -91,7 +92,7 @@ class LedgerTest {
                 .body("[0].reserved", equalTo(0f))
                 .body("[0].locked", equalTo(0f));
 
-        given().header("X-User-Id", "admin1").header("X-User-Roles", "admin")
+        As.user("admin1", "admin")
                 .when().get("/api/v1/wallet/admin/totals")
                 .then().statusCode(200)
                 .body("find { it.asset == 'USDT' }.entriesSum", equalTo("0.000000"))
@@ -109,7 +110,7 @@ class LedgerTest {
         // An asset of its own, so the drift never touches what other tests check; removed again below.
         TestDatabase.update("insert into ledger_account (owner_id, asset, kind, balance) values ('drift', 'XTS', 'LOCKED', 5)");
         try {
-            given().header("X-User-Id", "admin1").header("X-User-Roles", "admin")
+            As.user("admin1", "admin")
                     .when().get("/api/v1/wallet/admin/totals")
                     .then().statusCode(200)
                     .body("find { it.asset == 'XTS' }.entriesSum", equalTo("0.000000"))
@@ -126,7 +127,7 @@ class LedgerTest {
     void theAdminViewsNeedTheAdminRole() {
         for (String path : new String[] {"/api/v1/wallet/admin/totals", "/api/v1/wallet/admin/balances/erin"}) {
             given().when().get(path).then().statusCode(401).contentType("application/problem+json");
-            given().header("X-User-Id", "erin").header("X-User-Roles", "arbiter")
+            As.user("erin", "arbiter")
                     .when().get(path).then().statusCode(403).contentType("application/problem+json");
         }
     }
@@ -159,7 +160,7 @@ class LedgerTest {
     }
 
     private static void credit(String owner, String amount, String reference, int status) {
-        given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin")
+        As.user("admin1", "admin").contentType(ContentType.JSON)
                 .body("{\"ownerId\":\"" + owner + "\",\"asset\":\"USDT\",\"amount\":\"" + amount
                         + "\",\"reference\":\"" + reference + "\"}")
                 .when().post("/api/v1/wallet/admin/credits")

@@ -1,5 +1,6 @@
 package com.c2c.wallet.reservation;
 
+import com.c2c.testkit.As;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,7 +40,7 @@ class AdReservationTest {
     @Test
     void sellAdIsReservedOnceAndAnAdBeyondTheBalanceIsRejected() {
         String seller = "merchant-" + UUID.randomUUID();
-        given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin")
+        As.user("admin1", "admin").contentType(ContentType.JSON)
                 .body("{\"ownerId\":\"" + seller + "\",\"asset\":\"USDT\",\"amount\":\"1000\",\"reference\":\"fund-" + seller + "\"}")
                 .when().post("/api/v1/wallet/admin/credits").then().statusCode(201);
 

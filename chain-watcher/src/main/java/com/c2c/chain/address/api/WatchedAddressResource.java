@@ -1,5 +1,6 @@
 package com.c2c.chain.address.api;
 
+import io.quarkus.security.Authenticated;
 import com.c2c.chain.address.WatchService;
 import com.c2c.platform.web.Caller;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Watched addresses", description = "Deposit addresses chain-watcher follows (operators)")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
 public class WatchedAddressResource {
     private final WatchService watcher;
     private final Caller caller;
@@ -31,13 +33,12 @@ public class WatchedAddressResource {
     }
 
     @POST
-    @Operation(summary = "Watch a deposit address")
+    @Operation(operationId = "watchAddress", summary = "Watch a deposit address (admin)")
     @APIResponse(responseCode = "201", description = "Now watched")
     @APIResponse(responseCode = "200", description = "Already watched for this owner")
     @APIResponse(responseCode = "409", description = "Watched for another owner")
     public Uni<Response> watch(@PathParam("chainId") long chainId, @Valid @NotNull WatchAddressRequest request) {
-        caller.id();
-        return watcher.watch(chainId, request).map(o -> Response.status(o.created() ? 201 : 200)
+        return watcher.watch(caller.requireRole(Caller.ADMIN), chainId, request).map(o -> Response.status(o.created() ? 201 : 200)
                 .location(URI.create("/api/v1/chains/" + chainId + "/addresses/" + o.watched().key.address()))
                 .entity(WatchedAddressView.of(o.watched())).build());
     }

@@ -1,5 +1,6 @@
 package com.c2c.escrow.trade.api;
 
+import io.quarkus.security.Authenticated;
 import com.c2c.escrow.trade.TradeQueries;
 import com.c2c.platform.web.Caller;
 import io.smallrye.mutiny.Uni;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/disputes")
 @Tag(name = "Disputes", description = "Disputed trades, for arbiters")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class DisputeResource {
     private final TradeQueries queries;
     private final Caller caller;
@@ -29,7 +31,7 @@ public class DisputeResource {
     }
 
     @GET
-    @Operation(summary = "Trades waiting for an arbiter, the longest-waiting first, with their dispute")
+    @Operation(operationId = "listOpenDisputes", summary = "Trades waiting for an arbiter, the longest-waiting first, with their dispute")
     @APIResponse(responseCode = "200", description = "The DISPUTED trades of the page")
     @APIResponse(responseCode = "401", description = "The request does not say who is calling")
     @APIResponse(responseCode = "403", description = "Not an arbiter")

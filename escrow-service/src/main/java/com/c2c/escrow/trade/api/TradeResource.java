@@ -1,5 +1,6 @@
 package com.c2c.escrow.trade.api;
 
+import io.quarkus.security.Authenticated;
 import com.c2c.escrow.trade.Statement;
 import com.c2c.escrow.trade.TradeActions;
 import com.c2c.escrow.trade.TradeQueries;
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Trades", description = "Trades held in escrow, from the seller's locked USDT to its release or refund")
 @Produces(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", description = "The request does not say who is calling")
+@Authenticated
 public class TradeResource {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final String RETRY_NOTE = "Repeating the same action answers 200 with the trade as it is; "
@@ -53,7 +55,7 @@ public class TradeResource {
     }
 
     @GET
-    @Operation(summary = "My trades, as buyer or seller, newest first")
+    @Operation(operationId = "listMyTrades", summary = "My trades, as buyer or seller, newest first")
     public Uni<List<TradeView>> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return queries.of(caller.id(), page, size).map(list -> list.stream().map(TradeView::of).toList());
@@ -61,7 +63,7 @@ public class TradeResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One trade, for its buyer, its seller or an arbiter")
+    @Operation(operationId = "getTrade", summary = "One trade, for its buyer, its seller or an arbiter")
     @APIResponse(responseCode = "200", description = "The trade")
     @APIResponse(responseCode = "404", description = "No such trade (or not yours)")
     public Uni<TradeView> get(@PathParam("id") UUID id) {
@@ -70,7 +72,7 @@ public class TradeResource {
 
     @POST
     @Path("/{id}/paid")
-    @Operation(summary = "The buyer has paid the fiat (LOCKED → PAID, before the payment deadline)",
+    @Operation(operationId = "markTradePaid", summary = "The buyer has paid the fiat (LOCKED → PAID, before the payment deadline)",
             description = "Starts the seller's confirmation deadline. " + RETRY_NOTE)
     @APIResponse(responseCode = "200", description = "The trade, PAID")
     @APIResponse(responseCode = "403", description = "Only the buyer marks a trade paid")
@@ -83,7 +85,7 @@ public class TradeResource {
 
     @POST
     @Path("/{id}/cancel")
-    @Operation(summary = "The buyer cancels before paying (LOCKED → CANCELLED, reason BUYER_CANCELLED)",
+    @Operation(operationId = "cancelTrade", summary = "The buyer cancels before paying (LOCKED → CANCELLED, reason BUYER_CANCELLED)",
             description = "The seller's USDT is refunded; TradeCancelled follows when the wallet did it. " + RETRY_NOTE)
     @APIResponse(responseCode = "200", description = "The trade, CANCELLED")
     @APIResponse(responseCode = "403", description = "Only the buyer cancels")
@@ -96,7 +98,7 @@ public class TradeResource {
 
     @POST
     @Path("/{id}/confirm")
-    @Operation(summary = "The seller received the fiat (PAID → COMPLETED)",
+    @Operation(operationId = "confirmTrade", summary = "The seller received the fiat (PAID → COMPLETED)",
             description = "The USDT is released to the buyer minus the fee; TradeCompleted follows when the wallet "
                     + "did it. " + RETRY_NOTE)
     @APIResponse(responseCode = "200", description = "The trade, COMPLETED")
@@ -111,7 +113,7 @@ public class TradeResource {
     @POST
     @Path("/{id}/dispute")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The buyer or the seller asks an arbiter to decide (PAID → DISPUTED)",
+    @Operation(operationId = "disputeTrade", summary = "The buyer or the seller asks an arbiter to decide (PAID → DISPUTED)",
             description = RETRY_NOTE)
     @APIResponse(responseCode = "200", description = "The trade, DISPUTED")
     @APIResponse(responseCode = "400", description = "reason missing or too long, or evidence too long")
@@ -125,7 +127,7 @@ public class TradeResource {
     @POST
     @Path("/{id}/resolution")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "An arbiter decides a dispute (DISPUTED → RESOLVED_RELEASED or RESOLVED_REFUNDED)",
+    @Operation(operationId = "resolveDispute", summary = "An arbiter decides a dispute (DISPUTED → RESOLVED_RELEASED or RESOLVED_REFUNDED)",
             description = "RELEASE sends the USDT to the buyer, REFUND back to the seller; TradeCompleted or "
                     + "TradeCancelled follows when the wallet did it. " + RETRY_NOTE)
     @APIResponse(responseCode = "200", description = "The trade, resolved")

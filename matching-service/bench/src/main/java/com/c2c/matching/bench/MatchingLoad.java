@@ -1,5 +1,6 @@
 package com.c2c.matching.bench;
 
+import com.c2c.testkit.Keycloak;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -158,7 +159,8 @@ public final class MatchingLoad {
     private static void openMarket(String fiat) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:8082/api/v1/markets"))
-                .header("content-type", "application/json").header("X-User-Id", "load-admin")
+                .header("content-type", "application/json")
+                .header("Authorization", Keycloak.person("load-admin", "admin").bearer())
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"asset\":\"USDT\",\"fiat\":\"" + fiat + "\",\"tickSize\":\"0.01\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,6 @@
 package com.c2c.matching.market.api;
 
+import io.quarkus.security.Authenticated;
 import com.c2c.matching.market.MarketService;
 import com.c2c.platform.web.Caller;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +33,8 @@ public class MarketResource {
     }
 
     @POST
-    @Operation(summary = "Open a market (admin)")
+    @Authenticated
+    @Operation(operationId = "openMarket", summary = "Open a market (admin)")
     @APIResponse(responseCode = "201", description = "Market opened")
     @APIResponse(responseCode = "400", description = "A field is invalid")
     @APIResponse(responseCode = "409", description = "Already open")
@@ -43,7 +45,7 @@ public class MarketResource {
 
     @GET
     @Path("/{market}")
-    @Operation(summary = "One market")
+    @Operation(operationId = "getMarket", summary = "One market")
     @APIResponse(responseCode = "404", description = "No such market")
     public Uni<MarketView> get(@PathParam("market") String market) {
         return markets.find(market).map(MarketView::of);

@@ -1,5 +1,6 @@
 package com.c2c.order.ad.api;
 
+import io.quarkus.security.Authenticated;
 import com.c2c.order.ad.AdLifecycle;
 import com.c2c.order.ad.AdService;
 import com.c2c.order.idempotency.IdempotencyKey;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Ads", description = "Makers' standing quotes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
 public class AdResource {
     private final AdService ads;
     private final AdLifecycle lifecycle;
@@ -44,7 +46,7 @@ public class AdResource {
     }
 
     @POST
-    @Operation(summary = "Post an ad", description = "Idempotent by the Idempotency-Key header. A SELL ad is"
+    @Operation(operationId = "postAd", summary = "Post an ad", description = "Idempotent by the Idempotency-Key header. A SELL ad is"
             + " PENDING_FUNDING until its USDT is reserved; a BUY ad is ACTIVE at once. A FLOATING ad is priced"
             + " from its fiat's reference price plus marginPercent.")
     @APIResponse(responseCode = "201", description = "Ad posted")
@@ -64,7 +66,7 @@ public class AdResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One of my ads", description = "With what it has left (remaining) and its status.")
+    @Operation(operationId = "getMyAd", summary = "One of my ads", description = "With what it has left (remaining) and its status.")
     @APIResponse(responseCode = "200", description = "The ad")
     @APIResponse(responseCode = "404", description = "No such ad of mine")
     public Uni<AdView> get(@PathParam("id") UUID id) {
@@ -72,7 +74,7 @@ public class AdResource {
     }
 
     @GET
-    @Operation(summary = "My ads, newest first")
+    @Operation(operationId = "listMyAds", summary = "My ads, newest first")
     public Uni<List<AdView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return ads.mine(caller.id(), page, size).map(list -> list.stream().map(AdView::of).toList());
@@ -80,7 +82,7 @@ public class AdResource {
 
     @PATCH
     @Path("/{id}")
-    @Operation(summary = "Change my ad", description = "Price, price type, margin, payment window and terms while"
+    @Operation(operationId = "amendAd", summary = "Change my ad", description = "Price, price type, margin, payment window and terms while"
             + " ACTIVE or PAUSED (a listed ad's new price goes to the book); order limits, payment methods and"
             + " minCompletedTrades only while PAUSED. The quantity never changes: cancel and post a new ad.")
     @APIResponse(responseCode = "200", description = "The changed ad")
@@ -93,7 +95,7 @@ public class AdResource {
 
     @POST
     @Path("/{id}/pause")
-    @Operation(summary = "Pause my ad", description = "ACTIVE → PAUSED: off the book, its USDT stays reserved."
+    @Operation(operationId = "pauseAd", summary = "Pause my ad", description = "ACTIVE → PAUSED: off the book, its USDT stays reserved."
             + " Pausing a paused ad answers it as it is.")
     @APIResponse(responseCode = "200", description = "The paused ad")
     @APIResponse(responseCode = "404", description = "No such ad of mine")
@@ -104,7 +106,7 @@ public class AdResource {
 
     @POST
     @Path("/{id}/resume")
-    @Operation(summary = "Resume my ad", description = "PAUSED → ACTIVE: back on the book with what it has left"
+    @Operation(operationId = "resumeAd", summary = "Resume my ad", description = "PAUSED → ACTIVE: back on the book with what it has left"
             + " and its current terms. Resuming an active ad answers it as it is.")
     @APIResponse(responseCode = "200", description = "The active ad")
     @APIResponse(responseCode = "404", description = "No such ad of mine")
@@ -115,7 +117,7 @@ public class AdResource {
 
     @POST
     @Path("/{id}/cancel")
-    @Operation(summary = "Cancel my ad", description = "PENDING_FUNDING, ACTIVE or PAUSED → CANCELLED: off the book,"
+    @Operation(operationId = "cancelAd", summary = "Cancel my ad", description = "PENDING_FUNDING, ACTIVE or PAUSED → CANCELLED: off the book,"
             + " what it still holds is released to my available balance. Cancelling a cancelled ad answers it.")
     @APIResponse(responseCode = "200", description = "The cancelled ad")
     @APIResponse(responseCode = "404", description = "No such ad of mine")

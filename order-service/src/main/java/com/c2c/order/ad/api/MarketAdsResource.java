@@ -28,7 +28,7 @@ public class MarketAdsResource {
     }
 
     @GET
-    @Operation(summary = "A market's ads a taker can choose", description = "Public. ACTIVE ads with something"
+    @Operation(operationId = "listMarketAds", summary = "A market's ads a taker can choose", description = "Public. ACTIVE ads with something"
             + " left, best price for the taker first (SELL ads lowest first, BUY ads highest first), oldest first"
             + " among equal prices.")
     @APIResponse(responseCode = "200", description = "One page of ads")

@@ -1,5 +1,6 @@
 package com.c2c.order.ad.api;
 
+import io.quarkus.security.Authenticated;
 import com.c2c.order.ad.ReferencePrices;
 import com.c2c.platform.web.Caller;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +33,8 @@ public class ReferencePriceResource {
 
     @PUT
     @Path("/admin/reference-prices/{fiat}")
-    @Operation(summary = "Set a fiat's reference price (admin)", description = "Every FLOATING ad of the fiat is"
+    @Authenticated
+    @Operation(operationId = "setReferencePrice", summary = "Set a fiat's reference price (admin)", description = "Every FLOATING ad of the fiat is"
             + " re-priced in the same transaction; those on the book are amended there (their quantity is kept).")
     @APIResponse(responseCode = "200", description = "The price, and how many ads were re-priced")
     @APIResponse(responseCode = "400", description = "The fiat or price is invalid")
@@ -45,7 +47,7 @@ public class ReferencePriceResource {
 
     @GET
     @Path("/reference-prices")
-    @Operation(summary = "Reference prices", description = "Public.")
+    @Operation(operationId = "listReferencePrices", summary = "Reference prices", description = "Public.")
     public Uni<List<ReferencePriceView>> list() {
         return prices.all().map(all -> all.stream().map(p -> ReferencePriceView.of(p, null)).toList());
     }

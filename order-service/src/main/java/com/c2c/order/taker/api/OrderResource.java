@@ -1,5 +1,6 @@
 package com.c2c.order.taker.api;
 
+import io.quarkus.security.Authenticated;
 import com.c2c.order.idempotency.IdempotencyKey;
 import com.c2c.order.taker.TakerOrderService;
 import com.c2c.order.taker.domain.OrderStatus;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Orders", description = "Takers' orders against the ads")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
 public class OrderResource {
     private final TakerOrderService orders;
     private final Caller caller;
@@ -41,7 +43,7 @@ public class OrderResource {
     }
 
     @POST
-    @Operation(summary = "Place an order", description = "Idempotent by the Idempotency-Key header. EXPRESS_* fill"
+    @Operation(operationId = "placeOrder", summary = "Place an order", description = "Idempotent by the Idempotency-Key header. EXPRESS_* fill"
             + " at the best eligible ad, AD_* on the ad named by adId. A BUY order goes to the book at once"
             + " (PLACED); a SELL order is PENDING_FUNDING until its USDT is reserved.")
     @APIResponse(responseCode = "201", description = "Placed (BUY) or waiting for its USDT to be reserved (SELL)")
@@ -61,7 +63,7 @@ public class OrderResource {
 
     @POST
     @Path("/{id}/cancel")
-    @Operation(summary = "Cancel my order", description = "Before it reached the book (PENDING_FUNDING) it is"
+    @Operation(operationId = "cancelOrder", summary = "Cancel my order", description = "Before it reached the book (PENDING_FUNDING) it is"
             + " CANCELLED at once; once sent (PLACED) the book is asked and answers later (202, CANCEL_REQUESTED):"
             + " it may still have been matched. An Idempotency-Key header is accepted but not needed: cancelling"
             + " again answers the order as it is.")
@@ -79,14 +81,14 @@ public class OrderResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One of my orders, with its trade")
+    @Operation(operationId = "getMyOrder", summary = "One of my orders, with its trade")
     @APIResponse(responseCode = "404", description = "No such order of mine")
     public Uni<OrderView> get(@PathParam("id") UUID id) {
         return orders.mine(caller.id(), id).map(OrderView::of);
     }
 
     @GET
-    @Operation(summary = "My orders with their trades, newest first")
+    @Operation(operationId = "listMyOrders", summary = "My orders with their trades, newest first")
     public Uni<List<OrderView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return orders.mine(caller.id(), page, size).map(list -> list.stream().map(OrderView::of).toList());

@@ -1,53 +1,72 @@
 package com.c2c.platform.web;
 
-import io.vertx.ext.web.RoutingContext;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who is calling. The single seam for identity: until OIDC lands, the gateway-supplied
- * {@value #USER_HEADER} header names the user and {@value #ROLES_HEADER} (comma-separated) its roles;
- * the identity issue replaces these bodies with the token's subject and realm roles.
+ * Who is calling, from the bearer token Quarkus OIDC has already verified (signature from the realm's
+ * keys, issuer, expiry, audience {@code c2c-api}): the single seam for identity in every service.
+ *
+ * <p>The platform's user id is the token's {@value #OWNER_CLAIM} claim, not its {@code sub}: a merchant's
+ * people and each of its maker clients (service accounts, each with its own {@code sub}) act for one owner,
+ * and the claim stays the same across token refreshes. Keycloak puts it on every token: for people from the
+ * admin-only user attribute set when the account is onboarded, for maker clients as a claim fixed on the
+ * client (ADR 0007). Headers such as {@code X-User-Id} mean nothing here.
  */
 @RequestScoped
 public class Caller {
-    public static final String USER_HEADER = "X-User-Id";
-    public static final String ROLES_HEADER = "X-User-Roles";
+    public static final String OWNER_CLAIM = "owner_id";
+    public static final String TRADER = "trader";
+    public static final String MERCHANT = "merchant";
     public static final String ARBITER = "arbiter";
     public static final String ADMIN = "admin";
-    private static final int MAX_ID_LENGTH = 64;
+    private static final Pattern OWNER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
 
-    private final RoutingContext request;
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
 
-    Caller(RoutingContext request) {
-        this.request = request;
+    Caller(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
+        this.token = token;
     }
 
-    /** The caller's user id; answers 401 when the request names nobody. */
+    /**
+     * The caller's owner id: 401 without a valid token, 403 when the token carries no usable owner id
+     * (an account not onboarded to the platform, or a client not bound to a merchant).
+     */
     public String id() {
-        String id = request.request().getHeader(USER_HEADER);
-        if (id == null || id.isBlank() || id.length() > MAX_ID_LENGTH) {
-            throw new ProblemException(401, "unauthenticated", "Authentication required",
-                    "the request does not say who is calling", List.of());
+        if (identity.isAnonymous()) {
+            throw unauthenticated();
         }
-        return id.strip();
+        Object claim = token.getClaim(OWNER_CLAIM);
+        String owner = claim == null ? null : claim.toString();
+        if (owner == null || !OWNER_ID.matcher(owner).matches()) {
+            throw new ProblemException(403, "not-onboarded", "Forbidden",
+                    "the token carries no platform account (claim " + OWNER_CLAIM + ")", List.of());
+        }
+        return owner;
     }
 
-    /** Whether the (authenticated) caller holds {@code role}. */
+    /** Whether the (authenticated) caller holds the realm role {@code role}. */
     public boolean hasRole(String role) {
         id();
-        String roles = request.request().getHeader(ROLES_HEADER);
-        return roles != null && Arrays.stream(roles.split(",")).map(String::strip).anyMatch(role::equals);
+        return identity.hasRole(role);
     }
 
-    /** The caller's id, if they hold {@code role}: 401 when nobody is named, 403 when the role is missing. */
+    /** The caller's id, if they hold {@code role}: 401 without a valid token, 403 when the role is missing. */
     public String requireRole(String role) {
         String id = id();
-        if (!hasRole(role)) {
-            throw new ProblemException(403, "forbidden", "Forbidden",
-                    "this needs the " + role + " role", List.of());
+        if (!identity.hasRole(role)) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "this needs the " + role + " role", List.of());
         }
         return id;
+    }
+
+    static ProblemException unauthenticated() {
+        return new ProblemException(401, "unauthenticated", "Authentication required",
+                "a valid bearer token is required", List.of());
     }
 }

@@ -29,6 +29,18 @@ public class ProblemMappers {
         return respond(e.toProblem(path(uri)));
     }
 
+    /** {@code @Authenticated} met no valid token. */
+    @ServerExceptionMapper
+    public Response unauthenticated(io.quarkus.security.UnauthorizedException e, UriInfo uri) {
+        return Response.fromResponse(respond(Caller.unauthenticated().toProblem(path(uri))))
+                .header("WWW-Authenticate", "Bearer realm=\"c2c\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of("forbidden", "Forbidden", 403, "the token does not allow this", path(uri), List.of()));
+    }
+
     @ServerExceptionMapper
     public Response invalidBean(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()

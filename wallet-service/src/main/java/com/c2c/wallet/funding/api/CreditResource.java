@@ -1,5 +1,6 @@
 package com.c2c.wallet.funding.api;
 
+import io.quarkus.security.Authenticated;
 import com.c2c.platform.web.Caller;
 import com.c2c.wallet.funding.FundingService;
 import io.smallrye.mutiny.Uni;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Funding (development)", description = "Admin credits for development and tests, until real deposits")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
 public class CreditResource {
     private final FundingService funding;
     private final Caller caller;
@@ -30,7 +32,7 @@ public class CreditResource {
     }
 
     @POST
-    @Operation(summary = "Credit USDT to an owner (development funding; admin role)")
+    @Operation(operationId = "creditDevelopmentFunds", summary = "Credit USDT to an owner (development funding; admin role)")
     @APIResponse(responseCode = "201", description = "Credited")
     @APIResponse(responseCode = "200", description = "Already credited under this reference; nothing moved")
     @APIResponse(responseCode = "400", description = "A field is invalid (named in errors[].field)")

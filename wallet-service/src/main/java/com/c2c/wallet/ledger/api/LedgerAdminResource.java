@@ -1,5 +1,6 @@
 package com.c2c.wallet.ledger.api;
 
+import io.quarkus.security.Authenticated;
 import com.c2c.platform.web.Caller;
 import com.c2c.wallet.ledger.LedgerQueries;
 import io.smallrye.mutiny.Uni;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/wallet/admin")
 @Tag(name = "Ledger (admin)", description = "Read-only checks of the ledger, for the admin role")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class LedgerAdminResource {
     private final LedgerQueries ledger;
     private final Caller caller;
@@ -33,7 +35,7 @@ public class LedgerAdminResource {
 
     @GET
     @Path("/totals")
-    @Operation(summary = "Per asset: the sum of all entries (must be 0), balances by account kind, and whether "
+    @Operation(operationId = "getLedgerTotals", summary = "Per asset: the sum of all entries (must be 0), balances by account kind, and whether "
             + "the ledger balances (entries sum to 0 and every balance equals its entries)")
     @APIResponse(responseCode = "200", description = "One element per asset the ledger has seen",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -52,7 +54,7 @@ public class LedgerAdminResource {
 
     @GET
     @Path("/balances/{ownerId}")
-    @Operation(summary = "An owner's balances per asset, as they see them at GET /api/v1/wallet/balances")
+    @Operation(operationId = "getOwnerBalances", summary = "An owner's balances per asset, as they see them at GET /api/v1/wallet/balances")
     @APIResponse(responseCode = "200", description = "Empty when the owner has no accounts yet",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = BalanceView.class),

@@ -1,5 +1,6 @@
 package com.c2c.wallet.ledger.api;
 
+import io.quarkus.security.Authenticated;
 import com.c2c.platform.web.Caller;
 import com.c2c.wallet.ledger.LedgerQueries;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/wallet")
 @Tag(name = "Wallet", description = "The caller's balances and ledger")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class WalletResource {
     private final LedgerQueries ledger;
     private final Caller caller;
@@ -29,14 +31,14 @@ public class WalletResource {
 
     @GET
     @Path("/balances")
-    @Operation(summary = "My balances per asset: available, reserved for ads, locked in trades")
+    @Operation(operationId = "getMyBalances", summary = "My balances per asset: available, reserved for ads, locked in trades")
     public Uni<List<BalanceView>> balances() {
         return ledger.balances(caller.id());
     }
 
     @GET
     @Path("/ledger")
-    @Operation(summary = "My ledger entries, newest first")
+    @Operation(operationId = "listMyLedgerEntries", summary = "My ledger entries, newest first")
     public Uni<List<LedgerEntryView>> history(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return ledger.history(caller.id(), page, size);

@@ -1,5 +1,7 @@
 package com.c2c.platform.messaging.inbox;
 
+import com.c2c.platform.messaging.outbox.OutboxRelay;
+import com.c2c.platform.web.RequestIds;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +36,10 @@ public class Inbox {
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().completionStage(message.nack(e));
         }
+        // Events this one causes carry the request that started the chain (and so do the log lines).
+        message.getMetadata(IncomingCloudEventMetadata.class)
+                .flatMap(ce -> ce.getExtension(OutboxRelay.REQUEST_ID_EXTENSION))
+                .ifPresent(id -> RequestIds.adopt(id.toString()));
         return applyOnce(consumer, event, effect)
                 .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(ATTEMPTS)
                 .onItemOrFailure().transformToUni((applied, failure) -> {

@@ -2,6 +2,7 @@ package com.c2c.platform.messaging.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.c2c.platform.web.RequestIds;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,7 @@ public class Outbox {
         event.type = type;
         event.subject = subject;
         event.payload = toJson(data);
+        event.requestId = RequestIds.current().orElse(null);
         event.createdAt = Instant.now();
         // An event written outside a transaction could be published for a change that never commits.
         return Panache.currentTransaction()

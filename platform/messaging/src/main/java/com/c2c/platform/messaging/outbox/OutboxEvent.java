@@ -36,6 +36,10 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     public String payload;
 
+    /** The request (X-Request-Id) that caused the change, carried as CloudEvent extension {@code requestid}. */
+    @Column(name = "request_id", updatable = false)
+    public String requestId;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 

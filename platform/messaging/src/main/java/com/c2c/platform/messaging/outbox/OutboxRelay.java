@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -47,6 +48,8 @@ public class OutboxRelay {
     private static final long RELAY_LOCK = 0x0c2c_0b0cL;
     /** The PostgreSQL notification channel outbox writes raise on commit. */
     static final String CHANNEL = "c2c_outbox";
+    /** CloudEvent extension naming the request that caused the event (extension names are lower-case alphanumerics). */
+    public static final String REQUEST_ID_EXTENSION = "requestid";
 
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
@@ -191,7 +194,7 @@ public class OutboxRelay {
 
     private Uni<List<PendingEvent>> pending(SqlConnection conn) {
         return conn.preparedQuery("""
-                select id, event_id, topic, record_key, type, subject, payload, created_at
+                select id, event_id, topic, record_key, type, subject, payload, created_at, request_id
                 from outbox_event where published_at is null order by id limit $1""")
                 .execute(Tuple.of(config.batchSize()))
                 .map(rows -> {
@@ -219,6 +222,7 @@ public class OutboxRelay {
                 .build();
         var cloudEvent = OutgoingCloudEventMetadata.builder()
                 .withId(event.eventId())
+                .withExtensions(event.requestId() == null ? Map.of() : Map.of(REQUEST_ID_EXTENSION, event.requestId()))
                 .withType(event.type())
                 .withSource(source)
                 .withSubject(event.subject())
@@ -236,11 +240,11 @@ public class OutboxRelay {
     }
 
     private record PendingEvent(long id, String eventId, String topic, String key, String type, String subject,
-            String payload, OffsetDateTime createdAt) {
+            String payload, OffsetDateTime createdAt, String requestId) {
         static PendingEvent of(Row row) {
             return new PendingEvent(row.getLong("id"), row.getUUID("event_id").toString(), row.getString("topic"),
                     row.getString("record_key"), row.getString("type"), row.getString("subject"),
-                    row.getString("payload"), row.getOffsetDateTime("created_at"));
+                    row.getString("payload"), row.getOffsetDateTime("created_at"), row.getString("request_id"));
         }
     }
 }
