@@ -76,7 +76,7 @@ ensure_packages() {
 # (from the key's x5c certificate). Test keys: C2C_GATEWAY_TEST_KEYS_DIR (see README).
 fetch_keys() {
   local dir="$1" jwks="$ISSUER/protocol/openid-connect/certs" json kid x5c n=0
-  json=$(curl -fsS --max-time 10 "$jwks") || die "cannot fetch the realm's keys from $jwks (is Keycloak up?)"
+  json=$(curl -fsS --max-time 10 --retry 5 --retry-connrefused --retry-delay 2 "$jwks") || die "cannot fetch the realm's keys from $jwks (is Keycloak up?)"
   mkdir -p "$dir"
   while IFS=$'\t' read -r kid x5c; do
     if ! [[ "$kid" =~ ^[A-Za-z0-9_-]{1,128}$ ]]; then step "skipping realm key with unusual kid '$kid'"; continue; fi
@@ -125,7 +125,8 @@ render() {
 
 # prepare: fresh keys into a new versioned folder and a configuration that uses them (not yet live).
 prepare() {
-  local keydir="$GW/keys-$(date +%s%N)"
+  local keydir
+  keydir="$GW/keys-$(date +%s%N)"
   fetch_keys "$keydir"
   KIDS=$(kids_in "$keydir")
   render "$keydir" "$CFG.next"
