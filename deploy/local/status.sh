@@ -3,3 +3,4 @@
 source "$(dirname "$0")/lib.sh"
 bash "$ROOT/deploy/local/infra.sh" status
 bash "$ROOT/deploy/local/services.sh" status
+bash "$ROOT/deploy/local/gateway.sh" status || true

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Brings the whole platform up locally: PostgreSQL, Kafka, Keycloak, Anvil, then the five services.
+# Brings the whole platform up locally: PostgreSQL, Kafka, Keycloak, Anvil, the five services, then the gateway.
 # Idempotent: what already runs is left running. Options: --no-build (reuse the built jars).
 source "$(dirname "$0")/lib.sh"
 build=1
@@ -20,10 +20,12 @@ if [ "$build" = 1 ]; then
   step "build done"
 fi
 bash "$ROOT/deploy/local/services.sh" start
+bash "$ROOT/deploy/local/gateway.sh" start
 
 cat <<EOT
 
 C2C platform is up ($(( $(date +%s) - _t0 )) s).
+  API gateway       http://127.0.0.1:8080   (the entry for frontends and makers: /api/v1/..., bearer tokens; deploy/gateway/README.md)
   order-service     http://127.0.0.1:8081   (Swagger UI: /q/swagger-ui, health: /q/health, metrics: /q/metrics)
   matching-service  http://127.0.0.1:8082
   wallet-service    http://127.0.0.1:8083

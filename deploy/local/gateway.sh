@@ -1,0 +1,204 @@
+#!/usr/bin/env bash
+# The API gateway: HAProxy (Debian's package) on 127.0.0.1:8080, the single entry in front of the five
+# services. It checks each bearer token against the realm's signing keys, which it fetches from the
+# realm's JWKS when it starts and on reload-keys (deploy/gateway/, docs/adr/0006-api-gateway.md).
+# Usage: gateway.sh start | stop | status | reload-keys
+# Settings come from C2C_GATEWAY_* environment variables at start (deploy/gateway/README.md) and are
+# kept in the state folder, so reload-keys renders the same gateway with fresh keys.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+SRC="$ROOT/deploy/gateway"
+GW="$STATE/gateway"            # rendered config, the realm's keys, the settings it was started with
+CFG="$GW/haproxy.cfg"
+SETTINGS="$GW/settings.env"
+LOG="$LOGS/gateway.log"
+mkdir -p "$GW"
+# bash 5.2 would put the matched text where a value holds '&' in ${var//pattern/value}
+shopt -u patsub_replacement 2>/dev/null || true
+
+# resolve_settings: the settings from the environment, with their defaults; refuses values that
+# could break (or inject into) the rendered configuration.
+resolve_settings() {
+  PORT="${C2C_GATEWAY_PORT:-8080}"
+  BIND="${C2C_GATEWAY_BIND:-127.0.0.1}"
+  ISSUER="${C2C_GATEWAY_ISSUER:-http://127.0.0.1:8180/realms/c2c}"
+  AUDIENCE="${C2C_GATEWAY_AUDIENCE:-c2c-api}"
+  RATE_PER_IP="${C2C_GATEWAY_RATE_PER_IP:-50}"
+  RATE_PER_CLIENT="${C2C_GATEWAY_RATE_PER_CLIENT:-20}"
+  RATE_WINDOW_S="${C2C_GATEWAY_RATE_WINDOW_S:-10}"
+  MAX_BODY_BYTES="${C2C_GATEWAY_MAX_BODY_BYTES:-1048576}"
+  CORS_ORIGINS="${C2C_GATEWAY_CORS_ORIGINS-http://127.0.0.1:5173 http://localhost:5173}"
+  TIMEOUT_SERVER_S="${C2C_GATEWAY_TIMEOUT_SERVER_S:-30}"
+  STREAM_TIMEOUT_S="${C2C_GATEWAY_STREAM_TIMEOUT_S:-3600}"
+  DRAIN_S="${C2C_GATEWAY_DRAIN_S:-600}"
+  ORDER_UPSTREAM="${C2C_GATEWAY_ORDER_UPSTREAM:-127.0.0.1:8081}"
+  MATCHING_UPSTREAM="${C2C_GATEWAY_MATCHING_UPSTREAM:-127.0.0.1:8082}"
+  WALLET_UPSTREAM="${C2C_GATEWAY_WALLET_UPSTREAM:-127.0.0.1:8083}"
+  ESCROW_UPSTREAM="${C2C_GATEWAY_ESCROW_UPSTREAM:-127.0.0.1:8084}"
+  CHAIN_UPSTREAM="${C2C_GATEWAY_CHAIN_UPSTREAM:-127.0.0.1:8085}"
+  local v
+  for v in PORT RATE_PER_IP RATE_PER_CLIENT RATE_WINDOW_S MAX_BODY_BYTES TIMEOUT_SERVER_S STREAM_TIMEOUT_S DRAIN_S; do
+    [[ "${!v}" =~ ^[1-9][0-9]{0,9}$ ]] || die "C2C_GATEWAY_$v must be a positive whole number (is '${!v}')"
+  done
+  for v in ORDER_UPSTREAM MATCHING_UPSTREAM WALLET_UPSTREAM ESCROW_UPSTREAM CHAIN_UPSTREAM; do
+    [[ "${!v}" =~ ^[A-Za-z0-9.-]+:[0-9]{1,5}$ ]] || die "C2C_GATEWAY_$v must be host:port (is '${!v}')"
+  done
+  [[ "$BIND" =~ ^[0-9.]+$ ]] || die "C2C_GATEWAY_BIND must be an IPv4 address (is '$BIND')"
+  [[ "$ISSUER" =~ ^https?://[A-Za-z0-9.:/_-]+$ ]] || die "C2C_GATEWAY_ISSUER must be an http(s) URL (is '$ISSUER')"
+  [[ "$AUDIENCE" =~ ^[A-Za-z0-9._-]+$ ]] || die "C2C_GATEWAY_AUDIENCE must be a client id (is '$AUDIENCE')"
+  for v in $CORS_ORIGINS; do
+    [[ "$v" =~ ^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$ ]] || die "C2C_GATEWAY_CORS_ORIGINS: '$v' is not an origin (scheme://host[:port])"
+  done
+}
+
+save_settings() {
+  local v
+  for v in PORT BIND ISSUER AUDIENCE RATE_PER_IP RATE_PER_CLIENT RATE_WINDOW_S MAX_BODY_BYTES CORS_ORIGINS \
+           TIMEOUT_SERVER_S STREAM_TIMEOUT_S DRAIN_S ORDER_UPSTREAM MATCHING_UPSTREAM WALLET_UPSTREAM \
+           ESCROW_UPSTREAM CHAIN_UPSTREAM; do
+    printf 'C2C_GATEWAY_%s=%q\n' "$v" "${!v}"
+  done > "$SETTINGS"
+}
+
+ensure_packages() {
+  local missing=()
+  command -v haproxy >/dev/null || missing+=(haproxy)
+  command -v jq >/dev/null || missing+=(jq)
+  command -v openssl >/dev/null || missing+=(openssl)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  step "installing ${missing[*]} from Debian's packages"
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+    || die "could not install ${missing[*]} (apt-get install ${missing[*]})"
+  # Debian's package starts its own haproxy service on port 80 where an init system runs; ours is separate.
+}
+
+# fetch_keys DIR: one PEM public key per RS256 signing key in the realm's JWKS, named by its kid
+# (from the key's x5c certificate). Test keys: C2C_GATEWAY_TEST_KEYS_DIR (see README).
+fetch_keys() {
+  local dir="$1" jwks="$ISSUER/protocol/openid-connect/certs" json kid x5c n=0
+  json=$(curl -fsS --max-time 10 --retry 5 --retry-connrefused --retry-delay 2 "$jwks") || die "cannot fetch the realm's keys from $jwks (is Keycloak up?)"
+  mkdir -p "$dir"
+  while IFS=$'\t' read -r kid x5c; do
+    if ! [[ "$kid" =~ ^[A-Za-z0-9_-]{1,128}$ ]]; then step "skipping realm key with unusual kid '$kid'"; continue; fi
+    { echo "-----BEGIN CERTIFICATE-----"; fold -w 64 <<<"$x5c"; echo "-----END CERTIFICATE-----"; } \
+      | openssl x509 -pubkey -noout > "$dir/$kid.pem" || die "realm key $kid: its x5c is not a certificate"
+    n=$((n + 1))
+  done < <(jq -r '.keys[] | select(.kty == "RSA" and .alg == "RS256" and (.use // "sig") == "sig" and (.x5c | length) > 0)
+                  | [.kid, .x5c[0]] | @tsv' <<<"$json")
+  [ "$n" -gt 0 ] || die "the realm publishes no RS256 signing key at $jwks"
+  if [ -n "${C2C_GATEWAY_TEST_KEYS_DIR:-}" ]; then
+    local pem
+    for pem in "$C2C_GATEWAY_TEST_KEYS_DIR"/*.pem; do
+      [ -f "$pem" ] || continue
+      kid=$(basename "$pem" .pem)
+      [[ "$kid" =~ ^[A-Za-z0-9_-]{1,128}$ ]] || die "test key $pem: its name must be <kid>.pem"
+      openssl pkey -pubin -in "$pem" -out "$dir/$kid.pem" 2>/dev/null || die "test key $pem is not a public key"
+      step "TRUSTING TEST KEY $kid from $C2C_GATEWAY_TEST_KEYS_DIR (for checks only)"
+    done
+  fi
+}
+
+kids_in() { (cd "$1" && ls -- *.pem | sed 's/\.pem$//'); }
+
+# render KEYDIR: the configuration from the template, with one signature rule per key.
+render() {
+  local keydir="$1" out="$2" kid rules="" tpl
+  for kid in $(kids_in "$keydir"); do
+    rules+="    http-request set-var(txn.sig) http_auth_bearer,jwt_verify(txn.alg,\"$keydir/$kid.pem\") if has_bearer !why_set { var(txn.kid) -m str $kid }"$'\n'
+  done
+  tpl=$(<"$SRC/haproxy.cfg.template")
+  tpl=${tpl//@@KEY_RULES@@/${rules%$'\n'}}
+  tpl=${tpl//@@PROBLEMS@@/$SRC/problems}
+  tpl=${tpl//@@CORS_ORIGINS@@/${CORS_ORIGINS:-no-cors-origin-configured}}
+  tpl=${tpl//@@RATE_IP_LIMIT@@/$((RATE_PER_IP * RATE_WINDOW_S))}
+  tpl=${tpl//@@RATE_CLIENT_LIMIT@@/$((RATE_PER_CLIENT * RATE_WINDOW_S))}
+  tpl=${tpl//@@RATE_EXPIRE_S@@/$((RATE_WINDOW_S * 2))}
+  local v
+  for v in PORT BIND ISSUER AUDIENCE RATE_PER_IP RATE_PER_CLIENT RATE_WINDOW_S MAX_BODY_BYTES TIMEOUT_SERVER_S \
+           STREAM_TIMEOUT_S DRAIN_S ORDER_UPSTREAM MATCHING_UPSTREAM WALLET_UPSTREAM ESCROW_UPSTREAM CHAIN_UPSTREAM; do
+    tpl=${tpl//@@$v@@/${!v}}
+  done
+  [[ "$tpl" != *@@* ]] || die "template left a placeholder unfilled: $(grep -o '@@[A-Z_]*@@' <<<"$tpl" | head -1)"
+  printf '%s\n' "$tpl" > "$out"
+  haproxy -c -q -f "$out" >"$GW/check.log" 2>&1 || { cat "$GW/check.log" >&2; die "the rendered configuration $out is not valid"; }
+}
+
+# prepare: fresh keys into a new versioned folder and a configuration that uses them (not yet live).
+prepare() {
+  local keydir
+  keydir="$GW/keys-$(date +%s%N)"
+  fetch_keys "$keydir"
+  KIDS=$(kids_in "$keydir")
+  render "$keydir" "$CFG.next"
+  KEYDIR="$keydir"
+}
+
+# forget_old_keys: every key folder but the live one (HAProxy reads the PEMs only while loading).
+forget_old_keys() {
+  local d
+  for d in "$GW"/keys-*; do [ "$d" = "$KEYDIR" ] || rm -rf "$d"; done
+}
+
+workers() { pgrep -P "$(pid_of gateway)" 2>/dev/null | sort || true; }
+
+start() {
+  if pid_alive gateway; then
+    step "gateway already running (pid $(pid_of gateway)); reload-keys refreshes its keys, stop + start its settings"
+    return 0
+  fi
+  resolve_settings
+  require_free_port gateway "$PORT"
+  ensure_packages
+  prepare
+  save_settings
+  mv "$CFG.next" "$CFG"
+  forget_old_keys
+  step "starting the gateway (HAProxy $(haproxy -v | awk 'NR==1{print $3}')) on http://$BIND:$PORT, keys: $(echo $KIDS) (log $LOG)"
+  # -W: master-worker; the master (the recorded PID) re-reads the configuration on SIGUSR2 and hands
+  # the listening sockets to a new worker while the old one finishes its requests.
+  start_bg gateway "$LOG" haproxy -W -f "$CFG"
+  wait_ready gateway 20 "$LOG" port_open "$PORT"
+  step "gateway ready on http://$BIND:$PORT (rate per IP $RATE_PER_IP/s, per client $RATE_PER_CLIENT/s over ${RATE_WINDOW_S}s; body <= $MAX_BODY_BYTES bytes)"
+}
+
+reload_keys() {
+  pid_alive gateway || die "the gateway is not running (start it: $0 start)"
+  [ -f "$SETTINGS" ] || die "no settings recorded in $SETTINGS; restart the gateway"
+  # shellcheck disable=SC1090
+  set -a; source "$SETTINGS"; set +a
+  resolve_settings
+  prepare
+  local before after new
+  before=$(workers)
+  mv "$CFG.next" "$CFG"
+  step "reloading the gateway with keys: $(echo $KIDS)"
+  kill -USR2 "$(pid_of gateway)"
+  # Done when a worker appears that was not there before; the old one drains and exits by itself.
+  local deadline=$(( $(date +%s) + 20 ))
+  while :; do
+    after=$(workers)
+    new=$(comm -13 <(echo "$before") <(echo "$after") | head -1)
+    [ -n "$new" ] && break
+    [ "$(date +%s)" -lt "$deadline" ] || { tail -n 20 "$LOG" >&2; die "the gateway did not start a new worker after the reload; see $LOG"; }
+    sleep 0.2
+  done
+  forget_old_keys
+  step "gateway reloaded (new worker $new; older ones finish their requests, at most ${DRAIN_S}s)"
+}
+
+stop() { stop_server gateway 10 stop_group; }
+
+status() {
+  local port=8080 kids
+  [ -f "$SETTINGS" ] && port=$(sed -n 's/^C2C_GATEWAY_PORT=//p' "$SETTINGS")
+  kids=$(ls "$GW"/keys-*/ 2>/dev/null | sed -n 's/\.pem$//p' | tr '\n' ' ')
+  server_status gateway "$port" "$LOG" "haproxy; workers $(workers | tr '\n' ' ')keys ${kids% }"
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  reload-keys) reload_keys ;;
+  *) echo "usage: $0 start | stop | status | reload-keys" >&2; exit 2 ;;
+esac
