@@ -30,7 +30,7 @@ trap cleanup EXIT
 # The smoke test brings the whole platform up and down, so it only runs when none of its ports is
 # taken before this script starts anything (always so in CI).
 busy_ports=""
-for port in 9092 8180 8545 8081 8082 8083 8084 8085; do port_open "$port" && busy_ports="$busy_ports $port"; done
+for port in 9092 8180 8545 8080 8081 8082 8083 8084 8085; do port_open "$port" && busy_ports="$busy_ports $port"; done
 for c in postgres kafka keycloak; do
   case "$c" in postgres) port=5432 ;; kafka) port=9092 ;; keycloak) port=8180 ;; esac
   if ! port_open "$port"; then
@@ -42,6 +42,10 @@ done
 step "running ./mvnw verify ${maven_args[*]}"
 (cd "$ROOT" && ./mvnw -B verify "${maven_args[@]}")
 step "maven verify passed"
+
+bash "$ROOT/deploy/openapi/lint.sh"
+step "gateway check (its own HAProxy on 18080 in front of stub services, real Keycloak tokens)"
+bash "$ROOT/deploy/gateway/check.sh"
 
 if [ "$smoke" = 1 ]; then
   if [ -n "$busy_ports" ]; then

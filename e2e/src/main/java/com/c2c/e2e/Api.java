@@ -40,19 +40,47 @@ public final class Api {
         }
     }
 
-    /** Who calls: a platform owner id and, optionally, comma-separated realm roles (none: a trader). */
-    public record As(String user, String roles) {
+    /**
+     * Who calls: a platform owner id and, optionally, comma-separated realm roles (none: a trader); or the
+     * maker client (client credentials, role merchant) acting for that owner.
+     */
+    public record As(String user, String roles, boolean makerClient) {
         public static As user(String id) {
-            return new As(id, null);
+            return new As(id, null, false);
+        }
+
+        public static As withRoles(String id, String roles) {
+            return new As(id, roles, false);
+        }
+
+        public static As maker(String ownerId) {
+            return new As(ownerId, "merchant", true);
         }
 
         public static As admin() {
-            return new As("admin1", "admin");
+            return new As("admin1", "admin", false);
         }
 
         public static As arbiter() {
-            return new As("arbiter1", "arbiter");
+            return new As("arbiter1", "arbiter", false);
         }
+
+        String bearer() {
+            return makerClient ? Keycloak.makerClient(user).bearer()
+                    : Keycloak.person(user, roles == null ? new String[0] : roles.split(",")).bearer();
+        }
+    }
+
+    /** Any method, with an optional JSON body (a fresh Idempotency-Key on writes). */
+    public Answer call(String method, String path, As as, Object body) {
+        HttpRequest.Builder request = request(path, as);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                    .method(method, HttpRequest.BodyPublishers.ofString(write(body)));
+        }
+        return join(send(request));
     }
 
     public Answer get(String path, As as) {
@@ -85,8 +113,7 @@ public final class Api {
     private HttpRequest.Builder request(String path, As as) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (as != null) {
-            String[] roles = as.roles() == null ? new String[0] : as.roles().split(",");
-            b.header("Authorization", Keycloak.person(as.user(), roles).bearer());
+            b.header("Authorization", as.bearer());
         }
         return b;
     }

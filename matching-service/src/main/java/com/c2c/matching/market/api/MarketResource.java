@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,6 +48,7 @@ public class MarketResource {
     @GET
     @Path("/{market}")
     @Operation(operationId = "getMarket", summary = "One market")
+    @APIResponse(responseCode = "200", description = "The market", content = @Content(schema = @Schema(implementation = MarketView.class)))
     @APIResponse(responseCode = "404", description = "No such market")
     public Uni<MarketView> get(@PathParam("market") String market) {
         return markets.find(market).map(MarketView::of);

@@ -25,6 +25,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -82,6 +84,7 @@ public class OrderResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getMyOrder", summary = "One of my orders, with its trade")
+    @APIResponse(responseCode = "200", description = "The order", content = @Content(schema = @Schema(implementation = OrderView.class)))
     @APIResponse(responseCode = "404", description = "No such order of mine")
     public Uni<OrderView> get(@PathParam("id") UUID id) {
         return orders.mine(caller.id(), id).map(OrderView::of);

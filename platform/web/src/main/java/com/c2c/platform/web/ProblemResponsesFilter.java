@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * a {@code Problem} schema (RFC 9457), every 4xx/5xx answer an operation declares given that body, and
  * the answers every operation can give added where a resource did not declare them — 400 (a parameter
  * or body is invalid), 401/403 on operations that need a token, 404 where a path names a resource,
- * 503 when a dependency is briefly down. Public operations say so with an empty security list.
+ * 429 from the gateway's rate limits, 503 when a dependency is briefly down. Public operations say so with an empty security list.
  */
 public class ProblemResponsesFilter implements OASFilter {
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
@@ -60,6 +60,8 @@ public class ProblemResponsesFilter implements OASFilter {
         if (path.contains("{")) {
             addIfMissing(responses, "404", "Nothing by that id that the caller may see");
         }
+        addIfMissing(responses, "429", "Too many requests from this client or address (the gateway's rate limits):"
+                + " retry after the Retry-After seconds");
         addIfMissing(responses, "503", "A dependency is briefly unavailable: retry after the Retry-After seconds");
         if (responses.getAPIResponses() != null) {
             responses.getAPIResponses().forEach((code, response) -> {
