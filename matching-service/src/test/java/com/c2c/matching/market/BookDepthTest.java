@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.c2c.events.EventTypes;
+import com.c2c.matching.book.EngineLoop;
 import com.c2c.testkit.FreshTopicResource;
 import com.c2c.testkit.PostgresResource;
 import com.c2c.testkit.TestEvents;
@@ -17,6 +18,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The public depth endpoint on the real engine: ads listed, partly filled and withdrawn through the
- * input topic show up level by level, exactly, once the engine has applied them. Without any caller
- * headers: the endpoint is public.
+ * input topic show up level by level, exactly, once the engine has applied them, and again after the
+ * engine crashed and rebuilt its books. Without any caller headers: the endpoint is public.
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_matching"))
@@ -41,6 +43,9 @@ class BookDepthTest {
 
     @ConfigProperty(name = "c2c.matching.input-topic")
     String inputTopic;
+
+    @Inject
+    EngineLoop loop;
 
     @Test
     void depthFollowsListedFilledAndWithdrawnAds() {
@@ -81,6 +86,16 @@ class BookDepthTest {
 
             // Fewer levels: the best of each side.
             awaitDepth(1, List.of(level("4.72", "700.000000", 1)), List.of(level("4.68", "100.000000", 1)));
+
+            // The engine crashes right after committing the next input and rebuilds by replaying the topic: the
+            // depth it publishes again is the same book, plus that input.
+            loop.simulateCrash(EngineLoop.CrashPoint.AFTER_COMMIT);
+            listAd(events, UUID.randomUUID(), "merchant7", "BUY", 466, 50_000_000L, 10000);
+            JsonPath rebuilt = awaitDepth(20,
+                    List.of(level("4.72", "700.000000", 1), level("4.75", "250.500000", 1)),
+                    List.of(level("4.68", "100.000000", 1), level("4.66", "50.000000", 1),
+                            level("4.65", "800.000000", 1)));
+            assertTrue(rebuilt.getLong("sequence") > filled.getLong("sequence"));
         }
     }
 
