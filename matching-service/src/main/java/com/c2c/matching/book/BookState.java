@@ -19,10 +19,15 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -39,6 +44,8 @@ final class BookState {
     private final Map<String, MarketBook> books = new TreeMap<>();
     private final Map<Integer, Long> nextOffsets = new TreeMap<>();
     private final RecentIds recent;
+    /** Markets whose book an input reached since depths were last taken. */
+    private final Set<String> touched = new TreeSet<>();
     private long inputs;
     private int inputPartition;
     private long inputOffset;
@@ -61,6 +68,34 @@ final class BookState {
 
     long inputs() {
         return inputs;
+    }
+
+    /** Where the engine is now: the inputs applied and the last offset read per partition. */
+    BookDepth.EngineInput position() {
+        TreeMap<Integer, Long> last = new TreeMap<>();
+        nextOffsets.forEach((partition, next) -> last.put(partition, next - 1));
+        return new BookDepth.EngineInput(inputs, last, Instant.now());
+    }
+
+    /** The depth of every market an input reached since the last call, as of {@code position}. */
+    List<BookDepth> takeTouchedDepths(int levels, BookDepth.EngineInput position) {
+        List<BookDepth> depths = depthsOf(touched, levels, position);
+        touched.clear();
+        return depths;
+    }
+
+    /** The depth of every market that has a book, as of {@code position}. */
+    List<BookDepth> allDepths(int levels, BookDepth.EngineInput position) {
+        touched.clear();
+        return depthsOf(books.keySet(), levels, position);
+    }
+
+    private List<BookDepth> depthsOf(Collection<String> markets, int levels, BookDepth.EngineInput position) {
+        List<BookDepth> depths = new ArrayList<>(markets.size());
+        for (String market : markets) {
+            depths.add(books.get(market).depth(levels, position));
+        }
+        return depths;
     }
 
     /** Applies one input record, appending what it causes to {@code out}. */
@@ -160,6 +195,7 @@ final class BookState {
             book = new MarketBook(market, tick.getAsLong(), owners);
             books.put(market, book);
         }
+        touched.add(market);
         book.beginInput(eventId, out);
         return book;
     }

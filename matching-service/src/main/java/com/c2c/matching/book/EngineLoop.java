@@ -43,7 +43,9 @@ import org.jboss.logging.Logger;
  * not at all. The books are snapshotted to the database with the offsets they include. Any failure
  * aborts the open transaction, rebuilds the books from the newest snapshot and replays from its
  * offsets; outputs of inputs whose transaction already committed are not sent again (the replay is
- * silent up to the committed offsets), so no trade is emitted twice and no input is lost.
+ * silent up to the committed offsets), so no trade is emitted twice and no input is lost. After each
+ * committed batch (and each rebuild) it publishes the depth of the books the batch reached to
+ * {@link PublishedDepths}, which REST readers read without touching the books.
  */
 @ApplicationScoped
 public class EngineLoop {
@@ -62,6 +64,7 @@ public class EngineLoop {
     private final DataSource dataSource;
     private final CloudEventRecords records;
     private final ObjectMapper json;
+    private final PublishedDepths depths;
     private final String bootstrap;
     private final Map<String, MarketStart> starts = new HashMap<>();
 
@@ -78,13 +81,14 @@ public class EngineLoop {
 
     private Map<Integer, Long> committedOffsets = Map.of();
 
-    EngineLoop(EngineConfig config, DataSource dataSource, ObjectMapper json,
+    EngineLoop(EngineConfig config, DataSource dataSource, ObjectMapper json, PublishedDepths depths,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
             @ConfigProperty(name = "quarkus.application.name") String application) {
         this.config = config;
         this.dataSource = dataSource;
         this.records = new CloudEventRecords(json, "/c2c/" + application);
         this.json = json;
+        this.depths = depths;
         this.bootstrap = bootstrap;
     }
 
@@ -189,6 +193,9 @@ public class EngineLoop {
             crashIf(CrashPoint.BEFORE_COMMIT, producer);
             producer.sendOffsetsToTransaction(next, new ConsumerGroupMetadata(config.groupId()));
             producer.commitTransaction();
+            // Readers see only committed books: an aborted batch is rebuilt and replayed before it is published.
+            BookDepth.EngineInput position = state.position();
+            depths.publish(state.takeTouchedDepths(PublishedDepths.LEVELS, position), position);
             appliedInputs += batch.count();
             crashIf(CrashPoint.AFTER_COMMIT, producer);
         }
@@ -284,6 +291,8 @@ public class EngineLoop {
             }
         }
         state = fresh;
+        BookDepth.EngineInput position = fresh.position();
+        depths.publish(fresh.allDepths(PublishedDepths.LEVELS, position), position);
         inputsAtLastSnapshot = fresh.inputs();
         lastSnapshotAt = System.currentTimeMillis();
         starts.clear();

@@ -158,6 +158,17 @@ final class MarketBook implements BookListener {
         return book.size();
     }
 
+    /** The book's best {@code levels} levels per side (prices in fiat minor units), as of {@code input}. */
+    BookDepth depth(int levels, BookDepth.EngineInput input) {
+        List<BookDepth.Level> asks = new ArrayList<>();
+        List<BookDepth.Level> bids = new ArrayList<>();
+        book.depth(Side.SELL, levels, (price, quantity, ads) -> asks.add(new BookDepth.Level(price * tickMinor,
+                quantity, ads)));
+        book.depth(Side.BUY, levels, (price, quantity, ads) -> bids.add(new BookDepth.Level(price * tickMinor,
+                quantity, ads)));
+        return new BookDepth(market, asks, bids, input);
+    }
+
     @Override
     public void onTrade(long tradeSeq, long takerOrderId, long takerOwnerId, long makerOrderId, long makerOwnerId,
             Side takerSide, long priceTicks, long quantity, long fiatAmount) {
@@ -185,7 +196,7 @@ final class MarketBook implements BookListener {
 
     @Override
     public void onBookChange(Side side, long priceTicks, long levelQuantity) {
-        // Depth is read from the book on demand; level changes are not published one by one.
+        // Depth is taken from the book after each batch (see depth); level changes are not published one by one.
     }
 
     void write(DataOutput out) throws IOException {

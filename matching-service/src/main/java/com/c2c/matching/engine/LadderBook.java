@@ -266,6 +266,28 @@ public final class LadderBook implements OrderBook {
     }
 
     @Override
+    public int depth(Side side, int maxLevels, DepthListener sink) {
+        PriceLadder book = ladder(side);
+        int levels = 0;
+        for (long p = book.best(); levels < maxLevels && p != Limits.NONE; p = book.after(p)) {
+            long priceMinor = p * tickMinor;
+            long quantity = 0;
+            int ads = 0;
+            for (int s = book.head(p); s != NIL; s = next[s]) {
+                if (kind[s] == BookSnapshot.KIND_AD && Limits.fillableAd(remaining[s], priceMinor, minFiat[s])) {
+                    quantity += remaining[s];
+                    ads++;
+                }
+            }
+            if (ads > 0) {
+                sink.onLevel(p, quantity, ads);
+                levels++;
+            }
+        }
+        return levels;
+    }
+
+    @Override
     public boolean contains(long orderId) {
         return slotsById.get(orderId) != LongIntMap.MISSING;
     }

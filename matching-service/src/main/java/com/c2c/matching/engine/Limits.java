@@ -29,6 +29,14 @@ public final class Limits {
         return validQuantity(quantity) && minFiat >= 0 && maxFiat >= minFiat && maxFiat <= MAX_QUANTITY;
     }
 
+    /**
+     * Whether an ad holding {@code remaining} at {@code priceMinor} can still be taken: its whole
+     * remainder is worth at least the smallest fill it accepts. Below that it is dust no taker can fill.
+     */
+    static boolean fillableAd(long remaining, long priceMinor, long minFiat) {
+        return remaining > 0 && fiatFor(remaining, priceMinor) >= minFiat;
+    }
+
     /** Fiat minor units for {@code quantity} micro-units at {@code priceMinor} per unit, rounded half up. */
     public static long fiatFor(long quantity, long priceMinor) {
         long hi = Math.multiplyHigh(quantity, priceMinor);

@@ -95,6 +95,17 @@ public interface OrderBook {
     /** Resting quantity at a price, 0 if none. */
     long quantityAt(Side side, long priceTicks);
 
+    /**
+     * Reports this side's depth to {@code out}: price levels best first (asks lowest, bids highest), each
+     * with the total remaining quantity and the number of its fillable ads, skipping levels that hold
+     * none, up to {@code maxLevels} levels. An ad is fillable if it rests on the book (an exhausted ad
+     * does not) and what it has left is worth at least its per-order minimum at its price: less could
+     * never be taken. Resting limit orders are not ads and are not counted. Changes nothing.
+     *
+     * @return the number of levels reported
+     */
+    int depth(Side side, int maxLevels, DepthListener out);
+
     /** Whether this id is a live order or ad (resting, or an exhausted ad). */
     boolean contains(long orderId);
 

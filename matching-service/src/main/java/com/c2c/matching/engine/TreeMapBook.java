@@ -265,6 +265,30 @@ public final class TreeMapBook implements OrderBook {
     }
 
     @Override
+    public int depth(Side side, int maxLevels, DepthListener sink) {
+        int levels = 0;
+        for (Map.Entry<Long, ArrayDeque<Order>> level : bookOf(side).entrySet()) {
+            if (levels >= maxLevels) {
+                break;
+            }
+            long priceMinor = level.getKey() * tickMinor;
+            long quantity = 0;
+            int ads = 0;
+            for (Order o : level.getValue()) {
+                if (o.kind == BookSnapshot.KIND_AD && Limits.fillableAd(o.remaining, priceMinor, o.minFiat)) {
+                    quantity += o.remaining;
+                    ads++;
+                }
+            }
+            if (ads > 0) {
+                sink.onLevel(level.getKey(), quantity, ads);
+                levels++;
+            }
+        }
+        return levels;
+    }
+
+    @Override
     public boolean contains(long orderId) {
         return known(orderId);
     }

@@ -55,6 +55,22 @@ enum BookImpl {
         return lines;
     }
 
+    /** One level of {@link OrderBook#depth}, as a value. */
+    record DepthLevel(long priceTicks, long quantity, int ads) {
+    }
+
+    /** A side's depth as a list, checking that the book's count of levels matches what it reported. */
+    static List<DepthLevel> depthOf(OrderBook book, Side side, int maxLevels) {
+        List<DepthLevel> levels = new ArrayList<>();
+        int reported = book.depth(side, maxLevels, (price, quantity, ads) -> levels.add(new DepthLevel(price, quantity,
+                ads)));
+        if (reported != levels.size()) {
+            throw new AssertionError("depth(" + side + ") returned " + reported + " but reported " + levels.size()
+                    + " levels");
+        }
+        return levels;
+    }
+
     static void restoreSnapshot(OrderBook book, byte[] snapshot) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
             book.readSnapshot(in);

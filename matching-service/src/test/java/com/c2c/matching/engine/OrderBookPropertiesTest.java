@@ -1,7 +1,15 @@
 package com.c2c.matching.engine;
 
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
@@ -90,6 +98,43 @@ class OrderBookPropertiesTest {
         Ledger.check(scenario, impl);
     }
 
+    /**
+     * (e) Depth is what the book holds, aggregated independently of either book's walk: per side, the
+     * snapshot's resting ads whose remainder is worth at least their per-order minimum, summed by price
+     * and counted, best price first (asks lowest, bids highest), cut at the level limit.
+     */
+    @Property(tries = 500, edgeCases = EdgeCasesMode.NONE)
+    void depthIsTheFillableAdsOnTheBookByLevel(@ForAll("scenarios") Scenario scenario, @ForAll BookImpl impl,
+            @ForAll @IntRange(min = 1, max = 30) int maxLevels) {
+        OrderBook book = scenario.runOn(impl, new RecordingListener());
+        Map<Side, TreeMap<Long, BookImpl.DepthLevel>> expected = new EnumMap<>(Side.class);
+        expected.put(Side.SELL, new TreeMap<>());
+        expected.put(Side.BUY, new TreeMap<>(Comparator.reverseOrder()));
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(BookImpl.snapshotOf(book)))) {
+            BookSnapshot.Header header = BookSnapshot.readHeader(in);
+            for (int i = 0; i < header.count(); i++) {
+                BookSnapshot.Entry e = BookSnapshot.readEntry(in);
+                boolean fillable = e.remaining() > 0
+                        && Limits.fiatFor(e.remaining(), e.priceTicks() * scenario.tickMinor()) >= e.minFiat();
+                if (e.kind() == BookSnapshot.KIND_AD && !e.exhausted() && fillable) {
+                    expected.get(e.side()).merge(e.priceTicks(), new BookImpl.DepthLevel(e.priceTicks(), e.remaining(),
+                            1), (a, b) -> new BookImpl.DepthLevel(a.priceTicks(), a.quantity() + b.quantity(),
+                                    a.ads() + b.ads()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Side side : Side.values()) {
+            List<BookImpl.DepthLevel> want = expected.get(side).values().stream().limit(maxLevels).toList();
+            List<BookImpl.DepthLevel> got = BookImpl.depthOf(book, side, maxLevels);
+            if (!want.equals(got)) {
+                throw new AssertionError("%s depth(%s, %d) of %s%n  expected: %s%n  actual:   %s"
+                        .formatted(impl, side, maxLevels, scenario.commands().size() + " commands", want, got));
+            }
+        }
+    }
+
     // ---- comparisons with readable failures ----
 
     private static void assertSameEvents(String what, byte[] expected, byte[] actual) {
@@ -109,7 +154,7 @@ class OrderBookPropertiesTest {
                                 .map(e -> "    " + e).toList())));
     }
 
-    /** Same best prices, size, level totals at every price the scenario names, and snapshot. */
+    /** Same best prices, size, level totals at every price the scenario names, depth (whole and cut), and snapshot. */
     private static void assertSameState(Scenario scenario, OrderBook expected, OrderBook actual) {
         assertEquals("bestBid", expected.bestBid(), actual.bestBid());
         assertEquals("bestAsk", expected.bestAsk(), actual.bestAsk());
@@ -118,6 +163,16 @@ class OrderBookPropertiesTest {
             for (long price : scenario.pricesUsed()) {
                 assertEquals("quantityAt(" + side + ", " + price + ")", expected.quantityAt(side, price),
                         actual.quantityAt(side, price));
+            }
+        }
+        for (Side side : Side.values()) {
+            for (int maxLevels : new int[] {Integer.MAX_VALUE, 3}) {
+                List<BookImpl.DepthLevel> want = BookImpl.depthOf(expected, side, maxLevels);
+                List<BookImpl.DepthLevel> got = BookImpl.depthOf(actual, side, maxLevels);
+                if (!want.equals(got)) {
+                    throw new AssertionError("depth(%s, %d)%n  expected: %s%n  actual:   %s"
+                            .formatted(side, maxLevels, want, got));
+                }
             }
         }
         assertSameSnapshot("snapshot", BookImpl.snapshotOf(expected), BookImpl.snapshotOf(actual));

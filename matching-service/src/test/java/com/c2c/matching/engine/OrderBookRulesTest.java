@@ -748,4 +748,47 @@ class OrderBookRulesTest {
                 reject(5, RejectReason.INVALID_QUANTITY), reject(6, RejectReason.INVALID_QUANTITY));
         assertEquals(0, book.size());
     }
+
+    // ---- depth ----
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void depthSumsAndCountsTheFillableAdsPerLevelBestFirst(BookImpl impl) {
+        open(impl);
+        ad(1, 1, SELL, 101, 10 * U);
+        ad(2, 2, SELL, 100, 4 * U);
+        ad(3, 3, SELL, 100, 6 * U);
+        ad(4, 4, SELL, 103, 1 * U);
+        ad(5, 5, BUY, 98, 7 * U);
+        ad(6, 6, BUY, 99, 2 * U);
+        // A limit order rests but is not an ad; an ad left with 2 micro-units (worth 0) against a minimum of 500 is
+        // dust no taker can fill.
+        limit(7, 7, SELL, 102, 5 * U, GTC);
+        book.postAd(8, 8, SELL, 104, 10 * U, 500, NO_MAX, CARD, 0);
+        onAd(9, 9, BUY, 8, 10 * U - 2);
+        // 5 USDT at 97 is worth 485: fillable against a minimum of 400.
+        book.postAd(10, 10, BUY, 97, 5 * U, 400, NO_MAX, CARD, 0);
+        assertEquals(2, book.quantityAt(SELL, 104));
+
+        assertEquals(List.of(depth(100, 10 * U, 2), depth(101, 10 * U, 1), depth(103, U, 1)),
+                BookImpl.depthOf(book, SELL, 100));
+        assertEquals(List.of(depth(99, 2 * U, 1), depth(98, 7 * U, 1)), BookImpl.depthOf(book, BUY, 2));
+        assertEquals(List.of(depth(99, 2 * U, 1), depth(98, 7 * U, 1), depth(97, 5 * U, 1)),
+                BookImpl.depthOf(book, BUY, 100));
+        assertEquals(List.of(), BookImpl.depthOf(book, SELL, 0));
+
+        // A partial fill lowers its level; an exhausted ad and a cancelled one leave it.
+        onAd(11, 9, BUY, 2, 3 * U);
+        assertEquals(depth(100, 7 * U, 2), BookImpl.depthOf(book, SELL, 1).get(0));
+        onAd(12, 9, BUY, 2, U);
+        book.cancel(3);
+        assertEquals(depth(101, 10 * U, 1), BookImpl.depthOf(book, SELL, 1).get(0));
+        // Quantity restored to the exhausted ad puts it back at the end of its level.
+        book.restore(2, 2 * U);
+        assertEquals(depth(100, 2 * U, 1), BookImpl.depthOf(book, SELL, 1).get(0));
+    }
+
+    private static BookImpl.DepthLevel depth(long price, long quantity, int ads) {
+        return new BookImpl.DepthLevel(price, quantity, ads);
+    }
 }

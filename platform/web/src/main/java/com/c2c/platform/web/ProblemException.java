@@ -49,6 +49,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, slug, "Conflict with the current state", detail, List.of());
     }
 
+    /** 503: the service cannot answer yet (e.g. still building what it serves); the client may retry. */
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(503, "unavailable", "Service unavailable", detail, List.of());
+    }
+
     public int status() {
         return status;
     }
