@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Trade load benchmark against the platform that up.sh started: complete trades through the public REST
-# API at a fixed rate (many funded sellers with SELL ads, many buyers), then prints trades/s completed,
+# Trade load benchmark against the platform that up.sh started: complete trades through the API gateway
+# (real tokens for every seller and buyer, created in the development realm) at a fixed rate (many funded sellers with SELL ads, many buyers), then prints trades/s completed,
 # p50/p99/max of order placed -> trade matched and placed -> funds locked, and the ledger totals.
 # Usage: deploy/local/load.sh [seconds=60] [trades-per-second=120] [sellers=20] [buyers=200]
 # A warm-up run comes first (C2C_LOAD_WARMUP_S seconds, default 60, at up to 40 trades/s; 0 skips it):
@@ -8,9 +8,26 @@
 # twice the CPU per trade, and that is not what the measured run is about.
 source "$(dirname "$0")/lib.sh"
 pick_java
-for port in 8081 8082 8083 8084; do
+for port in 8080 8081 8082 8083 8084; do
   port_open "$port" || die "nothing listens on :$port: start the platform first (deploy/local/up.sh)"
 done
+# Everything here comes from 127.0.0.1, so the gateway's per-address limit would throttle the whole
+# benchmark: it runs with raised limits (C2C_LOAD_GATEWAY_RATE, default 5000/s per address and client)
+# and the gateway gets its previous settings back afterwards.
+gateway_settings="$STATE/gateway/settings.env"
+saved_settings="$STATE/load-gateway-settings.env"
+cp "$gateway_settings" "$saved_settings" 2>/dev/null || true
+restore_gateway() {
+  bash "$ROOT/deploy/local/gateway.sh" stop >/dev/null 2>&1 || true
+  if [ -s "$saved_settings" ]; then set -a; source "$saved_settings"; set +a; fi
+  bash "$ROOT/deploy/local/gateway.sh" start >/dev/null 2>&1 || step "load: could not restart the gateway with its settings"
+}
+trap restore_gateway EXIT
+step "load: restarting the gateway with rate limits raised to ${C2C_LOAD_GATEWAY_RATE:-5000}/s"
+bash "$ROOT/deploy/local/gateway.sh" stop >/dev/null
+C2C_GATEWAY_RATE_PER_IP=${C2C_LOAD_GATEWAY_RATE:-5000} C2C_GATEWAY_RATE_PER_CLIENT=${C2C_LOAD_GATEWAY_RATE:-5000} \
+  bash "$ROOT/deploy/local/gateway.sh" start >/dev/null || die "the gateway did not start with raised limits"
+
 cp_file="$STATE/load.classpath"
 step "load: building the load generator (module e2e)"
 (cd "$ROOT" && ./mvnw -B -q -pl e2e -am package dependency:build-classpath -DskipTests \

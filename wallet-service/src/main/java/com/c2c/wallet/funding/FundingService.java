@@ -75,7 +75,7 @@ public class FundingService {
                 .call(() -> outbox.add(Topics.WALLET_EVENTS, credit.ownerId, EventTypes.FUNDS_CREDITED,
                         credit.id.toString(), event))
                 .call(() -> audit.record(adminId, "wallet.credit", credit.ownerId,
-                        UsdtAmount.fromMicros(micros).toPlainString() + " " + credit.asset + ", reference "
+                        UsdtAmount.fromMicros(micros).stripTrailingZeros().toPlainString() + " " + credit.asset + ", reference "
                                 + credit.reference))
                 .map(c -> new Outcome(c, true));
     }
