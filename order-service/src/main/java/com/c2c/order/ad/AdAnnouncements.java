@@ -4,6 +4,7 @@ import com.c2c.events.EventTypes;
 import com.c2c.events.Topics;
 import com.c2c.events.order.AdAmended;
 import com.c2c.events.order.AdListed;
+import com.c2c.events.order.AdPosted;
 import com.c2c.events.order.AdQuantityRestored;
 import com.c2c.events.order.AdWithdrawn;
 import com.c2c.events.wallet.ReleaseReservation;
@@ -14,6 +15,7 @@ import com.c2c.order.ad.store.Ad;
 import com.c2c.platform.messaging.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -27,6 +29,14 @@ public class AdAnnouncements {
 
     AdAnnouncements(Outbox outbox) {
         this.outbox = outbox;
+    }
+
+    /** A new ad, for the wallet (which reserves a SELL ad's USDT) and escrow (its payment window). */
+    Uni<Void> posted(Ad ad) {
+        AdPosted event = new AdPosted(ad.id, ad.ownerId, ad.market, ad.side.name(), ad.priceMinor, ad.quantityMicros,
+                ad.minOrderMinor, ad.maxOrderMinor, List.of(ad.paymentMethods.split(",")), ad.paymentWindowMinutes);
+        return outbox.add(Topics.ORDER_EVENTS, ad.market, EventTypes.AD_POSTED, ad.id.toString(), event)
+                .replaceWithVoid();
     }
 
     /**

@@ -1,6 +1,10 @@
 package com.c2c.order.ad;
 
+import com.c2c.order.ad.domain.Actor;
+import com.c2c.order.ad.domain.AdAction;
 import com.c2c.order.ad.domain.AdStatus;
+import com.c2c.order.ad.domain.AdTransitions;
+import com.c2c.order.ad.domain.Decision;
 import com.c2c.order.ad.domain.BookPresence;
 import com.c2c.order.ad.domain.QuantityReturn;
 import com.c2c.order.ad.store.Ad;
@@ -62,9 +66,11 @@ public class AdBookkeeping {
     static final String MARKET_NOT_OPEN = "MARKET_NOT_OPEN";
 
     private final AdAnnouncements announce;
+    private final AdMoves moves;
 
-    AdBookkeeping(AdAnnouncements announce) {
+    AdBookkeeping(AdAnnouncements announce, AdMoves moves) {
         this.announce = announce;
+        this.moves = moves;
     }
 
     /** The wallet reserved the ad's USDT: it goes on the book, unless it was cancelled meanwhile. */
@@ -73,12 +79,10 @@ public class AdBookkeeping {
             if (ad == null) {
                 return none();
             }
-            if (ad.status == AdStatus.PENDING_FUNDING) {
-                ad.status = AdStatus.ACTIVE;
-                touch(ad);
-                return announce.listIfActive(ad);
+            if (AdTransitions.decide(ad.state(), AdAction.FUND, Actor.WALLET) instanceof Decision.Move move) {
+                return moves.apply(ad, move.action());
             }
-            if (ad.status == AdStatus.CANCELLED && ad.bookPresence == BookPresence.OFF) {
+            if (AdTransitions.releasesLateReservation(ad.state())) {
                 // Cancelled before funding. Should the wallet answer again for an ad that was listed and
                 // cancelled later, the command id is that of its cancel release, which the wallet applied
                 // already: a cancelled ad's rest is released once, whichever path named it.
@@ -90,13 +94,10 @@ public class AdBookkeeping {
 
     /** The wallet could not reserve the ad's USDT: it never reaches the book. */
     public Uni<Void> fundsRejected(UUID adId) {
-        return locked(adId).invoke(ad -> {
-            if (ad != null && ad.status == AdStatus.PENDING_FUNDING) {
-                ad.status = AdStatus.REJECTED;
-                ad.remainingMicros = 0;
-                touch(ad);
-            }
-        }).replaceWithVoid();
+        return locked(adId).chain(ad -> ad != null
+                && AdTransitions.decide(ad.state(), AdAction.REJECT_FUNDING, Actor.WALLET) instanceof Decision.Move move
+                        ? moves.apply(ad, move.action())
+                        : none());
     }
 
     /** The book matched {@code quantity} of the ad (TradeMatched with the ad as maker). */

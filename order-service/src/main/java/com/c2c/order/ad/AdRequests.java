@@ -3,7 +3,6 @@ package com.c2c.order.ad;
 import com.c2c.events.FiatAmount;
 import com.c2c.events.UsdtAmount;
 import com.c2c.order.ad.api.PostAdRequest;
-import com.c2c.order.ad.domain.AdStatus;
 import com.c2c.order.ad.domain.BookBounds;
 import com.c2c.order.ad.domain.BookPresence;
 import com.c2c.order.ad.domain.Margin;
@@ -66,7 +65,6 @@ final class AdRequests {
         ad.announcedWindowMinutes = ad.paymentWindowMinutes;
         ad.terms = blankToNull(request.terms());
         ad.minCompletedTrades = request.minCompletedTrades() == null ? 0 : request.minCompletedTrades();
-        ad.status = AdStatus.PENDING_FUNDING;
         ad.bookPresence = BookPresence.OFF;
         ad.createdAt = Instant.now();
         ad.updatedAt = ad.createdAt;

@@ -1,6 +1,8 @@
 package com.c2c.order.ad.store;
 
 import com.c2c.events.PaymentMethod;
+import com.c2c.order.ad.domain.AdAction;
+import com.c2c.order.ad.domain.AdState;
 import com.c2c.order.ad.domain.AdStatus;
 import com.c2c.order.ad.domain.BookPresence;
 import com.c2c.order.ad.domain.PriceType;
@@ -92,5 +94,18 @@ public class Ad extends PanacheEntityBase {
 
     public boolean ownedBy(String userId) {
         return ownerId.equals(userId);
+    }
+
+    public AdState state() {
+        return new AdState(status, bookPresence);
+    }
+
+    /**
+     * The one place an ad's status changes: to where {@code action} leads, once AdTransitions decided the
+     * action may be taken. Its effects on the book and the funds are AdMoves' to carry out.
+     */
+    public void take(AdAction action) {
+        status = action.to();
+        updatedAt = Instant.now();
     }
 }
