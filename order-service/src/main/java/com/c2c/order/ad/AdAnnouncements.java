@@ -8,6 +8,7 @@ import com.c2c.events.order.AdPosted;
 import com.c2c.events.order.AdQuantityRestored;
 import com.c2c.events.order.AdWithdrawn;
 import com.c2c.events.wallet.ReleaseReservation;
+import com.c2c.events.wallet.ReserveFunds;
 import com.c2c.order.ad.domain.AdStatus;
 import com.c2c.order.ad.domain.BookPresence;
 import com.c2c.order.ad.domain.Side;
@@ -73,6 +74,12 @@ public class AdAnnouncements {
     Uni<Void> restore(Ad ad, UUID tradeId, long quantityMicros) {
         return toBook(ad, EventTypes.AD_QUANTITY_RESTORED,
                 new AdQuantityRestored(ad.id, ad.market, tradeId, quantityMicros));
+    }
+
+    /** Asks the wallet to reserve a raise of a SELL ad's total; it answers FundsReserved or WalletCommandRejected. */
+    Uni<Void> reserve(Ad ad, String commandId, long quantityMicros) {
+        return outbox.add(Topics.WALLET_COMMANDS, ad.ownerId, EventTypes.RESERVE_FUNDS, ad.id.toString(),
+                new ReserveFunds(commandId, ad.id, ad.ownerId, quantityMicros)).replaceWithVoid();
     }
 
     /**

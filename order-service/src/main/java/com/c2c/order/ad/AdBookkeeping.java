@@ -123,22 +123,59 @@ public class AdBookkeeping {
             }
             touch(ad);
             return switch (QuantityReturn.of(ad.side, ad.status, ad.bookPresence)) {
-                case RESTORE_TO_BOOK -> {
-                    ad.remainingMicros += quantity;
-                    yield announce.restore(ad, tradeId, quantity);
-                }
-                case KEEP_FOR_AD -> {
-                    ad.remainingMicros += quantity;
-                    if (ad.bookPresence == BookPresence.WITHDRAWING) {
-                        ad.heldOffBookMicros += quantity;
-                    }
-                    yield announce.listIfActive(ad);
-                }
+                case RESTORE_TO_BOOK, KEEP_FOR_AD -> addToAd(ad, tradeId, quantity);
                 case RELEASE_TO_OWNER -> announce.release(ad, tradeId.toString(), quantity,
                         "TRADE_CANCELLED_AFTER_AD_CANCELLED");
                 case NOTHING -> none();
             };
         });
+    }
+
+    /**
+     * The wallet reserved a raise of the ad's total (AdQuantities): it becomes remaining like a returned
+     * trade's quantity; an ad cancelled meanwhile releases it. Only the raise in flight counts, once.
+     */
+    public Uni<Void> topUpReserved(UUID adId, String commandId, long quantity) {
+        return locked(adId).chain(ad -> {
+            if (ad == null || ad.pendingTopUpMicros == 0 || !AdQuantities.topUpCommandId(ad).equals(commandId)) {
+                return none();
+            }
+            ad.pendingTopUpMicros = 0;
+            touch(ad);
+            if (ad.status == AdStatus.CANCELLED) {
+                return announce.release(ad, AdQuantities.topUpCause(ad), quantity, "AD_CANCELLED");
+            }
+            return addToAd(ad, AdQuantities.topUpRestoreId(ad), quantity);
+        });
+    }
+
+    /** The wallet could not reserve the raise: the total goes back to what it was, and the reason is kept. */
+    public Uni<Void> topUpRejected(UUID adId, String commandId, String reason, String message) {
+        return locked(adId).invoke(ad -> {
+            if (ad == null || ad.pendingTopUpMicros == 0 || !AdQuantities.topUpCommandId(ad).equals(commandId)) {
+                return;
+            }
+            ad.quantityMicros -= ad.pendingTopUpMicros;
+            ad.pendingTopUpMicros = 0;
+            ad.topUpRejection = reason + ": " + message;
+            touch(ad);
+        }).replaceWithVoid();
+    }
+
+    /**
+     * Quantity back to (or new for) an ACTIVE or PAUSED ad: on the book at once when the book holds it
+     * (AdQuantityRestored, which adds to what the book has), else held for the ad and offered when it is listed.
+     */
+    Uni<Void> addToAd(Ad ad, UUID restoreId, long quantity) {
+        touch(ad);
+        ad.remainingMicros += quantity;
+        if (ad.bookPresence == BookPresence.LISTED) {
+            return announce.restore(ad, restoreId, quantity);
+        }
+        if (ad.bookPresence == BookPresence.WITHDRAWING) {
+            ad.heldOffBookMicros += quantity;
+        }
+        return announce.listIfActive(ad);
     }
 
     /** The book removed the ad, reporting what it still had: the withdrawal is confirmed. */

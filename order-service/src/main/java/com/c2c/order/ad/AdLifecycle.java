@@ -96,10 +96,14 @@ public class AdLifecycle {
                         .setParameter("id", id).getSingleResultOrNull())
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("ad " + id))
                 .chain(fiat -> ReferencePrice.<ReferencePrice>findById(fiat, LockModeType.PESSIMISTIC_READ))
-                .chain(reference -> owned(ownerId, id).chain(ad -> apply(ad, request, reference)));
+                .chain(reference -> owned(ownerId, id).chain(ad -> amendLocked(ad, request, reference)));
     }
 
-    private Uni<Ad> apply(Ad ad, AmendAdRequest request, ReferencePrice reference) {
+    /**
+     * Amends an ad the caller's transaction has locked, after the fiat's reference price (share-locked, or
+     * null when there is none) as {@link #amend} locks them; the quantity is AdQuantities' to change.
+     */
+    public Uni<Ad> amendLocked(Ad ad, AmendAdRequest request, ReferencePrice reference) {
         if (ad.status != AdStatus.ACTIVE && ad.status != AdStatus.PAUSED) {
             throw ProblemException.conflict("ad-not-changeable",
                     "ad is " + ad.status + "; only ACTIVE or PAUSED ads can be changed");

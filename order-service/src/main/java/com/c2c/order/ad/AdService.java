@@ -57,6 +57,11 @@ public class AdService {
         return moves.post(ad);
     }
 
+    /** Prices and stores a new ad (made by AdRequests.newAd) in the caller's transaction. */
+    public Uni<Ad> postInTransaction(Ad ad) {
+        return priced(ad).chain(this::create);
+    }
+
     /** One of the owner's ads; someone else's is not found. */
     @WithSession
     public Uni<Ad> mine(String ownerId, UUID id) {

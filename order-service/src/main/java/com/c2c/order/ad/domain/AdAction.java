@@ -18,9 +18,9 @@ import java.util.stream.Collectors;
  * <pre>
  *  (new) --POST_SELL--> PENDING_FUNDING --FUND (wallet)--> ACTIVE <--POST_BUY-- (new)
  *                         |        |                        |   ^
- *         REJECT_FUNDING  |        | CANCEL           PAUSE |   | RESUME
- *            (wallet)     v        |                        v   |
- *                      REJECTED    |                        PAUSED
+ *         REJECT_FUNDING  |        | CANCEL        PAUSE or |   | RESUME
+ *            (wallet)     v        |     PAUSE_ON_MISSED_   v   |
+ *                      REJECTED    |     HEARTBEAT (system) PAUSED
  *                                  v                        |
  *                               CANCELLED <-----CANCEL------+   (CANCEL from ACTIVE too)
  * </pre>
@@ -38,6 +38,12 @@ public enum AdAction {
             BookEffect.NONE, FundsEffect.FORGET, Announcement.NONE),
     /** Off the book; the USDT stays reserved (a pause is temporary). */
     PAUSE(Set.of(Actor.OWNER), Set.of(ACTIVE), PAUSED, "paused", null,
+            BookEffect.WITHDRAW, FundsEffect.NONE, Announcement.NONE),
+    /**
+     * The dead-man's switch: the owner opted in to heartbeats and sent none in time. Only a pause: the
+     * USDT stays reserved and the owner decides when to resume.
+     */
+    PAUSE_ON_MISSED_HEARTBEAT(Set.of(Actor.SYSTEM), Set.of(ACTIVE), PAUSED, "paused", "HEARTBEAT_MISSED",
             BookEffect.WITHDRAW, FundsEffect.NONE, Announcement.NONE),
     /** Back on the book with what it has left and its current terms (once the book confirmed the pause). */
     RESUME(Set.of(Actor.OWNER), Set.of(PAUSED), ACTIVE, "resumed", null,

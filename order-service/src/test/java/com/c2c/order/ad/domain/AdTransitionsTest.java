@@ -3,6 +3,7 @@ package com.c2c.order.ad.domain;
 import static com.c2c.order.ad.domain.AdAction.CANCEL;
 import static com.c2c.order.ad.domain.AdAction.FUND;
 import static com.c2c.order.ad.domain.AdAction.PAUSE;
+import static com.c2c.order.ad.domain.AdAction.PAUSE_ON_MISSED_HEARTBEAT;
 import static com.c2c.order.ad.domain.AdAction.POST_BUY;
 import static com.c2c.order.ad.domain.AdAction.POST_SELL;
 import static com.c2c.order.ad.domain.AdAction.REJECT_FUNDING;
@@ -57,6 +58,7 @@ class AdTransitionsTest {
         EXPECTED.put(FUND, List.of(CONFLICT, MOVE, REPEAT, CONFLICT, CONFLICT, CONFLICT));
         EXPECTED.put(REJECT_FUNDING, List.of(CONFLICT, MOVE, CONFLICT, CONFLICT, CONFLICT, REPEAT));
         EXPECTED.put(PAUSE, List.of(CONFLICT, CONFLICT, MOVE, REPEAT, CONFLICT, CONFLICT));
+        EXPECTED.put(PAUSE_ON_MISSED_HEARTBEAT, List.of(CONFLICT, CONFLICT, MOVE, REPEAT, CONFLICT, CONFLICT));
         EXPECTED.put(RESUME, List.of(CONFLICT, CONFLICT, REPEAT, MOVE, CONFLICT, CONFLICT));
         EXPECTED.put(CANCEL, List.of(CONFLICT, MOVE, MOVE, MOVE, REPEAT, CONFLICT));
     }
@@ -96,6 +98,8 @@ class AdTransitionsTest {
         assertInstanceOf(Decision.Forbidden.class, AdTransitions.decide(pending, REJECT_FUNDING, Actor.OWNER));
         assertInstanceOf(Decision.Forbidden.class, AdTransitions.decide(active, PAUSE, Actor.WALLET));
         assertInstanceOf(Decision.Forbidden.class, AdTransitions.decide(active, CANCEL, Actor.SYSTEM));
+        assertInstanceOf(Decision.Forbidden.class, AdTransitions.decide(active, PAUSE_ON_MISSED_HEARTBEAT, Actor.OWNER),
+                "the owner pauses with PAUSE");
         assertEquals(Actor.OWNER, Actor.of("maker-1", "maker-1"));
         assertEquals(Actor.STRANGER, Actor.of("maker-1", "maker-2"));
     }
@@ -120,6 +124,8 @@ class AdTransitionsTest {
                 REJECT_FUNDING, new Expect(REJECTED, "FUNDS_REJECTED", BookEffect.NONE, FundsEffect.FORGET,
                         Announcement.NONE),
                 PAUSE, new Expect(PAUSED, null, BookEffect.WITHDRAW, FundsEffect.NONE, Announcement.NONE),
+                PAUSE_ON_MISSED_HEARTBEAT, new Expect(PAUSED, "HEARTBEAT_MISSED", BookEffect.WITHDRAW,
+                        FundsEffect.NONE, Announcement.NONE),
                 RESUME, new Expect(ACTIVE, null, BookEffect.LIST, FundsEffect.NONE, Announcement.NONE),
                 CANCEL, new Expect(CANCELLED, null, BookEffect.WITHDRAW, FundsEffect.RELEASE_REST,
                         Announcement.NONE));
