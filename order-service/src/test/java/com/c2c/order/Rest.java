@@ -7,17 +7,31 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.UUID;
 
-/** The service's REST API as the tests call it: as a user (X-User-Id), with a fresh Idempotency-Key per POST. */
+/**
+ * The service's REST API as the tests call it: as a user (X-User-Id) with roles (X-User-Roles), with a fresh
+ * Idempotency-Key per POST. {@link #as(String, String...)} is the one place that says who is calling.
+ */
 public final class Rest {
     private Rest() {
     }
 
-    public static RequestSpecification as(String user) {
-        return given().contentType(ContentType.JSON).header("X-User-Id", user);
+    public static RequestSpecification as(String user, String... roles) {
+        RequestSpecification spec = given().contentType(ContentType.JSON).header("X-User-Id", user);
+        return roles.length == 0 ? spec : spec.header("X-User-Roles", String.join(",", roles));
     }
 
     public static RequestSpecification asAdmin() {
-        return as("admin-1").header("X-User-Roles", "admin");
+        return as("admin-1", "admin");
+    }
+
+    /** A liquidity provider: the maker API needs the merchant role. */
+    public static RequestSpecification asMerchant(String user) {
+        return as(user, "merchant");
+    }
+
+    /** No caller at all. */
+    public static RequestSpecification anonymous() {
+        return given().contentType(ContentType.JSON);
     }
 
     public static Response postAd(String owner, String body) {
