@@ -8,17 +8,31 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.UUID;
 
-/** The service's REST API as the tests call it: as a user (a real token of the development realm, see As), with a fresh Idempotency-Key per POST. */
+/**
+ * The service's REST API as the tests call it: as a user (a real token of the development realm, see
+ * {@link As}) with realm roles, with a fresh Idempotency-Key per POST. {@link #as(String, String...)} is
+ * the one place that says who is calling.
+ */
 public final class Rest {
     private Rest() {
     }
 
-    public static RequestSpecification as(String user) {
-        return As.user(user).contentType(ContentType.JSON);
+    public static RequestSpecification as(String user, String... roles) {
+        return As.user(user, roles).contentType(ContentType.JSON);
     }
 
     public static RequestSpecification asAdmin() {
         return As.admin().contentType(ContentType.JSON);
+    }
+
+    /** A liquidity provider's program: the maker client acting for {@code user} (client credentials, role merchant). */
+    public static RequestSpecification asMerchant(String user) {
+        return As.maker(user).contentType(ContentType.JSON);
+    }
+
+    /** No caller at all. */
+    public static RequestSpecification anonymous() {
+        return given().contentType(ContentType.JSON);
     }
 
     public static Response postAd(String owner, String body) {

@@ -4,9 +4,11 @@ import com.c2c.events.EventTypes;
 import com.c2c.events.Topics;
 import com.c2c.events.order.AdAmended;
 import com.c2c.events.order.AdListed;
+import com.c2c.events.order.AdPosted;
 import com.c2c.events.order.AdQuantityRestored;
 import com.c2c.events.order.AdWithdrawn;
 import com.c2c.events.wallet.ReleaseReservation;
+import com.c2c.events.wallet.ReserveFunds;
 import com.c2c.order.ad.domain.AdStatus;
 import com.c2c.order.ad.domain.BookPresence;
 import com.c2c.order.ad.domain.Side;
@@ -14,6 +16,7 @@ import com.c2c.order.ad.store.Ad;
 import com.c2c.platform.messaging.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -27,6 +30,14 @@ public class AdAnnouncements {
 
     AdAnnouncements(Outbox outbox) {
         this.outbox = outbox;
+    }
+
+    /** A new ad, for the wallet (which reserves a SELL ad's USDT) and escrow (its payment window). */
+    Uni<Void> posted(Ad ad) {
+        AdPosted event = new AdPosted(ad.id, ad.ownerId, ad.market, ad.side.name(), ad.priceMinor, ad.quantityMicros,
+                ad.minOrderMinor, ad.maxOrderMinor, List.of(ad.paymentMethods.split(",")), ad.paymentWindowMinutes);
+        return outbox.add(Topics.ORDER_EVENTS, ad.market, EventTypes.AD_POSTED, ad.id.toString(), event)
+                .replaceWithVoid();
     }
 
     /**
@@ -63,6 +74,12 @@ public class AdAnnouncements {
     Uni<Void> restore(Ad ad, UUID tradeId, long quantityMicros) {
         return toBook(ad, EventTypes.AD_QUANTITY_RESTORED,
                 new AdQuantityRestored(ad.id, ad.market, tradeId, quantityMicros));
+    }
+
+    /** Asks the wallet to reserve a raise of a SELL ad's total; it answers FundsReserved or WalletCommandRejected. */
+    Uni<Void> reserve(Ad ad, String commandId, long quantityMicros) {
+        return outbox.add(Topics.WALLET_COMMANDS, ad.ownerId, EventTypes.RESERVE_FUNDS, ad.id.toString(),
+                new ReserveFunds(commandId, ad.id, ad.ownerId, quantityMicros)).replaceWithVoid();
     }
 
     /**

@@ -1,6 +1,10 @@
 package com.c2c.order.ad;
 
+import com.c2c.order.ad.domain.Actor;
+import com.c2c.order.ad.domain.AdAction;
 import com.c2c.order.ad.domain.AdStatus;
+import com.c2c.order.ad.domain.AdTransitions;
+import com.c2c.order.ad.domain.Decision;
 import com.c2c.order.ad.domain.BookPresence;
 import com.c2c.order.ad.domain.QuantityReturn;
 import com.c2c.order.ad.store.Ad;
@@ -62,9 +66,11 @@ public class AdBookkeeping {
     static final String MARKET_NOT_OPEN = "MARKET_NOT_OPEN";
 
     private final AdAnnouncements announce;
+    private final AdMoves moves;
 
-    AdBookkeeping(AdAnnouncements announce) {
+    AdBookkeeping(AdAnnouncements announce, AdMoves moves) {
         this.announce = announce;
+        this.moves = moves;
     }
 
     /** The wallet reserved the ad's USDT: it goes on the book, unless it was cancelled meanwhile. */
@@ -73,12 +79,10 @@ public class AdBookkeeping {
             if (ad == null) {
                 return none();
             }
-            if (ad.status == AdStatus.PENDING_FUNDING) {
-                ad.status = AdStatus.ACTIVE;
-                touch(ad);
-                return announce.listIfActive(ad);
+            if (AdTransitions.decide(ad.state(), AdAction.FUND, Actor.WALLET) instanceof Decision.Move move) {
+                return moves.apply(ad, move.action());
             }
-            if (ad.status == AdStatus.CANCELLED && ad.bookPresence == BookPresence.OFF) {
+            if (AdTransitions.releasesLateReservation(ad.state())) {
                 // Cancelled before funding. Should the wallet answer again for an ad that was listed and
                 // cancelled later, the command id is that of its cancel release, which the wallet applied
                 // already: a cancelled ad's rest is released once, whichever path named it.
@@ -90,13 +94,10 @@ public class AdBookkeeping {
 
     /** The wallet could not reserve the ad's USDT: it never reaches the book. */
     public Uni<Void> fundsRejected(UUID adId) {
-        return locked(adId).invoke(ad -> {
-            if (ad != null && ad.status == AdStatus.PENDING_FUNDING) {
-                ad.status = AdStatus.REJECTED;
-                ad.remainingMicros = 0;
-                touch(ad);
-            }
-        }).replaceWithVoid();
+        return locked(adId).chain(ad -> ad != null
+                && AdTransitions.decide(ad.state(), AdAction.REJECT_FUNDING, Actor.WALLET) instanceof Decision.Move move
+                        ? moves.apply(ad, move.action())
+                        : none());
     }
 
     /** The book matched {@code quantity} of the ad (TradeMatched with the ad as maker). */
@@ -122,22 +123,59 @@ public class AdBookkeeping {
             }
             touch(ad);
             return switch (QuantityReturn.of(ad.side, ad.status, ad.bookPresence)) {
-                case RESTORE_TO_BOOK -> {
-                    ad.remainingMicros += quantity;
-                    yield announce.restore(ad, tradeId, quantity);
-                }
-                case KEEP_FOR_AD -> {
-                    ad.remainingMicros += quantity;
-                    if (ad.bookPresence == BookPresence.WITHDRAWING) {
-                        ad.heldOffBookMicros += quantity;
-                    }
-                    yield announce.listIfActive(ad);
-                }
+                case RESTORE_TO_BOOK, KEEP_FOR_AD -> addToAd(ad, tradeId, quantity);
                 case RELEASE_TO_OWNER -> announce.release(ad, tradeId.toString(), quantity,
                         "TRADE_CANCELLED_AFTER_AD_CANCELLED");
                 case NOTHING -> none();
             };
         });
+    }
+
+    /**
+     * The wallet reserved a raise of the ad's total (AdQuantities): it becomes remaining like a returned
+     * trade's quantity; an ad cancelled meanwhile releases it. Only the raise in flight counts, once.
+     */
+    public Uni<Void> topUpReserved(UUID adId, String commandId, long quantity) {
+        return locked(adId).chain(ad -> {
+            if (ad == null || ad.pendingTopUpMicros == 0 || !AdQuantities.topUpCommandId(ad).equals(commandId)) {
+                return none();
+            }
+            ad.pendingTopUpMicros = 0;
+            touch(ad);
+            if (ad.status == AdStatus.CANCELLED) {
+                return announce.release(ad, AdQuantities.topUpCause(ad), quantity, "AD_CANCELLED");
+            }
+            return addToAd(ad, AdQuantities.topUpRestoreId(ad), quantity);
+        });
+    }
+
+    /** The wallet could not reserve the raise: the total goes back to what it was, and the reason is kept. */
+    public Uni<Void> topUpRejected(UUID adId, String commandId, String reason, String message) {
+        return locked(adId).invoke(ad -> {
+            if (ad == null || ad.pendingTopUpMicros == 0 || !AdQuantities.topUpCommandId(ad).equals(commandId)) {
+                return;
+            }
+            ad.quantityMicros -= ad.pendingTopUpMicros;
+            ad.pendingTopUpMicros = 0;
+            ad.topUpRejection = reason + ": " + message;
+            touch(ad);
+        }).replaceWithVoid();
+    }
+
+    /**
+     * Quantity back to (or new for) an ACTIVE or PAUSED ad: on the book at once when the book holds it
+     * (AdQuantityRestored, which adds to what the book has), else held for the ad and offered when it is listed.
+     */
+    Uni<Void> addToAd(Ad ad, UUID restoreId, long quantity) {
+        touch(ad);
+        ad.remainingMicros += quantity;
+        if (ad.bookPresence == BookPresence.LISTED) {
+            return announce.restore(ad, restoreId, quantity);
+        }
+        if (ad.bookPresence == BookPresence.WITHDRAWING) {
+            ad.heldOffBookMicros += quantity;
+        }
+        return announce.listIfActive(ad);
     }
 
     /** The book removed the ad, reporting what it still had: the withdrawal is confirmed. */

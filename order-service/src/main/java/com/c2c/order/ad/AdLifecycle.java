@@ -1,7 +1,11 @@
 package com.c2c.order.ad;
 
 import com.c2c.order.ad.api.AmendAdRequest;
+import com.c2c.order.ad.domain.Actor;
+import com.c2c.order.ad.domain.AdAction;
 import com.c2c.order.ad.domain.AdStatus;
+import com.c2c.order.ad.domain.AdTransitions;
+import com.c2c.order.ad.domain.Decision;
 import com.c2c.order.ad.domain.BookPresence;
 import com.c2c.order.ad.domain.PriceType;
 import com.c2c.order.ad.store.Ad;
@@ -14,36 +18,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * The owner's changes to an ad: pause, resume, cancel and amend. Each locks the ad row, so it is ordered
- * against the book's and escrow's answers handled by {@link AdBookkeeping}. Repeating the transition that
- * already happened answers the ad as it is; any other transition not allowed from the current status is
- * a 409 naming it. Someone else's ad is not found.
+ * The owner's changes to an ad: pause, resume, cancel (the transitions of {@link AdAction}, decided by
+ * {@link AdTransitions}) and amend. Each locks the ad row, so it is ordered against the book's and escrow's
+ * answers handled by {@link AdBookkeeping}. Repeating the transition that already happened answers the ad
+ * as it is; any other transition not allowed from the current status is a 409 naming it. Someone else's
+ * ad is not found.
  */
 @ApplicationScoped
 public class AdLifecycle {
     private final AdAnnouncements announce;
-    private final ReferencePrices references;
+    private final AdMoves moves;
 
-    AdLifecycle(AdAnnouncements announce, ReferencePrices references) {
+    AdLifecycle(AdAnnouncements announce, AdMoves moves) {
         this.announce = announce;
-        this.references = references;
+        this.moves = moves;
     }
 
     /** ACTIVE → PAUSED: off the book; its USDT stays reserved. */
     @WithTransaction
     public Uni<Ad> pause(String ownerId, UUID id) {
-        return owned(ownerId, id).chain(ad -> switch (ad.status) {
-            case PAUSED -> Uni.createFrom().item(ad);
-            case ACTIVE -> {
-                ad.status = AdStatus.PAUSED;
-                touch(ad);
-                yield (ad.bookPresence == BookPresence.LISTED ? announce.withdraw(ad) : none()).replaceWith(ad);
-            }
-            default -> Uni.createFrom().failure(notAllowed(ad, "paused", "ACTIVE"));
-        });
+        return act(ownerId, id, AdAction.PAUSE);
     }
 
     /**
@@ -52,15 +50,7 @@ public class AdLifecycle {
      */
     @WithTransaction
     public Uni<Ad> resume(String ownerId, UUID id) {
-        return owned(ownerId, id).chain(ad -> switch (ad.status) {
-            case ACTIVE -> Uni.createFrom().item(ad);
-            case PAUSED -> {
-                ad.status = AdStatus.ACTIVE;
-                touch(ad);
-                yield announce.listIfActive(ad).replaceWith(ad);
-            }
-            default -> Uni.createFrom().failure(notAllowed(ad, "resumed", "PAUSED"));
-        });
+        return act(ownerId, id, AdAction.RESUME);
     }
 
     /**
@@ -70,31 +60,27 @@ public class AdLifecycle {
      */
     @WithTransaction
     public Uni<Ad> cancel(String ownerId, UUID id) {
-        return owned(ownerId, id).chain(ad -> {
-            switch (ad.status) {
-                case CANCELLED:
-                    return Uni.createFrom().item(ad);
-                case PENDING_FUNDING:
-                    ad.status = AdStatus.CANCELLED;
-                    ad.remainingMicros = 0;
-                    touch(ad);
-                    return Uni.createFrom().item(ad);
-                case ACTIVE, PAUSED:
-                    ad.status = AdStatus.CANCELLED;
-                    touch(ad);
-                    return (switch (ad.bookPresence) {
-                        case LISTED -> announce.withdraw(ad);
-                        case WITHDRAWING -> none();
-                        case OFF -> {
-                            long held = ad.remainingMicros;
-                            ad.remainingMicros = 0;
-                            yield announce.release(ad, AdBookkeeping.CANCEL, held, "AD_CANCELLED");
-                        }
-                    }).replaceWith(ad);
-                default:
-                    return Uni.createFrom().failure(notAllowed(ad, "cancelled", "PENDING_FUNDING, ACTIVE or PAUSED"));
-            }
-        });
+        return act(ownerId, id, AdAction.CANCEL);
+    }
+
+    /** The owner's action on one of their ads, in the caller's transaction; someone else's ad is not found. */
+    public Uni<Ad> act(String ownerId, UUID id, AdAction action) {
+        return Ad.<Ad>findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("ad " + id))
+                .chain(ad -> act(ad, ownerId, action));
+    }
+
+    /** The owner's action on an ad already locked by the caller's transaction. */
+    public Uni<Ad> act(Ad ad, String ownerId, AdAction action) {
+        return switch (AdTransitions.decide(ad.state(), action, Actor.of(ad.ownerId, ownerId))) {
+            case Decision.Move move -> moves.apply(ad, move.action()).replaceWith(ad);
+            case Decision.Repeat repeat -> Uni.createFrom().item(ad);
+            case Decision.Hidden hidden -> Uni.createFrom().failure(ProblemException.notFound("ad " + ad.id));
+            case Decision.Forbidden forbidden -> Uni.createFrom().failure(new ProblemException(403, "forbidden",
+                    "Forbidden", forbidden.why(), List.of()));
+            case Decision.Conflict conflict -> Uni.createFrom().failure(
+                    ProblemException.conflict("ad-transition-not-allowed", conflict.why()));
+        };
     }
 
     /** Changes the ad's terms; a new price or payment window of a listed ad goes to the book as AdAmended. */
@@ -110,10 +96,14 @@ public class AdLifecycle {
                         .setParameter("id", id).getSingleResultOrNull())
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("ad " + id))
                 .chain(fiat -> ReferencePrice.<ReferencePrice>findById(fiat, LockModeType.PESSIMISTIC_READ))
-                .chain(reference -> owned(ownerId, id).chain(ad -> apply(ad, request, reference)));
+                .chain(reference -> owned(ownerId, id).chain(ad -> amendLocked(ad, request, reference)));
     }
 
-    private Uni<Ad> apply(Ad ad, AmendAdRequest request, ReferencePrice reference) {
+    /**
+     * Amends an ad the caller's transaction has locked, after the fiat's reference price (share-locked, or
+     * null when there is none) as {@link #amend} locks them; the quantity is AdQuantities' to change.
+     */
+    public Uni<Ad> amendLocked(Ad ad, AmendAdRequest request, ReferencePrice reference) {
         if (ad.status != AdStatus.ACTIVE && ad.status != AdStatus.PAUSED) {
             throw ProblemException.conflict("ad-not-changeable",
                     "ad is " + ad.status + "; only ACTIVE or PAUSED ads can be changed");
@@ -187,11 +177,6 @@ public class AdLifecycle {
         return Ad.<Ad>findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .map(ad -> ad != null && ad.ownedBy(ownerId) ? ad : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("ad " + id));
-    }
-
-    private static ProblemException notAllowed(Ad ad, String done, String from) {
-        return ProblemException.conflict("ad-transition-not-allowed",
-                "ad is " + ad.status + "; only " + from + " ads can be " + done);
     }
 
     private static void touch(Ad ad) {

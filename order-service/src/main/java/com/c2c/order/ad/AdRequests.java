@@ -2,8 +2,9 @@ package com.c2c.order.ad;
 
 import com.c2c.events.FiatAmount;
 import com.c2c.events.UsdtAmount;
+import com.c2c.events.PaymentMethod;
+import com.c2c.order.ad.api.AmendAdRequest;
 import com.c2c.order.ad.api.PostAdRequest;
-import com.c2c.order.ad.domain.AdStatus;
 import com.c2c.order.ad.domain.BookBounds;
 import com.c2c.order.ad.domain.BookPresence;
 import com.c2c.order.ad.domain.Margin;
@@ -14,10 +15,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /** Reading an ad out of a request: every bad field is a 400 naming it, before anything is stored. */
-final class AdRequests {
+public final class AdRequests {
     static final String ASSET = "USDT";
     static final int DEFAULT_PAYMENT_WINDOW_MINUTES = 15;
 
@@ -25,7 +27,7 @@ final class AdRequests {
     }
 
     /** A new ad from the request, not yet priced if it is FLOATING (that needs the reference price). */
-    static Ad newAd(String ownerId, String idempotencyKey, PostAdRequest request) {
+    public static Ad newAd(String ownerId, String idempotencyKey, PostAdRequest request) {
         if (!ASSET.equals(request.asset())) {
             throw ProblemException.invalidField("asset", "must be USDT");
         }
@@ -66,7 +68,6 @@ final class AdRequests {
         ad.announcedWindowMinutes = ad.paymentWindowMinutes;
         ad.terms = blankToNull(request.terms());
         ad.minCompletedTrades = request.minCompletedTrades() == null ? 0 : request.minCompletedTrades();
-        ad.status = AdStatus.PENDING_FUNDING;
         ad.bookPresence = BookPresence.OFF;
         ad.createdAt = Instant.now();
         ad.updatedAt = ad.createdAt;
@@ -83,6 +84,38 @@ final class AdRequests {
                 && stored.maxOrderMinor == retry.maxOrderMinor && stored.paymentMethods.equals(retry.paymentMethods)
                 && stored.paymentWindowMinutes == retry.paymentWindowMinutes
                 && Objects.equals(stored.terms, retry.terms) && stored.minCompletedTrades == retry.minCompletedTrades;
+    }
+
+    /**
+     * The amendment that turns {@code stored}'s terms into {@code desired}'s (a new ad read from a request
+     * for the same side and fiat), or null when they are the same. The quantity is not a term.
+     */
+    public static AmendAdRequest changes(Ad stored, Ad desired) {
+        Currency fiat = Currency.getInstance(stored.fiat);
+        boolean retyped = stored.priceType != desired.priceType;
+        BigDecimal price = desired.priceType == PriceType.FIXED && (retyped || stored.priceMinor != desired.priceMinor)
+                ? FiatAmount.fromMinor(desired.priceMinor, fiat) : null;
+        BigDecimal margin = desired.priceType == PriceType.FLOATING
+                && (retyped || !Objects.equals(stored.marginBps, desired.marginBps))
+                        ? Margin.percentOf(desired.marginBps) : null;
+        Integer window = stored.paymentWindowMinutes != desired.paymentWindowMinutes
+                ? desired.paymentWindowMinutes : null;
+        String terms = Objects.equals(stored.terms, desired.terms) ? null
+                : desired.terms == null ? "" : desired.terms;
+        BigDecimal minOrder = stored.minOrderMinor != desired.minOrderMinor
+                ? FiatAmount.fromMinor(desired.minOrderMinor, fiat) : null;
+        BigDecimal maxOrder = stored.maxOrderMinor != desired.maxOrderMinor
+                ? FiatAmount.fromMinor(desired.maxOrderMinor, fiat) : null;
+        Set<PaymentMethod> methods = stored.paymentMethods.equals(desired.paymentMethods) ? null
+                : Set.copyOf(desired.paymentMethodList());
+        Integer minTrades = stored.minCompletedTrades != desired.minCompletedTrades
+                ? desired.minCompletedTrades : null;
+        if (!retyped && price == null && margin == null && window == null && terms == null && minOrder == null
+                && maxOrder == null && methods == null && minTrades == null) {
+            return null;
+        }
+        return new AmendAdRequest(retyped ? desired.priceType : null, price, margin, window, terms, minOrder, maxOrder,
+                methods, minTrades, null);
     }
 
     static long price(BigDecimal price, Currency fiat) {

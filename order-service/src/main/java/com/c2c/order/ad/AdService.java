@@ -1,17 +1,11 @@
 package com.c2c.order.ad;
 
-import com.c2c.events.EventTypes;
-import com.c2c.events.Topics;
-import com.c2c.events.order.AdPosted;
 import com.c2c.order.ad.api.PostAdRequest;
-import com.c2c.order.ad.domain.AdStatus;
 import com.c2c.order.ad.domain.PriceType;
-import com.c2c.order.ad.domain.Side;
 import com.c2c.order.ad.store.Ad;
 import com.c2c.order.idempotency.IdempotencyKey;
 import com.c2c.order.idempotency.IdempotentCreation;
 import com.c2c.order.idempotency.IdempotentCreation.Outcome;
-import com.c2c.platform.messaging.outbox.Outbox;
 import com.c2c.platform.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -25,13 +19,11 @@ import java.util.UUID;
 /** Posting and reading ads. A SELL ad starts PENDING_FUNDING: it reaches the book once its USDT is reserved. */
 @ApplicationScoped
 public class AdService {
-    private final Outbox outbox;
-    private final AdAnnouncements announce;
+    private final AdMoves moves;
     private final ReferencePrices references;
 
-    AdService(Outbox outbox, AdAnnouncements announce, ReferencePrices references) {
-        this.outbox = outbox;
-        this.announce = announce;
+    AdService(AdMoves moves, ReferencePrices references) {
+        this.moves = moves;
         this.references = references;
     }
 
@@ -62,15 +54,12 @@ public class AdService {
     }
 
     private Uni<Ad> create(Ad ad) {
-        AdPosted event = new AdPosted(ad.id, ad.ownerId, ad.market, ad.side.name(), ad.priceMinor, ad.quantityMicros,
-                ad.minOrderMinor, ad.maxOrderMinor, List.of(ad.paymentMethods.split(",")),
-                ad.paymentWindowMinutes);
-        if (ad.side == Side.BUY) {
-            ad.status = AdStatus.ACTIVE; // a BUY ad holds no USDT: it goes straight to the book
-        }
-        return ad.<Ad>persist()
-                .call(() -> outbox.add(Topics.ORDER_EVENTS, ad.market, EventTypes.AD_POSTED, ad.id.toString(), event))
-                .call(() -> announce.listIfActive(ad));
+        return moves.post(ad);
+    }
+
+    /** Prices and stores a new ad (made by AdRequests.newAd) in the caller's transaction. */
+    public Uni<Ad> postInTransaction(Ad ad) {
+        return priced(ad).chain(this::create);
     }
 
     /** One of the owner's ads; someone else's is not found. */

@@ -44,8 +44,8 @@ public final class IdempotentCreation {
      * Runs a creating transaction, and once more if it lost a race against a concurrent request with the
      * same key (the unique constraint refused its row): the second run finds the winner's resource.
      */
-    public static <T> Uni<Outcome<T>> retryingRace(Supplier<Uni<Outcome<T>>> transaction) {
-        return Uni.createFrom().<Outcome<T>>deferred(transaction::get)
+    public static <T> Uni<T> retryingRace(Supplier<Uni<T>> transaction) {
+        return Uni.createFrom().<T>deferred(transaction::get)
                 .onFailure(IdempotentCreation::isUniqueViolation).retry().atMost(1);
     }
 

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * The wallet's answers: whether an ad's or a SELL order's USDT was reserved. A rejected release is not
+ * The wallet's answers: whether an ad's (or a raise of its total's) or a SELL order's USDT was reserved. A rejected release is not
  * expected (this service releases only what it knows is reserved): it is logged and counted for an
  * operator's alert (docs/operations.md).
  */
@@ -54,14 +54,20 @@ public class WalletEventsConsumer {
         return switch (event.type()) {
             case EventTypes.AD_FUNDS_RESERVED -> ads.fundsReserved(event.data(json, AdFundsReserved.class).adId());
             case EventTypes.AD_FUNDS_REJECTED -> ads.fundsRejected(event.data(json, AdFundsRejected.class).adId());
-            case EventTypes.FUNDS_RESERVED -> orders.fundsReserved(event.data(json, FundsReserved.class).orderId());
+            case EventTypes.FUNDS_RESERVED -> {
+                // A SELL order's reservation, or the raise of an ad's total: each domain ignores the other's ids.
+                FundsReserved r = event.data(json, FundsReserved.class);
+                yield orders.fundsReserved(r.orderId())
+                        .chain(() -> ads.topUpReserved(r.orderId(), r.commandId(), r.quantityMicros()));
+            }
             default -> rejected(event.data(json, WalletCommandRejected.class));
         };
     }
 
     private Uni<Void> rejected(WalletCommandRejected r) {
         if (EventTypes.RESERVE_FUNDS.equals(r.command())) {
-            return orders.reserveRejected(r.subjectId(), r.reason(), r.message());
+            return orders.reserveRejected(r.subjectId(), r.reason(), r.message())
+                    .chain(() -> ads.topUpRejected(r.subjectId(), r.commandId(), r.reason(), r.message()));
         }
         if (EventTypes.RELEASE_RESERVATION.equals(r.command())) {
             LOG.errorf("the wallet refused release %s of %s for %s: %s (%s)", r.commandId(), r.subjectId(),

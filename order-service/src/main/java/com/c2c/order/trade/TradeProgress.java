@@ -41,6 +41,7 @@ public class TradeProgress {
                     }
                     trade.matched = true;
                     trade.updatedAt = Instant.now();
+                    trade.matchedAt = trade.updatedAt;
                     return true;
                 });
     }

@@ -1,6 +1,8 @@
 package com.c2c.order.ad.store;
 
 import com.c2c.events.PaymentMethod;
+import com.c2c.order.ad.domain.AdAction;
+import com.c2c.order.ad.domain.AdState;
 import com.c2c.order.ad.domain.AdStatus;
 import com.c2c.order.ad.domain.BookPresence;
 import com.c2c.order.ad.domain.PriceType;
@@ -27,6 +29,9 @@ public class Ad extends PanacheEntityBase {
     public String ownerId;
     @Column(name = "idempotency_key")
     public String idempotencyKey;
+    /** The maker's own name for the ad (maker API), unique per owner; null for ads posted at /api/v1/ads. */
+    @Column(name = "client_ad_id")
+    public String clientAdId;
     @Column(nullable = false)
     public String market;
     @Enumerated(EnumType.STRING)
@@ -43,9 +48,21 @@ public class Ad extends PanacheEntityBase {
     /** The current price (for a FLOATING ad, as last computed from the reference price). */
     @Column(name = "price_minor", nullable = false)
     public long priceMinor;
-    /** The quantity the ad was posted with; it never changes. */
+    /**
+     * The ad's total, as posted or last set through the maker API; what traded counts against it (so
+     * remaining + traded + pendingTopUp = total while the counts agree with the book's).
+     */
     @Column(name = "quantity_micros", nullable = false)
     public long quantityMicros;
+    /** A raise of a SELL ad's total the wallet has not reserved yet (counted in the total, not in remaining). */
+    @Column(name = "pending_top_up_micros", nullable = false)
+    public long pendingTopUpMicros;
+    /** How many times the total changed; names each change's wallet command. */
+    @Column(name = "quantity_changes", nullable = false)
+    public int quantityChanges;
+    /** The wallet's reason for refusing the last raise, else null. */
+    @Column(name = "top_up_rejection")
+    public String topUpRejection;
     /** What is on the book or held for the ad; see AdBookkeeping for how it stays exact. */
     @Column(name = "remaining_micros", nullable = false)
     public long remainingMicros;
@@ -68,6 +85,9 @@ public class Ad extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public AdStatus status;
+    /** The reason recorded by the transition that set the status (AdAction.reason()), else null. */
+    @Column(name = "status_reason")
+    public String statusReason;
     @Enumerated(EnumType.STRING)
     @Column(name = "book_presence", nullable = false)
     public BookPresence bookPresence;
@@ -92,5 +112,19 @@ public class Ad extends PanacheEntityBase {
 
     public boolean ownedBy(String userId) {
         return ownerId.equals(userId);
+    }
+
+    public AdState state() {
+        return new AdState(status, bookPresence);
+    }
+
+    /**
+     * The one place an ad's status changes: to where {@code action} leads, once AdTransitions decided the
+     * action may be taken. Its effects on the book and the funds are AdMoves' to carry out.
+     */
+    public void take(AdAction action) {
+        status = action.to();
+        statusReason = action.reason();
+        updatedAt = Instant.now();
     }
 }

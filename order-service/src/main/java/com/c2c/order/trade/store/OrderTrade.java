@@ -44,6 +44,9 @@ public class OrderTrade extends PanacheEntityBase {
     public boolean matched;
     @Column(nullable = false)
     public boolean ended;
+    /** When TradeMatched was applied (a fill of the maker's ad), null before. */
+    @Column(name = "matched_at")
+    public Instant matchedAt;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "updated_at", nullable = false)

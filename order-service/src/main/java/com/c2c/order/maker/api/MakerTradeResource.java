@@ -1,0 +1,106 @@
+package com.c2c.order.maker.api;
+
+import io.quarkus.security.Authenticated;
+import static com.c2c.order.maker.api.Examples.D400;
+import static com.c2c.order.maker.api.Examples.D401;
+import static com.c2c.order.maker.api.Examples.D403;
+import static com.c2c.order.maker.api.Examples.D429;
+import static com.c2c.order.maker.api.Examples.PROBLEM;
+
+import com.c2c.order.maker.MakerHistory;
+import com.c2c.order.maker.domain.Cursor;
+import com.c2c.platform.web.Caller;
+import com.c2c.platform.web.Problem;
+import com.c2c.platform.web.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The trades and fills of the maker's ads, paged by an opaque cursor, only the caller's. */
+@Path("/api/v1/maker")
+@Tag(name = "Maker API")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class MakerTradeResource {
+    private final MakerHistory history;
+    private final Caller caller;
+
+    MakerTradeResource(MakerHistory history, Caller caller) {
+        this.history = history;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/trades")
+    @Operation(operationId = "listMakerTrades", summary = "Trades on my ads, oldest first, by cursor",
+            description = "Each trade the book made on one of my ads, with its status as escrow reports it, in"
+                    + " (createdAt, tradeId) order. Pass `nextCursor` back as `cursor` for the next page (or later,"
+                    + " to poll for new trades): trades recorded meanwhile come after it, none twice.")
+    @APIResponse(responseCode = "200", description = "A page of trades",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "one trade", value = Examples.TRADES_PAGE)))
+    @APIResponse(responseCode = "400", description = D400 + " (cursor, limit 1..100)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
+    @APIResponse(responseCode = "401", description = D401, content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "no caller", value = Examples.UNAUTHENTICATED)))
+    @APIResponse(responseCode = "403", description = D403, content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "not a merchant", value = Examples.FORBIDDEN)))
+    @APIResponse(responseCode = "429", description = D429, content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "rate limited", value = Examples.TOO_MANY)))
+    public Uni<PageView<MakerTradeView>> trades(
+            @Parameter(description = "nextCursor of the previous page; none for the first") @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
+        String owner = caller.requireRole(Caller.MERCHANT);
+        Cursor from = ProblemException.field("cursor", () -> Cursor.decode(cursor));
+        return history.trades(owner, from, limit, MakerTradeView::of).map(MakerTradeResource::view);
+    }
+
+    @GET
+    @Path("/fills")
+    @Operation(operationId = "listMakerFills", summary = "Fills of my ads, oldest first, by cursor",
+            description = "Each match of one of my ads (what traded, at what price), in (matchedAt, tradeId) order,"
+                    + " whatever became of the trade since. Paged like /api/v1/maker/trades.")
+    @APIResponse(responseCode = "200", description = "A page of fills",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "one fill", value = Examples.FILLS_PAGE)))
+    @APIResponse(responseCode = "400", description = D400 + " (cursor, limit 1..100)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
+    @APIResponse(responseCode = "401", description = D401, content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "no caller", value = Examples.UNAUTHENTICATED)))
+    @APIResponse(responseCode = "403", description = D403, content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "not a merchant", value = Examples.FORBIDDEN)))
+    @APIResponse(responseCode = "429", description = D429, content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "rate limited", value = Examples.TOO_MANY)))
+    public Uni<PageView<FillView>> fills(
+            @Parameter(description = "nextCursor of the previous page; none for the first") @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
+        String owner = caller.requireRole(Caller.MERCHANT);
+        Cursor from = ProblemException.field("cursor", () -> Cursor.decode(cursor));
+        return history.fills(owner, from, limit, FillView::of).map(MakerTradeResource::view);
+    }
+
+    private static <T> PageView<T> view(MakerHistory.Page<T> page) {
+        return new PageView<>(page.items(), page.next() == null ? null : page.next().encode(), page.hasMore());
+    }
+}
