@@ -64,6 +64,18 @@ class AccessMatrixTest extends TradeScenarios {
         MATRIX.put("watchAddress", "401 403 403 403 403 ok");
         // arbiters
         MATRIX.put("listOpenDisputes", "401 403 403 403 200 403");
+        // the maker API: merchants' clients only, each on its own ads
+        MATRIX.put("setHeartbeatPolicy", "401 403 403 200 403 403");
+        MATRIX.put("getHeartbeatPolicy", "401 403 403 200 403 403");
+        MATRIX.put("sendHeartbeat", "401 403 403 ok 403 403");
+        MATRIX.put("deleteHeartbeatPolicy", "401 403 403 ok 403 403");
+        MATRIX.put("upsertMakerAds", "401 403 403 200 403 403");
+        MATRIX.put("listMakerAds", "401 403 403 200 403 403");
+        MATRIX.put("listMakerTrades", "401 403 403 200 403 403");
+        MATRIX.put("listMakerFills", "401 403 403 200 403 403");
+        MATRIX.put("cancelMakerAds", "401 403 403 200 403 403");
+        MATRIX.put("resumeMakerAds", "401 403 403 200 403 403");
+        MATRIX.put("cancelAllMakerAds", "401 403 403 200 403 403");
         // trading: any onboarded account may post ads and place orders
         MATRIX.put("postAd", "401 ok ok ok ok ok");
         MATRIX.put("placeOrder", "401 ok ok ok ok ok");
@@ -100,7 +112,14 @@ class AccessMatrixTest extends TradeScenarios {
         Map<String, String> values = Map.of("market", "USDT-" + FIAT, "fiat", "CHF", "ownerId", trader,
                 "chainId", "31337");
         Map<String, String> ids = Map.of("/api/v1/ads/", tradersAd, "/api/v1/orders/", order, "/api/v1/trades/", trade);
-        Map<String, Object> bodies = Map.of(
+        Map<String, Object> bodies = new java.util.HashMap<>(Map.of(
+                "setHeartbeatPolicy", Map.of("intervalSeconds", 3600),
+                "upsertMakerAds", Map.of("items", List.of(Map.of("clientAdId", "matrix-1", "side", "SELL", "fiat", FIAT,
+                        "price", "9.99", "quantity", "1", "minOrder", "1", "maxOrder", "9.99",
+                        "paymentMethods", List.of(METHOD)))),
+                "cancelMakerAds", Map.of("clientAdIds", List.of("matrix-1")),
+                "resumeMakerAds", Map.of("clientAdIds", List.of("matrix-1"))));
+        bodies.putAll(Map.of(
                 "postAd", Map.of("side", "SELL", "asset", "USDT", "fiat", FIAT, "price", "9.99", "quantity", "1",
                         "minOrder", "1", "maxOrder", "9.99", "paymentMethods", List.of(METHOD)),
                 "placeOrder", Map.of("side", "BUY", "asset", "USDT", "fiat", FIAT, "adId", sellersAd, "mode",
@@ -112,7 +131,7 @@ class AccessMatrixTest extends TradeScenarios {
                         "reference", "matrix-" + other),
                 "watchAddress", Map.of("address", "0x" + "ab".repeat(20), "ownerId", other),
                 "disputeTrade", Map.of("reason", "the seller does not answer"),
-                "resolveDispute", Map.of("outcome", "REFUND", "note", "no proof of payment"));
+                "resolveDispute", Map.of("outcome", "REFUND", "note", "no proof of payment")));
 
         Map<String, List<Operation>> operations = documentedOperations();
         TreeSet<String> unlisted = new TreeSet<>(operations.keySet());
