@@ -127,8 +127,8 @@ class AccessMatrixTest extends TradeScenarios {
                 "amendAd", Map.of("price", "7.35"),
                 "openMarket", Map.of("asset", "USDT", "fiat", FIAT, "tickSize", "0.01"),
                 "setReferencePrice", Map.of("price", "1.10"),
-                "creditDevelopmentFunds", Map.of("ownerId", other, "asset", "USDT", "amount", "0.000001",
-                        "reference", "matrix-" + other),
+                "creditDevelopmentFunds", Map.of("ownerId", "matrix-credited-" + other, "asset", "USDT",
+                        "amount", "0.000001", "reference", "matrix-" + other),
                 "watchAddress", Map.of("address", "0x" + "ab".repeat(20), "ownerId", other),
                 "disputeTrade", Map.of("reason", "the seller does not answer"),
                 "resolveDispute", Map.of("outcome", "REFUND", "note", "no proof of payment")));
@@ -155,6 +155,17 @@ class AccessMatrixTest extends TradeScenarios {
                         wrong.add(op.id() + " " + op.method() + " " + path + " as " + CALLERS[i] + ": expected "
                                 + expected[i] + ", got " + answer.status() + " " + answer.body());
                     }
+                }
+            }
+        }
+        // the ads the callers posted leave the shared market's book before the next scenario
+        for (As caller : callers) {
+            if (caller == null) {
+                continue;
+            }
+            for (JsonNode ad : platform.order.get("/api/v1/ads?size=100", caller).expect(200, "my ads").body()) {
+                if (!"CANCELLED".equals(ad.path("status").asText()) && !"REJECTED".equals(ad.path("status").asText())) {
+                    platform.order.call("POST", "/api/v1/ads/" + ad.path("id").asText() + "/cancel", caller, null);
                 }
             }
         }
