@@ -1,5 +1,6 @@
 package com.c2c.matching.market;
 
+import com.c2c.testkit.As;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -150,7 +151,7 @@ class BookDepthTest {
     }
 
     private static void openMarket(String fiat) {
-        given().contentType(ContentType.JSON).header("X-User-Id", "admin1").header("X-User-Roles", "admin")
+        As.user("admin1", "admin").contentType(ContentType.JSON)
                 .body("{\"asset\":\"USDT\",\"fiat\":\"%s\",\"tickSize\":\"0.01\"}".formatted(fiat))
                 .when().post("/api/v1/markets").then().statusCode(201);
     }

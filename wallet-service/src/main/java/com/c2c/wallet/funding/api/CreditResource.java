@@ -36,8 +36,8 @@ public class CreditResource {
     @APIResponse(responseCode = "201", description = "Credited")
     @APIResponse(responseCode = "200", description = "Already credited under this reference; nothing moved")
     @APIResponse(responseCode = "400", description = "A field is invalid (named in errors[].field)")
-    @APIResponse(responseCode = "401", description = "The request names no caller (X-User-Id)")
-    @APIResponse(responseCode = "403", description = "The caller lacks the admin role (X-User-Roles)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token lacks the admin role")
     @APIResponse(responseCode = "409", description = "Reference reused for a different credit")
     public Uni<Response> credit(@Valid @NotNull CreditRequest request) {
         return funding.credit(caller.requireRole(Caller.ADMIN), request).map(outcome -> Response

@@ -45,8 +45,8 @@ public class LedgerAdminResource {
                             [{"asset":"USDT","entriesSum":"0.000000","externalFunding":"-1000.000000",
                               "byKind":{"AVAILABLE":"499.500000","RESERVED":"400.000000","LOCKED":"100.000000",
                                         "FEES":"0.500000"},"balanced":true}]""")))
-    @APIResponse(responseCode = "401", description = "The request names no caller (X-User-Id)")
-    @APIResponse(responseCode = "403", description = "The caller lacks the admin role (X-User-Roles)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token lacks the admin role")
     public Uni<List<AssetTotalsView>> totals() {
         caller.requireRole(Caller.ADMIN);
         return ledger.totals();
@@ -61,8 +61,8 @@ public class LedgerAdminResource {
                     examples = @ExampleObject(name = "seller",
                     value = """
                             [{"asset":"USDT","available":400.000000,"reserved":500.000000,"locked":100.000000}]""")))
-    @APIResponse(responseCode = "401", description = "The request names no caller (X-User-Id)")
-    @APIResponse(responseCode = "403", description = "The caller lacks the admin role (X-User-Roles)")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token lacks the admin role")
     public Uni<List<BalanceView>> balances(@PathParam("ownerId") @Size(max = 64) String ownerId) {
         caller.requireRole(Caller.ADMIN);
         return ledger.balances(ownerId);
