@@ -62,27 +62,14 @@ final class Examples {
             {"type":"https://c2c.dev/problems/invalid-request","title":"The request is not valid","status":400,
              "detail":"cursor is not a cursor this API gave out; start without one",
              "errors":[{"field":"cursor","message":"is not a cursor this API gave out; start without one"}]}""";
-    static final String UNAUTHENTICATED = """
-            {"type":"https://c2c.dev/problems/unauthenticated","title":"Authentication required","status":401,
-             "detail":"the request does not say who is calling"}""";
-    static final String FORBIDDEN = """
-            {"type":"https://c2c.dev/problems/forbidden","title":"Forbidden","status":403,
-             "detail":"this needs the merchant role"}""";
     static final String NOT_FOUND = """
             {"type":"https://c2c.dev/problems/not-found","title":"Not found","status":404,
              "detail":"a heartbeat policy was not found"}""";
     static final String NO_POLICY = """
             {"type":"https://c2c.dev/problems/no-heartbeat-policy","title":"Conflict with the current state",
              "status":409,"detail":"there is no heartbeat policy to keep alive; PUT /api/v1/maker/heartbeat-policy first"}""";
-    static final String TOO_MANY = """
-            {"type":"https://c2c.dev/problems/too-many-requests","title":"Too Many Requests","status":429,
-             "detail":"the rate limit for this client was reached; retry after the Retry-After header's seconds"}""";
 
     static final String D400 = "The request is not valid: the problem names each bad field";
-    static final String D401 = "The request names no caller";
-    static final String D403 = "The caller lacks the merchant role";
-    static final String D429 = "Too many requests: the edge's rate limit for this client (answered before the"
-            + " request reaches the service)";
 
     private Examples() {
     }

@@ -2,9 +2,6 @@ package com.c2c.order.maker.api;
 
 import io.quarkus.security.Authenticated;
 import static com.c2c.order.maker.api.Examples.D400;
-import static com.c2c.order.maker.api.Examples.D401;
-import static com.c2c.order.maker.api.Examples.D403;
-import static com.c2c.order.maker.api.Examples.D429;
 import static com.c2c.order.maker.api.Examples.PROBLEM;
 
 import com.c2c.order.maker.Heartbeats;
@@ -62,15 +59,6 @@ public class HeartbeatResource {
                     examples = @ExampleObject(name = "armed", value = Examples.HEARTBEAT)))
     @APIResponse(responseCode = "400", description = D400 + " (intervalSeconds 5..3600)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = D401, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "no caller", value = Examples.UNAUTHENTICATED)))
-    @APIResponse(responseCode = "403", description = D403, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "not a merchant", value = Examples.FORBIDDEN)))
-    @APIResponse(responseCode = "429", description = D429, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "rate limited", value = Examples.TOO_MANY)))
     public Uni<HeartbeatView> setPolicy(@Valid @NotNull HeartbeatPolicyRequest request) {
         String owner = caller.requireRole(Caller.MERCHANT);
         return heartbeats.setPolicy(owner, request.intervalSeconds()).map(HeartbeatView::of);
@@ -82,18 +70,9 @@ public class HeartbeatResource {
     @APIResponse(responseCode = "200", description = "The switch",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HeartbeatView.class),
                     examples = @ExampleObject(name = "armed", value = Examples.HEARTBEAT)))
-    @APIResponse(responseCode = "401", description = D401, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "no caller", value = Examples.UNAUTHENTICATED)))
-    @APIResponse(responseCode = "403", description = D403, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "not a merchant", value = Examples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "I have not opted in", content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "no policy", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "429", description = D429, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "rate limited", value = Examples.TOO_MANY)))
     public Uni<HeartbeatView> policy() {
         String owner = caller.requireRole(Caller.MERCHANT);
         return heartbeats.policy(owner).map(HeartbeatView::of);
@@ -104,15 +83,6 @@ public class HeartbeatResource {
     @Operation(operationId = "deleteHeartbeatPolicy", summary = "Opt out of the dead-man's switch",
             description = "Nothing is paused for want of heartbeats any more. Idempotent.")
     @APIResponse(responseCode = "204", description = "Opted out (or never was in)")
-    @APIResponse(responseCode = "401", description = D401, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "no caller", value = Examples.UNAUTHENTICATED)))
-    @APIResponse(responseCode = "403", description = D403, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "not a merchant", value = Examples.FORBIDDEN)))
-    @APIResponse(responseCode = "429", description = D429, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "rate limited", value = Examples.TOO_MANY)))
     public Uni<Response> optOut() {
         String owner = caller.requireRole(Caller.MERCHANT);
         return heartbeats.optOut(owner).replaceWith(Response.noContent().build());
@@ -126,18 +96,9 @@ public class HeartbeatResource {
     @APIResponse(responseCode = "200", description = "The switch with its new deadline",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HeartbeatView.class),
                     examples = @ExampleObject(name = "armed", value = Examples.HEARTBEAT)))
-    @APIResponse(responseCode = "401", description = D401, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "no caller", value = Examples.UNAUTHENTICATED)))
-    @APIResponse(responseCode = "403", description = D403, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "not a merchant", value = Examples.FORBIDDEN)))
     @APIResponse(responseCode = "409", description = "I have not opted in (no policy to keep alive)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "no policy", value = Examples.NO_POLICY)))
-    @APIResponse(responseCode = "429", description = D429, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "rate limited", value = Examples.TOO_MANY)))
     public Uni<HeartbeatView> beat() {
         String owner = caller.requireRole(Caller.MERCHANT);
         return heartbeats.beat(owner).map(HeartbeatView::of);

@@ -2,9 +2,6 @@ package com.c2c.order.maker.api;
 
 import io.quarkus.security.Authenticated;
 import static com.c2c.order.maker.api.Examples.D400;
-import static com.c2c.order.maker.api.Examples.D401;
-import static com.c2c.order.maker.api.Examples.D403;
-import static com.c2c.order.maker.api.Examples.D429;
 import static com.c2c.order.maker.api.Examples.PROBLEM;
 
 import com.c2c.order.maker.MakerAds;
@@ -76,15 +73,6 @@ public class MakerAdResource {
     @APIResponse(responseCode = "400", description = D400 + " (items must hold 1..100 ads)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "too many", value = Examples.BAD_REQUEST)))
-    @APIResponse(responseCode = "401", description = D401, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "no caller", value = Examples.UNAUTHENTICATED)))
-    @APIResponse(responseCode = "403", description = D403, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "not a merchant", value = Examples.FORBIDDEN)))
-    @APIResponse(responseCode = "429", description = D429, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "rate limited", value = Examples.TOO_MANY)))
     public Uni<ItemsView> upsert(@Valid @NotNull UpsertAdsRequest request) {
         String owner = caller.requireRole(Caller.MERCHANT);
         return ads.upsert(owner, request.items()).map(ItemsView::new);
@@ -105,15 +93,6 @@ public class MakerAdResource {
     @APIResponse(responseCode = "400", description = D400 + " (clientAdIds must hold 1..100)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "too many", value = Examples.BAD_REQUEST)))
-    @APIResponse(responseCode = "401", description = D401, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "no caller", value = Examples.UNAUTHENTICATED)))
-    @APIResponse(responseCode = "403", description = D403, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "not a merchant", value = Examples.FORBIDDEN)))
-    @APIResponse(responseCode = "429", description = D429, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "rate limited", value = Examples.TOO_MANY)))
     public Uni<ItemsView> cancel(@Valid @NotNull CancelAdsRequest request) {
         String owner = caller.requireRole(Caller.MERCHANT);
         return ads.cancel(owner, request.clientAdIds()).map(ItemsView::new);
@@ -133,15 +112,6 @@ public class MakerAdResource {
     @APIResponse(responseCode = "400", description = D400 + " (clientAdIds must hold 1..100)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "too many", value = Examples.BAD_REQUEST)))
-    @APIResponse(responseCode = "401", description = D401, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "no caller", value = Examples.UNAUTHENTICATED)))
-    @APIResponse(responseCode = "403", description = D403, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "not a merchant", value = Examples.FORBIDDEN)))
-    @APIResponse(responseCode = "429", description = D429, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "rate limited", value = Examples.TOO_MANY)))
     public Uni<ItemsView> resume(@Valid @NotNull CancelAdsRequest request) {
         String owner = caller.requireRole(Caller.MERCHANT);
         return ads.resume(owner, request.clientAdIds()).map(ItemsView::new);
@@ -156,15 +126,6 @@ public class MakerAdResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemsView.class)))
     @APIResponse(responseCode = "400", description = D400 + " (market must be USDT-<fiat>)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = D401, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "no caller", value = Examples.UNAUTHENTICATED)))
-    @APIResponse(responseCode = "403", description = D403, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "not a merchant", value = Examples.FORBIDDEN)))
-    @APIResponse(responseCode = "429", description = D429, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "rate limited", value = Examples.TOO_MANY)))
     public Uni<ItemsView> cancelAll(@Parameter(description = "only this market, e.g. USDT-CNY", example = "USDT-CNY")
             @QueryParam("market") @Pattern(regexp = "^USDT-[A-Z]{3}$", message = "must be USDT-<fiat>, e.g. USDT-CNY")
             String market) {
@@ -183,15 +144,6 @@ public class MakerAdResource {
     @APIResponse(responseCode = "400", description = D400 + " (cursor, limit 1..100, market)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
-    @APIResponse(responseCode = "401", description = D401, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "no caller", value = Examples.UNAUTHENTICATED)))
-    @APIResponse(responseCode = "403", description = D403, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "not a merchant", value = Examples.FORBIDDEN)))
-    @APIResponse(responseCode = "429", description = D429, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "rate limited", value = Examples.TOO_MANY)))
     public Uni<PageView<MakerAdView>> list(@QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit,
             @QueryParam("market") @Pattern(regexp = "^USDT-[A-Z]{3}$", message = "must be USDT-<fiat>, e.g. USDT-CNY")

@@ -2,9 +2,6 @@ package com.c2c.order.maker.api;
 
 import io.quarkus.security.Authenticated;
 import static com.c2c.order.maker.api.Examples.D400;
-import static com.c2c.order.maker.api.Examples.D401;
-import static com.c2c.order.maker.api.Examples.D403;
-import static com.c2c.order.maker.api.Examples.D429;
 import static com.c2c.order.maker.api.Examples.PROBLEM;
 
 import com.c2c.order.maker.MakerHistory;
@@ -55,15 +52,6 @@ public class MakerTradeResource {
     @APIResponse(responseCode = "400", description = D400 + " (cursor, limit 1..100)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
-    @APIResponse(responseCode = "401", description = D401, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "no caller", value = Examples.UNAUTHENTICATED)))
-    @APIResponse(responseCode = "403", description = D403, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "not a merchant", value = Examples.FORBIDDEN)))
-    @APIResponse(responseCode = "429", description = D429, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "rate limited", value = Examples.TOO_MANY)))
     public Uni<PageView<MakerTradeView>> trades(
             @Parameter(description = "nextCursor of the previous page; none for the first") @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
@@ -83,15 +71,6 @@ public class MakerTradeResource {
     @APIResponse(responseCode = "400", description = D400 + " (cursor, limit 1..100)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
-    @APIResponse(responseCode = "401", description = D401, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "no caller", value = Examples.UNAUTHENTICATED)))
-    @APIResponse(responseCode = "403", description = D403, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "not a merchant", value = Examples.FORBIDDEN)))
-    @APIResponse(responseCode = "429", description = D429, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "rate limited", value = Examples.TOO_MANY)))
     public Uni<PageView<FillView>> fills(
             @Parameter(description = "nextCursor of the previous page; none for the first") @QueryParam("cursor") String cursor,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
