@@ -1,5 +1,6 @@
 package com.c2c.order.ad;
 
+import com.c2c.events.Decimals;
 import com.c2c.events.FiatAmount;
 import com.c2c.events.PaymentMethod;
 import com.c2c.order.ad.domain.Side;
@@ -9,7 +10,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +32,7 @@ public class AdListing {
         Side side = parse("side", query.side(), Side.class, true);
         PaymentMethod method = parse("paymentMethod", query.paymentMethod(), PaymentMethod.class, false);
         Long amount = query.amount() == null || query.amount().isBlank() ? null
-                : AdRequests.fiat("amount", ProblemException.field("amount", () -> decimal(query.amount())), fiat);
+                : AdRequests.fiat("amount", ProblemException.field("amount", () -> Decimals.parse(query.amount())), fiat);
         StringBuilder sql = new StringBuilder("""
                 select * from ad
                 where market = :market and side = :side
@@ -59,14 +59,6 @@ public class AdListing {
             }
             return q.setFirstResult(query.page() * query.size()).setMaxResults(query.size()).getResultList();
         });
-    }
-
-    private static BigDecimal decimal(String text) {
-        try {
-            return new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be a decimal amount such as 500.00");
-        }
     }
 
     private static Currency fiatOf(String market) {
