@@ -5,6 +5,7 @@ import com.c2c.events.FiatAmount;
 import com.c2c.events.PaymentMethod;
 import com.c2c.order.ad.domain.Side;
 import com.c2c.order.ad.store.Ad;
+import com.c2c.platform.web.PageRequest;
 import com.c2c.platform.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -23,7 +24,7 @@ import java.util.Locale;
 public class AdListing {
 
     /** What the taker asks for; {@code paymentMethod} and {@code amount} are optional filters. */
-    public record Query(String market, String side, String paymentMethod, String amount, int page, int size) {
+    public record Query(String market, String side, String paymentMethod, String amount, PageRequest page) {
     }
 
     @WithSession
@@ -57,7 +58,7 @@ public class AdListing {
             if (amount != null) {
                 q.setParameter("amount", amount);
             }
-            return q.setFirstResult(query.page() * query.size()).setMaxResults(query.size()).getResultList();
+            return q.setFirstResult(query.page().offset()).setMaxResults(query.page().size()).getResultList();
         });
     }
 
