@@ -53,9 +53,9 @@ final class ApiOperations {
 
     private List<Operation> operations(JsonNode paths) {
         List<Operation> operations = new ArrayList<>();
-        paths.fields().forEachRemaining(path -> {
+        paths.properties().forEach(path -> {
             List<JsonNode> shared = list(path.getValue().path("parameters"));
-            path.getValue().fields().forEachRemaining(op -> {
+            path.getValue().properties().forEach(op -> {
                 if (METHODS.contains(op.getKey())) {
                     List<JsonNode> declared = new ArrayList<>(shared);
                     declared.addAll(list(op.getValue().path("parameters")));
@@ -124,7 +124,7 @@ final class ApiOperations {
         return switch (type) {
             case "object" -> {
                 ObjectNode object = JSON.objectNode();
-                s.path("properties").fields().forEachRemaining(f -> object.set(f.getKey(), sample(f.getValue(), depth + 1)));
+                s.path("properties").properties().forEach(f -> object.set(f.getKey(), sample(f.getValue(), depth + 1)));
                 yield object;
             }
             case "array" -> JSON.arrayNode().add(sample(s.path("items"), depth + 1));
@@ -196,7 +196,7 @@ final class ApiOperations {
     /** The target with the referring node's own keys (example, description) on top. */
     private static JsonNode merge(JsonNode referring, JsonNode target) {
         ObjectNode merged = target.isObject() ? ((ObjectNode) target).deepCopy() : JSON.objectNode();
-        referring.fields().forEachRemaining(f -> {
+        referring.properties().forEach(f -> {
             if (!Set.of("$ref", "allOf", "anyOf", "oneOf").contains(f.getKey())) {
                 merged.set(f.getKey(), f.getValue());
             }
