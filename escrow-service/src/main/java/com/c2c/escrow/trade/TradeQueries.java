@@ -3,6 +3,7 @@ package com.c2c.escrow.trade;
 import com.c2c.escrow.trade.domain.Role;
 import com.c2c.escrow.trade.domain.TradeStatus;
 import com.c2c.escrow.trade.store.Trade;
+import com.c2c.platform.web.PageRequest;
 import com.c2c.platform.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
@@ -25,15 +26,15 @@ public class TradeQueries {
 
     /** The caller's trades as buyer or seller, newest first. */
     @WithSession
-    public Uni<List<Trade>> of(String callerId, int page, int size) {
+    public Uni<List<Trade>> of(String callerId, PageRequest page) {
         return Trade.<Trade>find("buyerId = ?1 or sellerId = ?1", Sort.descending("createdAt").and("id"), callerId)
-                .page(Page.of(page, size)).list();
+                .page(Page.of(page.page(), page.size())).list();
     }
 
     /** Trades waiting for an arbiter, the longest-waiting first. */
     @WithSession
-    public Uni<List<Trade>> disputed(int page, int size) {
+    public Uni<List<Trade>> disputed(PageRequest page) {
         return Trade.<Trade>find("status", Sort.ascending("dispute.openedAt").and("id"), TradeStatus.DISPUTED)
-                .page(Page.of(page, size)).list();
+                .page(Page.of(page.page(), page.size())).list();
     }
 }

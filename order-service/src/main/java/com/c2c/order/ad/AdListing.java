@@ -1,15 +1,16 @@
 package com.c2c.order.ad;
 
+import com.c2c.events.Decimals;
 import com.c2c.events.FiatAmount;
 import com.c2c.events.PaymentMethod;
 import com.c2c.order.ad.domain.Side;
 import com.c2c.order.ad.store.Ad;
+import com.c2c.platform.web.PageRequest;
 import com.c2c.platform.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,7 @@ import java.util.Locale;
 public class AdListing {
 
     /** What the taker asks for; {@code paymentMethod} and {@code amount} are optional filters. */
-    public record Query(String market, String side, String paymentMethod, String amount, int page, int size) {
+    public record Query(String market, String side, String paymentMethod, String amount, PageRequest page) {
     }
 
     @WithSession
@@ -32,7 +33,7 @@ public class AdListing {
         Side side = parse("side", query.side(), Side.class, true);
         PaymentMethod method = parse("paymentMethod", query.paymentMethod(), PaymentMethod.class, false);
         Long amount = query.amount() == null || query.amount().isBlank() ? null
-                : AdRequests.fiat("amount", ProblemException.field("amount", () -> decimal(query.amount())), fiat);
+                : AdRequests.fiat("amount", ProblemException.field("amount", () -> Decimals.parse(query.amount())), fiat);
         StringBuilder sql = new StringBuilder("""
                 select * from ad
                 where market = :market and side = :side
@@ -57,16 +58,8 @@ public class AdListing {
             if (amount != null) {
                 q.setParameter("amount", amount);
             }
-            return q.setFirstResult(query.page() * query.size()).setMaxResults(query.size()).getResultList();
+            return q.setFirstResult(query.page().offset()).setMaxResults(query.page().size()).getResultList();
         });
-    }
-
-    private static BigDecimal decimal(String text) {
-        try {
-            return new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be a decimal amount such as 500.00");
-        }
     }
 
     private static Currency fiatOf(String market) {

@@ -6,6 +6,7 @@ import com.c2c.order.ad.store.Ad;
 import com.c2c.order.idempotency.IdempotencyKey;
 import com.c2c.order.idempotency.IdempotentCreation;
 import com.c2c.order.idempotency.IdempotentCreation.Outcome;
+import com.c2c.platform.web.PageRequest;
 import com.c2c.platform.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -71,8 +72,8 @@ public class AdService {
     }
 
     @WithSession
-    public Uni<List<Ad>> mine(String ownerId, int page, int size) {
+    public Uni<List<Ad>> mine(String ownerId, PageRequest page) {
         return Ad.<Ad>find("ownerId", Sort.descending("createdAt").and("id"), ownerId)
-                .page(Page.of(page, size)).list();
+                .page(Page.of(page.page(), page.size())).list();
     }
 }

@@ -10,6 +10,7 @@ import com.c2c.order.taker.domain.OrderStatus;
 import com.c2c.order.taker.store.TakerOrder;
 import com.c2c.order.trade.TradeProgress;
 import com.c2c.order.trade.store.OrderTrade;
+import com.c2c.platform.web.PageRequest;
 import com.c2c.platform.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -105,9 +106,9 @@ public class TakerOrderService {
     }
 
     @WithSession
-    public Uni<List<OrderWithTrade>> mine(String ownerId, int page, int size) {
+    public Uni<List<OrderWithTrade>> mine(String ownerId, PageRequest page) {
         return TakerOrder.<TakerOrder>find("ownerId", Sort.descending("createdAt").and("id"), ownerId)
-                .page(Page.of(page, size)).list()
+                .page(Page.of(page.page(), page.size())).list()
                 .chain(orders -> trades.ofOrders(orders.stream().map(o -> o.id).toList())
                         .map(byOrder -> orders.stream().map(o -> new OrderWithTrade(o, byOrder.get(o.id))).toList()));
     }

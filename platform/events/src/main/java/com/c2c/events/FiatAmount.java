@@ -27,8 +27,12 @@ public final class FiatAmount {
         }
     }
 
-    /** Exact conversion; fails if the value is not positive or has more decimals than the currency. */
+    /**
+     * Exact conversion; fails if the value is not positive or has more decimals than the currency. The
+     * bounds of {@link Decimals} are checked first, again: this scales the value, which is only cheap within them.
+     */
     public static long toMinor(BigDecimal amount, Currency currency) {
+        Decimals.check(amount);
         int scale = currency.getDefaultFractionDigits();
         if (amount.signum() <= 0) {
             throw new IllegalArgumentException("must be greater than zero");

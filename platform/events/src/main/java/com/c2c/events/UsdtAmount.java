@@ -12,8 +12,13 @@ public final class UsdtAmount {
     private UsdtAmount() {
     }
 
-    /** Exact conversion; fails if the value has more than 6 decimals, is not positive, or overflows a long. */
+    /**
+     * Exact conversion; fails if the value has more than 6 decimals, is not positive, or overflows a long.
+     * The bounds of {@link Decimals} are checked first, again: this scales the value, which is only cheap
+     * within them, whatever path the value came in by.
+     */
     public static long toMicros(BigDecimal amount) {
+        Decimals.check(amount);
         if (amount.signum() <= 0) {
             throw new IllegalArgumentException("must be greater than zero");
         }

@@ -1,6 +1,7 @@
 package com.c2c.wallet.ledger;
 
 import com.c2c.events.UsdtAmount;
+import com.c2c.platform.web.PageRequest;
 import com.c2c.wallet.ledger.api.AssetTotalsView;
 import com.c2c.wallet.ledger.api.BalanceView;
 import com.c2c.wallet.ledger.api.LedgerEntryView;
@@ -49,7 +50,7 @@ public class LedgerQueries {
     }
 
     /** Newest first. */
-    public Uni<List<LedgerEntryView>> history(String ownerId, int page, int size) {
+    public Uni<List<LedgerEntryView>> history(String ownerId, PageRequest page) {
         return pool.preparedQuery("""
                         select e.id, p.id as posting, p.kind as posting_kind, p.command_id, a.asset, a.kind,
                                e.amount, e.balance_after, p.created_at
@@ -58,7 +59,7 @@ public class LedgerQueries {
                         join ledger_posting p on p.id = e.posting_id
                         where a.owner_id = $1
                         order by e.id desc limit $2 offset $3""")
-                .execute(Tuple.of(ownerId, size, (long) page * size))
+                .execute(Tuple.of(ownerId, page.size(), page.offset()))
                 .map(rows -> {
                     List<LedgerEntryView> views = new ArrayList<>();
                     for (Row r : rows) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,7 +38,8 @@ public class WatchedAddressResource {
     @APIResponse(responseCode = "201", description = "Now watched")
     @APIResponse(responseCode = "200", description = "Already watched for this owner")
     @APIResponse(responseCode = "409", description = "Watched for another owner")
-    public Uni<Response> watch(@PathParam("chainId") long chainId, @Valid @NotNull WatchAddressRequest request) {
+    public Uni<Response> watch(@PathParam("chainId") @Parameter(example = "31337", description = "EIP-155 chain id")
+            long chainId, @Valid @NotNull WatchAddressRequest request) {
         return watcher.watch(caller.requireRole(Caller.ADMIN), chainId, request).map(o -> Response.status(o.created() ? 201 : 200)
                 .location(URI.create("/api/v1/chains/" + chainId + "/addresses/" + o.watched().key.address()))
                 .entity(WatchedAddressView.of(o.watched())).build());

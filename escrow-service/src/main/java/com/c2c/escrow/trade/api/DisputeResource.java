@@ -3,14 +3,12 @@ package com.c2c.escrow.trade.api;
 import io.quarkus.security.Authenticated;
 import com.c2c.escrow.trade.TradeQueries;
 import com.c2c.platform.web.Caller;
+import com.c2c.platform.web.Paging;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,13 +29,14 @@ public class DisputeResource {
     }
 
     @GET
-    @Operation(operationId = "listOpenDisputes", summary = "Trades waiting for an arbiter, the longest-waiting first, with their dispute")
+    @Operation(operationId = "listOpenDisputes", summary = "Trades waiting for an arbiter, the longest-waiting first, with their dispute",
+            description = "Pages of 1..200 trades, 20 by default.")
     @APIResponse(responseCode = "200", description = "The DISPUTED trades of the page")
+    @APIResponse(responseCode = "400", description = "page or size is out of bounds (problem names it)")
     @APIResponse(responseCode = "401", description = "The request does not say who is calling")
     @APIResponse(responseCode = "403", description = "Not an arbiter")
-    public Uni<List<TradeView>> open(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+    public Uni<List<TradeView>> open(@BeanParam Paging paging) {
         caller.requireRole(Caller.ARBITER);
-        return queries.disputed(page, size).map(list -> list.stream().map(TradeView::of).toList());
+        return queries.disputed(paging.within(20, 200)).map(list -> list.stream().map(TradeView::of).toList());
     }
 }

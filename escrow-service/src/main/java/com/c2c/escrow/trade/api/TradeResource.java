@@ -6,20 +6,18 @@ import com.c2c.escrow.trade.TradeActions;
 import com.c2c.escrow.trade.TradeQueries;
 import com.c2c.escrow.trade.domain.TradeAction;
 import com.c2c.platform.web.Caller;
+import com.c2c.platform.web.Paging;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
@@ -55,10 +53,11 @@ public class TradeResource {
     }
 
     @GET
-    @Operation(operationId = "listMyTrades", summary = "My trades, as buyer or seller, newest first")
-    public Uni<List<TradeView>> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return queries.of(caller.id(), page, size).map(list -> list.stream().map(TradeView::of).toList());
+    @Operation(operationId = "listMyTrades", summary = "My trades, as buyer or seller, newest first", description = "Pages of 1..100 trades,"
+            + " 20 by default.")
+    @APIResponse(responseCode = "400", description = "page or size is out of bounds (problem names it)")
+    public Uni<List<TradeView>> mine(@BeanParam Paging paging) {
+        return queries.of(caller.id(), paging.within(20, 100)).map(list -> list.stream().map(TradeView::of).toList());
     }
 
     @GET

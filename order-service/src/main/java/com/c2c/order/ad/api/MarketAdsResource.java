@@ -1,10 +1,9 @@
 package com.c2c.order.ad.api;
 
 import com.c2c.order.ad.AdListing;
+import com.c2c.platform.web.Paging;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,18 +29,17 @@ public class MarketAdsResource {
     @GET
     @Operation(operationId = "listMarketAds", summary = "A market's ads a taker can choose", description = "Public. ACTIVE ads with something"
             + " left, best price for the taker first (SELL ads lowest first, BUY ads highest first), oldest first"
-            + " among equal prices.")
+            + " among equal prices. Pages of 1..100 ads, 20 by default.")
     @APIResponse(responseCode = "200", description = "One page of ads")
     @APIResponse(responseCode = "400", description = "A parameter is invalid (problem names it)")
     public Uni<List<ListedAdView>> list(
             @PathParam("market") @Parameter(example = "USDT-CNY") String market,
-            @QueryParam("side") @Parameter(required = true, description = "the ads' side: SELL or BUY") String side,
+            @QueryParam("side") @Parameter(required = true, example = "SELL", description = "the ads' side: SELL or BUY") String side,
             @QueryParam("paymentMethod") @Parameter(example = "ALIPAY") String paymentMethod,
             @QueryParam("amount") @Parameter(example = "500.00", description = "fiat: only ads whose limits admit it"
                     + " and whose remaining covers it") String amount,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return listing.find(new AdListing.Query(market, side, paymentMethod, amount, page, size))
+            @BeanParam Paging paging) {
+        return listing.find(new AdListing.Query(market, side, paymentMethod, amount, paging.within(20, 100)))
                 .map(ads -> ads.stream().map(ListedAdView::of).toList());
     }
 }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,7 +41,7 @@ public class ReferencePriceResource {
     @APIResponse(responseCode = "400", description = "The fiat or price is invalid")
     @APIResponse(responseCode = "401", description = "No caller")
     @APIResponse(responseCode = "403", description = "The caller is not an admin")
-    public Uni<ReferencePriceView> set(@PathParam("fiat") String fiat, @Valid @NotNull SetReferencePriceRequest body) {
+    public Uni<ReferencePriceView> set(@PathParam("fiat") @Parameter(example = "CNY") String fiat, @Valid @NotNull SetReferencePriceRequest body) {
         String admin = caller.requireRole(Caller.ADMIN);
         return prices.set(admin, fiat, body.price()).map(r -> ReferencePriceView.of(r.price(), r.ads()));
     }

@@ -1,5 +1,6 @@
 package com.c2c.order.ad.domain;
 
+import com.c2c.events.Decimals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -10,20 +11,25 @@ import java.math.RoundingMode;
 public final class Margin {
     public static final int MAX_BPS = 2000;
     private static final BigDecimal BPS_PER_WHOLE = BigDecimal.valueOf(10_000);
+    private static final BigDecimal MAX_PERCENT = BigDecimal.valueOf(MAX_BPS, 2);
 
     private Margin() {
     }
 
-    /** Exact parse of a percentage with at most 2 decimals within ±20; IllegalArgumentException says what is wrong. */
+    /**
+     * Exact parse of a percentage with at most 2 decimals within ±20; IllegalArgumentException says what is
+     * wrong. The range is checked on the decimal itself, before it is scaled: scaling is cheap only for a
+     * small value (and {@link Decimals} bounds what gets this far anyway).
+     */
     public static int bpsOf(BigDecimal percent) {
+        Decimals.check(percent);
         if (percent.stripTrailingZeros().scale() > 2) {
             throw new IllegalArgumentException("must have at most 2 decimal places");
         }
-        int bps = percent.movePointRight(2).setScale(0, RoundingMode.UNNECESSARY).intValueExact();
-        if (Math.abs(bps) > MAX_BPS) {
+        if (percent.abs().compareTo(MAX_PERCENT) > 0) {
             throw new IllegalArgumentException("must be between -20 and 20 (percent)");
         }
-        return bps;
+        return percent.movePointRight(2).setScale(0, RoundingMode.UNNECESSARY).intValueExact();
     }
 
     public static BigDecimal percentOf(int bps) {

@@ -5,20 +5,18 @@ import com.c2c.order.idempotency.IdempotencyKey;
 import com.c2c.order.taker.TakerOrderService;
 import com.c2c.order.taker.domain.OrderStatus;
 import com.c2c.platform.web.Caller;
+import com.c2c.platform.web.Paging;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -91,9 +89,10 @@ public class OrderResource {
     }
 
     @GET
-    @Operation(operationId = "listMyOrders", summary = "My orders with their trades, newest first")
-    public Uni<List<OrderView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return orders.mine(caller.id(), page, size).map(list -> list.stream().map(OrderView::of).toList());
+    @Operation(operationId = "listMyOrders", summary = "My orders with their trades, newest first", description = "Pages of 1..100 orders,"
+            + " 20 by default.")
+    @APIResponse(responseCode = "400", description = "page or size is out of bounds (problem names it)")
+    public Uni<List<OrderView>> list(@BeanParam Paging paging) {
+        return orders.mine(caller.id(), paging.within(20, 100)).map(list -> list.stream().map(OrderView::of).toList());
     }
 }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
 
 class MarginTest {
 
@@ -17,6 +20,20 @@ class MarginTest {
         assertThrows(IllegalArgumentException.class, () -> Margin.bpsOf(new BigDecimal("20.01")));
         assertThrows(IllegalArgumentException.class, () -> Margin.bpsOf(new BigDecimal("1.505")));
         assertEquals(new BigDecimal("-0.75"), Margin.percentOf(-75));
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
+    void hugeOrOverlongMarginsAreRefusedWithoutScalingThem() {
+        assertEquals("is too large", assertThrows(IllegalArgumentException.class,
+                () -> Margin.bpsOf(new BigDecimal("1e500000000"))).getMessage());
+        assertEquals("must have at most 18 decimal places", assertThrows(IllegalArgumentException.class,
+                () -> Margin.bpsOf(new BigDecimal("1e-500000000"))).getMessage());
+        // Within the bounds yet far beyond an int of basis points: once an ArithmeticException (a 500).
+        assertEquals("must be between -20 and 20 (percent)", assertThrows(IllegalArgumentException.class,
+                () -> Margin.bpsOf(new BigDecimal("99999999999999999999"))).getMessage());
+        assertEquals("must be between -20 and 20 (percent)", assertThrows(IllegalArgumentException.class,
+                () -> Margin.bpsOf(new BigDecimal("-1e25"))).getMessage());
     }
 
     @Test

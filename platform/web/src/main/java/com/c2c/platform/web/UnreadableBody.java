@@ -33,6 +33,9 @@ record UnreadableBody(String field, String message) {
         if (e instanceof PropertyBindingException) {
             return new UnreadableBody(field, "is not a field of this request");
         }
+        if (e instanceof RefusedValue refused) {
+            return new UnreadableBody(field.isEmpty() ? BODY : field, refused.reason());
+        }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return new UnreadableBody(field.isEmpty() ? BODY : field, mustBe(mismatch.getTargetType()));
         }

@@ -2,18 +2,17 @@ package com.c2c.wallet.ledger.api;
 
 import io.quarkus.security.Authenticated;
 import com.c2c.platform.web.Caller;
+import com.c2c.platform.web.Paging;
 import com.c2c.wallet.ledger.LedgerQueries;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/wallet")
@@ -38,9 +37,9 @@ public class WalletResource {
 
     @GET
     @Path("/ledger")
-    @Operation(operationId = "listMyLedgerEntries", summary = "My ledger entries, newest first")
-    public Uni<List<LedgerEntryView>> history(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return ledger.history(caller.id(), page, size);
+    @Operation(operationId = "listMyLedgerEntries", summary = "My ledger entries, newest first", description = "Pages of 1..200 entries, 50 by default.")
+    @APIResponse(responseCode = "400", description = "page or size is out of bounds (problem names it)")
+    public Uni<List<LedgerEntryView>> history(@BeanParam Paging paging) {
+        return ledger.history(caller.id(), paging.within(50, 200));
     }
 }

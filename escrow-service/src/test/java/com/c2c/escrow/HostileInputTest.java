@@ -1,0 +1,21 @@
+package com.c2c.escrow;
+
+import com.c2c.testkit.HostileInputSweep;
+import com.c2c.testkit.TestCaller;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** Every operation of the API, sent malformed and extreme values: refused (4xx) and in time, never a 5xx. */
+@QuarkusTest
+class HostileInputTest {
+
+    @Test
+    void aUserCannotBreakTheApi() {
+        HostileInputSweep.sweep("a user", TestCaller.user("hostile-user"));
+    }
+
+    @Test
+    void anAdminCannotEither() {
+        HostileInputSweep.sweep("an admin", TestCaller.withRoles("hostile-admin", "admin", "arbiter"));
+    }
+}
