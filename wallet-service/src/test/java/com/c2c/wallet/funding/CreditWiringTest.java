@@ -29,7 +29,10 @@ class CreditWiringTest {
 
     @Test
     void creditIsStoredOnceAndAnnouncedOnce() {
-        String body = "{\"ownerId\":\"merchant1\",\"asset\":\"USDT\",\"amount\":\"2500.5\",\"reference\":\"seed-1\"}";
+        // an owner and a reference of this test alone: other tests (the hostile-input sweep) credit too
+        String owner = "merchant-" + java.util.UUID.randomUUID();
+        String reference = "seed-" + owner;
+        String body = "{\"ownerId\":\"" + owner + "\",\"asset\":\"USDT\",\"amount\":\"2500.5\",\"reference\":\"" + reference + "\"}";
         try (TopicProbe events = TopicProbe.open(Topics.WALLET_EVENTS)) {
             As.user("admin1", "admin").contentType(ContentType.JSON).body(body)
                     .when().post("/api/v1/wallet/admin/credits")
@@ -42,12 +45,12 @@ class CreditWiringTest {
                     .then().statusCode(200);
 
             assertEquals(2_500_500_000L, TestDatabase.queryLong(
-                    "select sum(amount_micros) from funding_credit where owner_id = 'merchant1'"));
+                    "select sum(amount_micros) from funding_credit where owner_id = '" + owner + "'"));
             ConsumedEvent event = events.await(e -> EventTypes.FUNDS_CREDITED.equals(e.type())
-                    && e.data().contains("\"reference\":\"seed-1\""), Duration.ofSeconds(20));
-            assertEquals("merchant1", event.key());
+                    && e.data().contains("\"reference\":\"" + reference + "\""), Duration.ofSeconds(20));
+            assertEquals(owner, event.key());
             assertTrue(event.data().contains("\"amountMicros\":2500500000"), event.data());
-            assertEquals(1, events.seen().stream().filter(e -> e.data().contains("\"reference\":\"seed-1\"")).count());
+            assertEquals(1, events.seen().stream().filter(e -> e.data().contains("\"reference\":\"" + reference + "\"")).count());
         }
     }
 
