@@ -2,6 +2,7 @@ package com.c2c.order.stream;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,14 +12,19 @@ import com.c2c.order.Publish.Trade;
 import com.c2c.order.Rest;
 import com.c2c.order.stream.SseClient.Event;
 import com.c2c.order.stream.domain.FeedPosition;
+import com.c2c.order.stream.domain.FeedType;
 import com.c2c.testkit.Keycloak;
 import com.c2c.testkit.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -32,6 +38,10 @@ class StreamTest {
 
     @Inject
     FeedRetention retention;
+    @Inject
+    LiveStreams streams;
+    @Inject
+    StreamSlots slots;
 
     @Test
     void aTraderSeesItsOrderAndTradeInOrderAndResumesWithExactlyWhatItMissed() {
@@ -168,6 +178,33 @@ class StreamTest {
         }
         Rest.asMerchant(maker).when().get("/api/v1/maker/fills").then().statusCode(200)
                 .body("items.size()", equalTo(1));
+    }
+
+    @Test
+    void aStreamEndsWhenItsTokenExpiresAndFreesItsSlot() {
+        String trader = "trader-" + UUID.randomUUID();
+        List<StreamItem> items = streams.open(trader, FeedType.TRADER, null, Instant.now().plusSeconds(2))
+                .collect().asList().await().atMost(SseClient.DEADLINE);
+        assertInstanceOf(StreamItem.End.class, items.getLast());
+        assertEquals("token-expired", ((StreamItem.End) items.getLast()).reason());
+        assertEquals(0, slots.openFor(trader));
+    }
+
+    @Test
+    void bothStreamsAreDocumentedWithTheirProblems() {
+        JsonPath api = RestAssured.given().queryParam("format", "json").when().get("/q/openapi").then()
+                .statusCode(200).extract().jsonPath();
+        for (String path : List.of("/api/v1/stream", "/api/v1/maker/stream")) {
+            Map<String, Object> get = api.getMap("paths.'" + path + "'.get");
+            assertTrue(List.of("streamMyEvents", "streamMakerEvents").contains(get.get("operationId")), path);
+            String responses = String.valueOf(get.get("responses"));
+            for (String status : List.of("200", "401", "410", "429")) {
+                assertTrue(responses.contains(status + "="), path + " documents " + status);
+            }
+            assertTrue(responses.contains("text/event-stream"), path);
+            assertTrue(String.valueOf(get.get("description")).contains("trade.status"), path);
+            assertNotNull(get.get("security"), path);
+        }
     }
 
     /** The next event is of {@code type}, about {@code subject}, with {@code status}; returns it. */
