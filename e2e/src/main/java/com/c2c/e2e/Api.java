@@ -9,8 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 
 /**
  * Plain HTTP calls to the running platform, as a frontend makes them: each with a real access token of
@@ -119,8 +123,41 @@ public final class Api {
     }
 
     private static CompletableFuture<Answer> send(HttpRequest.Builder request) {
-        return CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+        return CLIENT.sendAsync(request.build(), Api::bodyUnlessStream)
                 .thenApply(r -> new Answer(r.statusCode(), parse(r.body())));
+    }
+
+    /**
+     * The body as text, except for an open event stream (text/event-stream, ADR 0008), which never ends
+     * on its own: its status is the answer, and the connection is closed at once.
+     */
+    private static HttpResponse.BodySubscriber<String> bodyUnlessStream(HttpResponse.ResponseInfo info) {
+        boolean stream = info.statusCode() == 200 && info.headers().firstValue("Content-Type")
+                .filter(type -> type.startsWith("text/event-stream")).isPresent();
+        if (!stream) {
+            return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
+        }
+        return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofPublisher(), publisher -> {
+            publisher.subscribe(new Flow.Subscriber<>() {
+                @Override
+                public void onSubscribe(Flow.Subscription subscription) {
+                    subscription.cancel();
+                }
+
+                @Override
+                public void onNext(List<ByteBuffer> item) {
+                }
+
+                @Override
+                public void onError(Throwable failure) {
+                }
+
+                @Override
+                public void onComplete() {
+                }
+            });
+            return "";
+        });
     }
 
     private static Answer join(CompletableFuture<Answer> answer) {

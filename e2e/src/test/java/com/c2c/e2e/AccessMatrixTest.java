@@ -76,6 +76,9 @@ class AccessMatrixTest extends TradeScenarios {
         MATRIX.put("cancelMakerAds", "401 403 403 200 403 403");
         MATRIX.put("resumeMakerAds", "401 403 403 200 403 403");
         MATRIX.put("cancelAllMakerAds", "401 403 403 200 403 403");
+        MATRIX.put("streamMakerEvents", "401 403 403 200 403 403");
+        // live streams (ADR 0008): every onboarded account has its own
+        MATRIX.put("streamMyEvents", "401 200 200 200 200 200");
         // trading: any onboarded account may post ads and place orders
         MATRIX.put("postAd", "401 ok ok ok ok ok");
         MATRIX.put("placeOrder", "401 ok ok ok ok ok");

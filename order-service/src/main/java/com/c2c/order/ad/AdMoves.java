@@ -9,6 +9,8 @@ import com.c2c.order.ad.domain.Announcement;
 import com.c2c.order.ad.domain.Decision;
 import com.c2c.order.ad.domain.BookPresence;
 import com.c2c.order.ad.store.Ad;
+import com.c2c.order.stream.FeedEvent;
+import com.c2c.order.stream.OwnerFeed;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,16 +22,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class AdMoves {
     private final AdAnnouncements announce;
+    private final OwnerFeed feed;
 
-    AdMoves(AdAnnouncements announce) {
+    AdMoves(AdAnnouncements announce, OwnerFeed feed) {
         this.announce = announce;
+        this.feed = feed;
     }
 
     /** Takes a decided action on a stored ad. */
     public Uni<Void> apply(Ad ad, AdAction action) {
         AdStatus from = ad.status;
         ad.take(action);
-        return effects(ad, action, from);
+        // The owner's stream hears of every status an ad takes, from the transaction that takes it.
+        Uni<Void> told = from == ad.status ? none() : feed.append(ad.ownerId, FeedEvent.AdStatusChanged.of(ad));
+        return told.chain(() -> effects(ad, action, from));
     }
 
     /** Stores a new ad in the status its side starts in, with what posting it announces. */
@@ -39,7 +45,9 @@ public class AdMoves {
             throw new IllegalStateException(action + " is not how a new ad is posted");
         }
         ad.take(action);
-        return ad.<Ad>persist().call(() -> effects(ad, action, null));
+        return ad.<Ad>persist()
+                .call(() -> feed.append(ad.ownerId, FeedEvent.AdStatusChanged.of(ad)))
+                .call(() -> effects(ad, action, null));
     }
 
     private Uni<Void> effects(Ad ad, AdAction action, AdStatus from) {

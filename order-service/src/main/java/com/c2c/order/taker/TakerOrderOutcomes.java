@@ -1,6 +1,8 @@
 package com.c2c.order.taker;
 
 import com.c2c.order.ad.domain.Side;
+import com.c2c.order.stream.FeedEvent;
+import com.c2c.order.stream.OwnerFeed;
 import com.c2c.order.taker.domain.OrderStatus;
 import com.c2c.order.taker.store.TakerOrder;
 import io.smallrye.mutiny.Uni;
@@ -31,9 +33,11 @@ public class TakerOrderOutcomes {
     private static final Logger LOG = Logger.getLogger(TakerOrderOutcomes.class);
 
     private final OrderAnnouncements announce;
+    private final OwnerFeed feed;
 
-    TakerOrderOutcomes(OrderAnnouncements announce) {
+    TakerOrderOutcomes(OrderAnnouncements announce, OwnerFeed feed) {
         this.announce = announce;
+        this.feed = feed;
     }
 
     /** The wallet reserved a SELL order's USDT: it goes to the book, unless the owner cancelled meanwhile. */
@@ -43,8 +47,7 @@ public class TakerOrderOutcomes {
                 return none();
             }
             if (order.status == OrderStatus.PENDING_FUNDING) {
-                change(order, OrderStatus.PLACED);
-                return announce.place(order);
+                return change(order, OrderStatus.PLACED, null).chain(() -> announce.place(order));
             }
             if (order.status == OrderStatus.CANCELLED) {
                 return announce.release(order, "cancel", order.reservedMicros, "ORDER_CANCELLED");
@@ -55,12 +58,9 @@ public class TakerOrderOutcomes {
 
     /** The wallet could not reserve a SELL order's USDT. */
     public Uni<Void> reserveRejected(UUID orderId, String reason, String message) {
-        return locked(orderId).invoke(order -> {
-            if (order != null && order.status == OrderStatus.PENDING_FUNDING) {
-                change(order, OrderStatus.REJECTED);
-                order.rejectReason = reason + ": " + message;
-            }
-        }).replaceWithVoid();
+        return locked(orderId).chain(order -> order != null && order.status == OrderStatus.PENDING_FUNDING
+                ? change(order, OrderStatus.REJECTED, reason + ": " + message)
+                : none());
     }
 
     /** The book matched the order (it is the trade's taker); a SELL order's unfilled rest is released. */
@@ -69,12 +69,12 @@ public class TakerOrderOutcomes {
             if (order == null || !order.status.awaitsBook()) {
                 return none();
             }
-            change(order, OrderStatus.MATCHED);
             if (order.side == Side.SELL && quantity > order.reservedMicros) {
                 LOG.errorf("order %s: the book sold %d but only %d was reserved", orderId, quantity,
                         order.reservedMicros);
             }
-            return announce.release(order, "unfilled", order.reservedMicros - quantity, "ORDER_UNFILLED_REST");
+            return change(order, OrderStatus.MATCHED, null).chain(() -> announce.release(order, "unfilled",
+                    order.reservedMicros - quantity, "ORDER_UNFILLED_REST"));
         });
     }
 
@@ -84,9 +84,8 @@ public class TakerOrderOutcomes {
             if (order == null || !order.status.awaitsBook()) {
                 return none(); // e.g. the UNKNOWN_ID answer to the cancel of an order already matched
             }
-            change(order, OrderStatus.REJECTED);
-            order.rejectReason = reason + ": " + message;
-            return announce.release(order, "rejected", order.reservedMicros, "ORDER_REJECTED");
+            return change(order, OrderStatus.REJECTED, reason + ": " + message)
+                    .chain(() -> announce.release(order, "rejected", order.reservedMicros, "ORDER_REJECTED"));
         });
     }
 
@@ -96,8 +95,8 @@ public class TakerOrderOutcomes {
             if (order == null || !order.status.awaitsBook()) {
                 return none();
             }
-            change(order, OrderStatus.CANCELLED);
-            return announce.release(order, "cancel", quantity, "ORDER_CANCELLED");
+            return change(order, OrderStatus.CANCELLED, null)
+                    .chain(() -> announce.release(order, "cancel", quantity, "ORDER_CANCELLED"));
         });
     }
 
@@ -108,9 +107,14 @@ public class TakerOrderOutcomes {
                 : announce.release(order, tradeId.toString(), quantity, "TRADE_CANCELLED"));
     }
 
-    private static void change(TakerOrder order, OrderStatus status) {
+    /** The one place a consumed answer changes an order's status; its owner's stream hears of it in the same transaction. */
+    private Uni<Void> change(TakerOrder order, OrderStatus status, String rejectReason) {
         order.status = status;
+        if (rejectReason != null) {
+            order.rejectReason = rejectReason;
+        }
         order.updatedAt = Instant.now();
+        return feed.append(order.ownerId, FeedEvent.OrderStatusChanged.of(order));
     }
 
     private static Uni<TakerOrder> locked(UUID orderId) {

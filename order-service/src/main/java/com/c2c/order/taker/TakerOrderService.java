@@ -5,6 +5,8 @@ import com.c2c.order.ad.store.Ad;
 import com.c2c.order.idempotency.IdempotencyKey;
 import com.c2c.order.idempotency.IdempotentCreation;
 import com.c2c.order.idempotency.IdempotentCreation.Outcome;
+import com.c2c.order.stream.FeedEvent;
+import com.c2c.order.stream.OwnerFeed;
 import com.c2c.order.taker.api.PlaceOrderRequest;
 import com.c2c.order.taker.domain.OrderStatus;
 import com.c2c.order.taker.store.TakerOrder;
@@ -33,10 +35,12 @@ import java.util.UUID;
 public class TakerOrderService {
     private final OrderAnnouncements announce;
     private final TradeProgress trades;
+    private final OwnerFeed feed;
 
-    TakerOrderService(OrderAnnouncements announce, TradeProgress trades) {
+    TakerOrderService(OrderAnnouncements announce, TradeProgress trades, OwnerFeed feed) {
         this.announce = announce;
         this.trades = trades;
+        this.feed = feed;
     }
 
     /** An order with its latest trade (null until the book or escrow reported one). */
@@ -65,6 +69,7 @@ public class TakerOrderService {
 
     private Uni<TakerOrder> create(TakerOrder order) {
         return order.<TakerOrder>persist()
+                .call(() -> feed.append(order.ownerId, FeedEvent.OrderStatusChanged.of(order)))
                 .call(() -> order.side == Side.SELL ? announce.reserve(order) : announce.place(order));
     }
 
@@ -80,20 +85,20 @@ public class TakerOrderService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("order " + id))
                 .chain(order -> switch (order.status) {
                     case CANCELLED, CANCEL_REQUESTED -> Uni.createFrom().item(order);
-                    case PENDING_FUNDING -> {
-                        order.status = OrderStatus.CANCELLED;
-                        order.updatedAt = Instant.now();
-                        yield Uni.createFrom().item(order);
-                    }
-                    case PLACED -> {
-                        order.status = OrderStatus.CANCEL_REQUESTED;
-                        order.updatedAt = Instant.now();
-                        yield announce.cancel(order).replaceWith(order);
-                    }
+                    case PENDING_FUNDING -> changed(order, OrderStatus.CANCELLED).replaceWith(order);
+                    case PLACED -> changed(order, OrderStatus.CANCEL_REQUESTED)
+                            .chain(() -> announce.cancel(order)).replaceWith(order);
                     case MATCHED, REJECTED -> Uni.createFrom().failure(ProblemException.conflict(
                             "order-not-cancellable", "order is " + order.status
                                     + "; only orders the book has not answered yet can be cancelled"));
                 });
+    }
+
+    /** The owner's cancel changes the status; the owner's stream hears of it in the same transaction. */
+    private Uni<Void> changed(TakerOrder order, OrderStatus status) {
+        order.status = status;
+        order.updatedAt = Instant.now();
+        return feed.append(order.ownerId, FeedEvent.OrderStatusChanged.of(order));
     }
 
     @WithSession

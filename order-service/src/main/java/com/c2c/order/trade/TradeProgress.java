@@ -3,6 +3,8 @@ package com.c2c.order.trade;
 import com.c2c.events.EventTypes;
 import com.c2c.events.escrow.TradeStateChanged;
 import com.c2c.events.matching.TradeMatched;
+import com.c2c.order.stream.FeedEvent;
+import com.c2c.order.stream.OwnerFeed;
 import com.c2c.order.trade.domain.TradeStatus;
 import com.c2c.order.trade.store.OrderTrade;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -20,10 +22,17 @@ import java.util.stream.Collectors;
 /**
  * Follows each trade from the book's TradeMatched through escrow's events, whichever comes first: the
  * trade row is created by the first of them (so an escrow event is never lost for arriving early) and
- * then locked by each, so the book's and escrow's consumers apply their effects once per trade.
+ * then locked by each, so the book's and escrow's consumers apply their effects once per trade. Both
+ * parties' streams hear of each status the trade takes, and the maker's of each fill, in the same
+ * transaction.
  */
 @ApplicationScoped
 public class TradeProgress {
+    private final OwnerFeed feed;
+
+    TradeProgress(OwnerFeed feed) {
+        this.feed = feed;
+    }
 
     /** What an escrow event did to the trade: whether it is the trade's end, seen here for the first time. */
     public record Change(OrderTrade trade, boolean firstEnd) {
@@ -32,17 +41,20 @@ public class TradeProgress {
     /** Records the book's match; true the first time (the effects of a match are applied once per trade). */
     public Uni<Boolean> matched(TradeMatched m) {
         return locked(m.tradeId(), m.market(), m.takerOrderId(), m.makerOrderId(), m.buyerId(), m.sellerId(),
-                m.quantityMicros(), m.fiatAmountMinor()).map(trade -> {
+                m.quantityMicros(), m.fiatAmountMinor()).chain(row -> {
+                    OrderTrade trade = row.trade();
                     trade.priceMinor = m.priceMinor();
                     trade.quantityMicros = m.quantityMicros();
                     trade.fiatAmountMinor = m.fiatAmountMinor();
                     if (trade.matched) {
-                        return false;
+                        return Uni.createFrom().item(false);
                     }
                     trade.matched = true;
                     trade.updatedAt = Instant.now();
                     trade.matchedAt = trade.updatedAt;
-                    return true;
+                    Uni<Void> opened = row.created() ? tellParties(trade) : Uni.createFrom().voidItem();
+                    return opened.chain(() -> feed.append(m.makerId(), FeedEvent.AdFilled.of(trade)))
+                            .replaceWith(true);
                 });
     }
 
@@ -50,18 +62,21 @@ public class TradeProgress {
     public Uni<Change> changed(String type, TradeStateChanged e) {
         TradeStatus status = TradeStatus.reported(e.status(), byType(type));
         return locked(e.tradeId(), e.market(), e.takerOrderId(), e.makerOrderId(), e.buyerId(), e.sellerId(),
-                e.quantityMicros(), e.fiatAmountMinor()).map(trade -> {
+                e.quantityMicros(), e.fiatAmountMinor()).chain(row -> {
+                    OrderTrade trade = row.trade();
                     if (EventTypes.TRADE_LOCKED.equals(type) && e.deadline() != null) {
                         trade.paymentDeadline = e.deadline();
                     }
-                    if (status.follows(trade.status)) {
+                    boolean moved = status.follows(trade.status);
+                    if (moved) {
                         trade.status = status;
                     }
                     trade.updatedAt = Instant.now();
                     boolean ends = EventTypes.TRADE_COMPLETED.equals(type) || EventTypes.TRADE_CANCELLED.equals(type);
                     boolean firstEnd = ends && !trade.ended;
                     trade.ended |= ends;
-                    return new Change(trade, firstEnd);
+                    Uni<Void> told = moved || row.created() ? tellParties(trade) : Uni.createFrom().voidItem();
+                    return told.replaceWith(new Change(trade, firstEnd));
                 });
     }
 
@@ -86,8 +101,19 @@ public class TradeProgress {
         };
     }
 
-    /** The trade's row, created (OPENED) if this is the first word of it, locked for this transaction. */
-    private static Uni<OrderTrade> locked(UUID tradeId, String market, UUID takerOrderId, UUID makerOrderId,
+    /** Both parties' streams: the trade's status as it now is. */
+    private Uni<Void> tellParties(OrderTrade trade) {
+        return feed.append(List.of(trade.buyerId, trade.sellerId), FeedEvent.TradeStatusChanged.of(trade));
+    }
+
+    private record Locked(OrderTrade trade, boolean created) {
+    }
+
+    /**
+     * The trade's row, created (OPENED) if this is the first word of it, locked for this transaction; whether
+     * this call created it.
+     */
+    private static Uni<Locked> locked(UUID tradeId, String market, UUID takerOrderId, UUID makerOrderId,
             String buyerId, String sellerId, long quantityMicros, long fiatAmountMinor) {
         Instant now = Instant.now();
         return Panache.getSession().chain(session -> session.createNativeQuery("""
@@ -105,6 +131,7 @@ public class TradeProgress {
                 .setParameter("fiat", fiatAmountMinor)
                 .setParameter("now", now)
                 .executeUpdate())
-                .chain(() -> OrderTrade.<OrderTrade>findById(tradeId, LockModeType.PESSIMISTIC_WRITE));
+                .chain(inserted -> OrderTrade.<OrderTrade>findById(tradeId, LockModeType.PESSIMISTIC_WRITE)
+                        .map(trade -> new Locked(trade, inserted == 1)));
     }
 }

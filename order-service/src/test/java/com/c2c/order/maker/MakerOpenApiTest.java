@@ -24,7 +24,7 @@ class MakerOpenApiTest {
                 .toList();
         assertEquals(List.of("cancelAllMakerAds", "cancelMakerAds", "deleteHeartbeatPolicy", "getHeartbeatPolicy",
                 "listMakerAds", "listMakerFills", "listMakerTrades", "resumeMakerAds", "sendHeartbeat",
-                "setHeartbeatPolicy", "upsertMakerAds"), ids);
+                "setHeartbeatPolicy", "streamMakerEvents", "upsertMakerAds"), ids);
         paths.entrySet().stream().filter(p -> p.getKey().startsWith("/api/v1/maker")).forEach(p -> p.getValue()
                 .forEach((method, op) -> {
                     String where = method + " " + p.getKey();

@@ -2,6 +2,7 @@ package com.c2c.platform.web;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -63,6 +64,19 @@ public class Caller {
             throw new ProblemException(403, "forbidden", "Forbidden", "this needs the " + role + " role", List.of());
         }
         return id;
+    }
+
+    /**
+     * When the caller's token expires ({@code exp}): what a long-lived answer (a stream) must not outlive,
+     * since the token is checked only when the request starts.
+     */
+    public Instant tokenExpiresAt() {
+        id();
+        long exp = token.getExpirationTime();
+        if (exp <= 0) {
+            throw unauthenticated(); // a verified access token always has exp
+        }
+        return Instant.ofEpochSecond(exp);
     }
 
     static ProblemException unauthenticated() {

@@ -1,6 +1,7 @@
 package com.c2c.platform.web;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -12,13 +13,21 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<Problem.FieldError> errors;
+    /** Seconds the client should wait before trying again (the Retry-After header), else null. */
+    private final Integer retryAfterSeconds;
 
     public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
+        this(status, slug, title, detail, errors, null);
+    }
+
+    private ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors,
+            Integer retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.slug = slug;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     /** 400: one field is wrong. */
@@ -49,6 +58,16 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, slug, "Conflict with the current state", detail, List.of());
     }
 
+    /** 410: what the request points at is no longer kept; {@code detail} says how to start afresh. */
+    public static ProblemException gone(String slug, String detail) {
+        return new ProblemException(410, slug, "Gone", detail, List.of());
+    }
+
+    /** 429: the caller holds too much of a limited resource; it may try again after {@code seconds}. */
+    public static ProblemException tooMany(String slug, String detail, int seconds) {
+        return new ProblemException(429, slug, "Too many requests", detail, List.of(), seconds);
+    }
+
     /** 503: the service cannot answer yet (e.g. still building what it serves); the client may retry. */
     public static ProblemException unavailable(String detail) {
         return new ProblemException(503, "unavailable", "Service unavailable", detail, List.of());
@@ -56,6 +75,11 @@ public class ProblemException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** The Retry-After seconds to answer with, if any. */
+    public Optional<Integer> retryAfterSeconds() {
+        return Optional.ofNullable(retryAfterSeconds);
     }
 
     public Problem toProblem(String instance) {
