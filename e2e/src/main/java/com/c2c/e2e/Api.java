@@ -22,7 +22,8 @@ import java.util.concurrent.Flow;
  */
 public final class Api {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
 
@@ -83,6 +84,12 @@ public final class Api {
         } else {
             request.header("Content-Type", "application/json").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
                     .method(method, HttpRequest.BodyPublishers.ofString(write(body)));
+        }
+        if (path.contains("/stream")) {
+            // an event stream is answered by its status and cut: on a connection of its own, never pooled
+            HttpClient once = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            return once.sendAsync(request.build(), Api::bodyUnlessStream)
+                    .thenApply(r -> new Answer(r.statusCode(), parse(r.body()))).join();
         }
         return join(send(request));
     }

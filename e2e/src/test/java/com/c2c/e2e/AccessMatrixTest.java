@@ -35,6 +35,8 @@ class AccessMatrixTest extends TradeScenarios {
     private static final Map<String, Integer> SERVICES = Map.of("order-service", 8081, "matching-service", 8082,
             "wallet-service", 8083, "escrow-service", 8084, "chain-watcher", 8085);
     private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
+    /** The query parameters an operation requires. */
+    private static final Map<String, String> QUERIES = Map.of("listMarketAds", "?side=SELL");
 
     /** operationId → the expected answer for each caller, in the order of {@link #CALLERS}; calls run in this order. */
     private static final Map<String, String> MATRIX = new LinkedHashMap<>();
@@ -149,7 +151,7 @@ class AccessMatrixTest extends TradeScenarios {
         for (Map.Entry<String, String> row : MATRIX.entrySet()) {
             String[] expected = row.getValue().split(" ");
             for (Operation op : operations.get(row.getKey())) {
-                String path = concrete(op, values, ids);
+                String path = concrete(op, values, ids) + QUERIES.getOrDefault(op.id(), "");
                 // the owner acts last, so the others meet the resource in the state it was set up in
                 for (int i : new int[] {0, 2, 3, 4, 5, 1}) {
                     Answer answer = platform.order.call(op.method(), path, callers[i], bodies.get(row.getKey()));
