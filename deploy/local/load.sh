@@ -43,7 +43,7 @@ cpu_ticks() {
   echo "postgres $(ps -C postgres -o pid= | while read -r pid; do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}')"
 }
 
-trade_load() { "$JAVA_HOME/bin/java" -cp "$ROOT/e2e/target/classes:$(cat "$cp_file")" com.c2c.e2e.load.TradeLoad "$@"; }
+trade_load() { "$JAVA_HOME/bin/java" -Djdk.httpclient.keepalive.timeout=5 -cp "$ROOT/e2e/target/classes:$(cat "$cp_file")" com.c2c.e2e.load.TradeLoad "$@"; }
 
 warmup=${C2C_LOAD_WARMUP_S:-60}
 if [ "$warmup" -gt 0 ]; then

@@ -10,7 +10,7 @@ if [ ! -x "$HERE/node_modules/.bin/redocly" ]; then
 fi
 docs=()
 for service in order-service matching-service wallet-service escrow-service chain-watcher; do
-  doc="$ROOT/$service/target/openapi/openapi.yaml"
+  doc="$ROOT/$service/target/openapi/openapi.json"
   [ -s "$doc" ] || die "$doc is missing: build the services first (./mvnw package)"
   docs+=("$doc")
 done

@@ -22,6 +22,14 @@ import java.util.concurrent.Flow;
  */
 public final class Api {
     static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        // The gateway closes a connection idle for 10 s; the client must drop it first, or it sends on a
+        // closed connection ("header parser received no bytes"). Read when the first client is built.
+        if (System.getProperty("jdk.httpclient.keepalive.timeout") == null) {
+            System.setProperty("jdk.httpclient.keepalive.timeout", "5");
+        }
+    }
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 

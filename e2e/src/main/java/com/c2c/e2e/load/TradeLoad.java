@@ -1,5 +1,6 @@
 package com.c2c.e2e.load;
 
+import com.c2c.testkit.Keycloak;
 import com.c2c.e2e.Api;
 import com.c2c.e2e.Api.As;
 import com.c2c.e2e.EventLog;
@@ -90,6 +91,8 @@ public final class TradeLoad {
         for (int i = 0; i < buyerCount; i++) {
             buyers.add("load-buyer-" + run + "-" + i);
         }
+        // Every buyer is created in Keycloak and signed in now, not on the sending thread at their first order.
+        buyers.parallelStream().forEach(buyer -> Keycloak.person(buyer).token());
         awaitAdsActive(sellers);
         log("setup: %d sellers funded with %s USDT each, ads ACTIVE, %d buyers (%d s)", sellerCount, AD_QUANTITY,
                 buyerCount, (System.currentTimeMillis() - t0) / 1000);

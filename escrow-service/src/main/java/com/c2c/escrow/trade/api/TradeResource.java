@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,6 +58,7 @@ public class TradeResource {
     @GET
     @Operation(operationId = "listMyTrades", summary = "My trades, as buyer or seller, newest first", description = "Pages of 1..100 trades,"
             + " 20 by default.")
+    @APIResponse(responseCode = "200", description = "My trades, one page", content = @Content(schema = @Schema(implementation = TradeView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "page or size is out of bounds (problem names it)")
     public Uni<List<TradeView>> mine(@BeanParam Paging paging) {
         return queries.of(caller.id(), paging.within(20, 100)).map(list -> list.stream().map(TradeView::of).toList());

@@ -24,6 +24,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -73,6 +76,7 @@ public class AdResource {
 
     @GET
     @Operation(operationId = "listMyAds", summary = "My ads, newest first", description = "Pages of 1..100 ads, 20 by default.")
+    @APIResponse(responseCode = "200", description = "My ads, one page", content = @Content(schema = @Schema(implementation = AdView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "page or size is out of bounds (problem names it)")
     public Uni<List<AdView>> list(@BeanParam Paging paging) {
         return ads.mine(caller.id(), paging.within(20, 100)).map(list -> list.stream().map(AdView::of).toList());

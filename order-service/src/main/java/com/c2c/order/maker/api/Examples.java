@@ -6,19 +6,19 @@ final class Examples {
 
     static final String UPSERT_REQUEST = """
             {"items":[
-              {"clientAdId":"cny-sell-1","side":"SELL","fiat":"CNY","price":"7.20","quantity":"1000",
-               "minOrder":"100","maxOrder":"5000","paymentMethods":["ALIPAY"],"paymentWindowMinutes":15,
+              {"clientAdId":"cny-sell-1","side":"SELL","fiat":"CNY","price":7.20,"quantity":1000,
+               "minOrder":100,"maxOrder":5000,"paymentMethods":["ALIPAY"],"paymentWindowMinutes":15,
                "terms":"Alipay only"},
-              {"clientAdId":"cny-sell-2","side":"SELL","fiat":"CNY","priceType":"FLOATING","marginPercent":"0.50",
-               "quantity":"250.5","minOrder":"100","maxOrder":"2000","paymentMethods":["BANK_TRANSFER"]}]}""";
+              {"clientAdId":"cny-sell-2","side":"SELL","fiat":"CNY","priceType":"FLOATING","marginPercent":0.50,
+               "quantity":250.5,"minOrder":100,"maxOrder":2000,"paymentMethods":["BANK_TRANSFER"]}]}""";
     static final String ITEMS_RESPONSE = """
             {"items":[
               {"clientAdId":"cny-sell-1","result":"unchanged","ad":{"clientAdId":"cny-sell-1",
                "id":"5f0c2a8e-4d1b-4c8e-9a57-2b1f3e6d7c10","market":"USDT-CNY","side":"SELL","fiat":"CNY",
-               "priceType":"FIXED","price":7.20,"marginPercent":null,"quantity":1000.000000,"remaining":700.000000,
+               "priceType":"FIXED","price":7.20,"quantity":1000.000000,"remaining":700.000000,
                "traded":300.000000,"pendingRaise":0.000000,"minOrder":100.00,"maxOrder":5000.00,
                "paymentMethods":["ALIPAY"],"paymentWindowMinutes":15,"terms":"Alipay only","minCompletedTrades":0,
-               "status":"ACTIVE","statusReason":null,"raiseRejection":null,"createdAt":"2025-01-01T12:00:00Z",
+               "status":"ACTIVE","createdAt":"2025-01-01T12:00:00Z",
                "updatedAt":"2025-01-01T12:05:00Z"}},
               {"clientAdId":"cny-sell-2","result":"rejected","problem":{
                "type":"https://c2c.dev/problems/no-reference-price","title":"Conflict with the current state",
@@ -52,7 +52,7 @@ final class Examples {
             {"intervalSeconds":30}""";
     static final String HEARTBEAT = """
             {"intervalSeconds":30,"lastHeartbeatAt":"2025-01-01T12:00:00Z","deadline":"2025-01-01T12:00:30Z",
-             "trippedAt":null,"pausedAds":0}""";
+             "pausedAds":0}""";
 
     static final String BAD_REQUEST = """
             {"type":"https://c2c.dev/problems/invalid-request","title":"The request is not valid","status":400,

@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * opening checks run on a worker thread (@Blocking), so a refused stream is an ordinary problem answer.
  */
 @Path("/api/v1/stream")
-@Tag(name = "Live streams")
+@Tag(name = "Live streams", description = "Server-Sent Events of the caller's own orders, trades, ads and fills, resumable (ADR 0008)")
 @Authenticated
 public class StreamResource {
     static final String RESUME = "The id of the last event received, to resume after it (the header an"

@@ -23,6 +23,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -91,6 +92,7 @@ public class OrderResource {
     @GET
     @Operation(operationId = "listMyOrders", summary = "My orders with their trades, newest first", description = "Pages of 1..100 orders,"
             + " 20 by default.")
+    @APIResponse(responseCode = "200", description = "My orders, one page", content = @Content(schema = @Schema(implementation = OrderView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "page or size is out of bounds (problem names it)")
     public Uni<List<OrderView>> list(@BeanParam Paging paging) {
         return orders.mine(caller.id(), paging.within(20, 100)).map(list -> list.stream().map(OrderView::of).toList());

@@ -12,6 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,6 +41,7 @@ public class WalletResource {
     @GET
     @Path("/ledger")
     @Operation(operationId = "listMyLedgerEntries", summary = "My ledger entries, newest first", description = "Pages of 1..200 entries, 50 by default.")
+    @APIResponse(responseCode = "200", description = "My ledger entries, one page", content = @Content(schema = @Schema(implementation = LedgerEntryView.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "page or size is out of bounds (problem names it)")
     public Uni<List<LedgerEntryView>> history(@BeanParam Paging paging) {
         return ledger.history(caller.id(), paging.within(50, 200));
