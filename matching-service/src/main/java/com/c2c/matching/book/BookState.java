@@ -42,6 +42,21 @@ final class BookState {
     /** The rejection of an input that names its order or ad but that the book cannot take as it is. */
     static final String INVALID_INPUT = "INVALID_INPUT";
 
+    /** An input type of the book: its payload class and the field naming the order or ad it is about. */
+    private record Input(Class<?> payload, String idField) {
+    }
+
+    private static final Map<String, Input> INPUTS = Map.of(
+            EventTypes.AD_LISTED, new Input(AdListed.class, "adId"),
+            EventTypes.AD_AMENDED, new Input(AdAmended.class, "adId"),
+            EventTypes.AD_WITHDRAWN, new Input(AdWithdrawn.class, "adId"),
+            EventTypes.AD_QUANTITY_RESTORED, new Input(AdQuantityRestored.class, "adId"),
+            EventTypes.ORDER_PLACED, new Input(OrderPlaced.class, "orderId"),
+            EventTypes.ORDER_CANCEL_REQUESTED, new Input(OrderCancelRequested.class, "orderId"));
+
+    /** Events on the input topic that are not for the book (an ad before its funding). */
+    private static final Set<String> NOT_FOR_THE_BOOK = Set.of(EventTypes.AD_POSTED);
+
     private final ObjectMapper json;
     private final MarketTicks tickOfMarket;
     private final OwnerDirectory owners = new OwnerDirectory();
@@ -197,21 +212,6 @@ final class BookState {
         }
         return null;
     }
-
-    /** An input type of the book: its payload class and the field naming the order or ad it is about. */
-    private record Input(Class<?> payload, String idField) {
-    }
-
-    private static final Map<String, Input> INPUTS = Map.of(
-            EventTypes.AD_LISTED, new Input(AdListed.class, "adId"),
-            EventTypes.AD_AMENDED, new Input(AdAmended.class, "adId"),
-            EventTypes.AD_WITHDRAWN, new Input(AdWithdrawn.class, "adId"),
-            EventTypes.AD_QUANTITY_RESTORED, new Input(AdQuantityRestored.class, "adId"),
-            EventTypes.ORDER_PLACED, new Input(OrderPlaced.class, "orderId"),
-            EventTypes.ORDER_CANCEL_REQUESTED, new Input(OrderCancelRequested.class, "orderId"));
-
-    /** Events on the input topic that are not for the book (an ad before its funding). */
-    private static final Set<String> NOT_FOR_THE_BOOK = Set.of(EventTypes.AD_POSTED);
 
     private static UUID uuid(JsonNode node) {
         if (node == null || !node.isTextual()) {

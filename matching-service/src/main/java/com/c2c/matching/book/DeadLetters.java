@@ -1,5 +1,6 @@
 package com.c2c.matching.book;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,6 +24,10 @@ final class DeadLetters {
     DeadLetters(String topic, MeterRegistry metrics) {
         this.topic = topic;
         this.metrics = metrics;
+        // Every series exists from the start (at 0), so an alert on its increase sees the first one.
+        for (String reason : new String[] {PoisonInput.UNREADABLE, PoisonInput.UNKNOWN_TYPE, PoisonInput.INVALID}) {
+            counter(reason);
+        }
     }
 
     ProducerRecord<String, String> of(ConsumerRecord<String, String> input, PoisonInput poison) {
@@ -42,7 +47,11 @@ final class DeadLetters {
 
     /** Counts a dead letter whose transaction committed. */
     void count(PoisonInput poison) {
-        metrics.counter(METRIC, "consumer", CONSUMER, "reason", poison.reason()).increment();
+        counter(poison.reason()).increment();
+    }
+
+    private Counter counter(String reason) {
+        return metrics.counter(METRIC, "consumer", CONSUMER, "reason", reason);
     }
 
     private static byte[] bytes(String s) {

@@ -44,7 +44,10 @@ import org.jboss.logging.Logger;
  * not at all. The books are snapshotted to the database with the offsets they include. Any failure
  * aborts the open transaction, rebuilds the books from the newest snapshot and replays from its
  * offsets; outputs of inputs whose transaction already committed are not sent again (the replay is
- * silent up to the committed offsets), so no trade is emitted twice and no input is lost. After each
+ * silent up to the committed offsets), so no trade is emitted twice and no input is lost. The books of
+ * a failed batch are dropped before anything else runs, so no snapshot holds an uncommitted input. A
+ * record the books cannot take is rejected or dead-lettered by {@link BookState#apply} (its decision
+ * depends on the record only), the dead letter in the batch's transaction. After each
  * committed batch (and each rebuild) it publishes the depth of the books the batch reached to
  * {@link PublishedDepths}, which REST readers read without touching the books.
  */
