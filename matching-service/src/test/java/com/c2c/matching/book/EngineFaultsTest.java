@@ -39,7 +39,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +75,9 @@ class EngineFaultsTest {
 
     @ConfigProperty(name = "c2c.matching.dead-letter-topic")
     String deadLetterTopic;
+
+    @ConfigProperty(name = "c2c.matching.group-id")
+    String groupId;
 
     @Test
     void poisonInputsAreRejectedOrDeadLetteredAndEveryMarketKeepsMatching() {
@@ -214,10 +220,42 @@ class EngineFaultsTest {
             placeBuy(events, rest, "USDT-HKD", 624000); // 800 USDT: exactly what the ad has left
             ConsumedEvent last = awaitTrade(out, rest);
             assertTrue(last.data().contains("\"quantityMicros\":800000000"), last.data());
+
+            // Now fenced for real: another producer takes the engine's transactional id while it runs.
+            UUID second = UUID.randomUUID();
+            listSellAd(events, second, "USDT-HKD", 790, "BANK_TRANSFER");
+            UUID onSecond = UUID.randomUUID();
+            placeBuy(events, onSecond, "USDT-HKD", 79000);
+            awaitTrade(out, onSecond);
+            UUID usurped = UUID.randomUUID();
+            try (KafkaProducer<String, String> usurper = transactionalProducer(groupId + "-" + inputTopic)) {
+                usurper.initTransactions();
+                placeBuy(events, usurped, "USDT-HKD", 79000);
+                await().atMost(DEADLINE).until(() -> !loop.engineRunning());
+            }
+            assertEquals(EngineFailure.FENCED, given().when().get("/q/health/ready").then().statusCode(503).extract()
+                    .path("checks.find { it.name == 'matching engine' }.data.error"));
+            loop.startEngine();
+            awaitTrade(out, usurped);
+            UUID secondRest = UUID.randomUUID();
+            placeBuy(events, secondRest, "USDT-HKD", 632000); // 800 USDT at 7.90: what the second ad has left
+            ConsumedEvent secondLast = awaitTrade(out, secondRest);
+            assertTrue(secondLast.data().contains("\"quantityMicros\":800000000"), secondLast.data());
+
             await().pollDelay(Duration.ofSeconds(2)).atMost(DEADLINE).until(() -> true);
-            assertEquals(1, out.seen().stream().filter(e -> EventTypes.TRADE_MATCHED.equals(e.type()))
-                    .filter(e -> e.data().contains("\"takerOrderId\":\"" + fenced + "\"")).count());
+            for (UUID order : List.of(fenced, usurped)) {
+                assertEquals(1, out.seen().stream().filter(e -> EventTypes.TRADE_MATCHED.equals(e.type()))
+                        .filter(e -> e.data().contains("\"takerOrderId\":\"" + order + "\"")).count(),
+                        "trades of " + order);
+            }
         }
+    }
+
+    private static KafkaProducer<String, String> transactionalProducer(String transactionalId) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.BOOTSTRAP);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
     @Test
