@@ -11,7 +11,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 /**
  * The engine's dead letters: the input record as it was (key, value, every header, CloudEvent ones
  * included) on the dead-letter topic, with the headers the SmallRye Kafka connector writes on the
- * other services' dead letters (so one tool reads both) and the consumer's name. Counted in
+ * other services' dead letters (so one tool reads both), the consumer's and service's name and the kind
+ * of poison ({@code dead-letter-kind}: unreadable, unknown-type, invalid). Counted in
  * {@code c2c.messaging.dead.letters} (tags {@code consumer}, {@code reason}) once committed.
  */
 final class DeadLetters {
@@ -42,6 +43,9 @@ final class DeadLetters {
         headers.add("dead-letter-partition", bytes(Integer.toString(input.partition())));
         headers.add("dead-letter-offset", bytes(Long.toString(input.offset())));
         headers.add("dead-letter-consumer", bytes(CONSUMER));
+        // As the platform's inbox consumers write them, so the dead-letter list shows the engine's too.
+        headers.add("dead-letter-service", bytes(CONSUMER));
+        headers.add("dead-letter-kind", bytes(poison.reason()));
         return new ProducerRecord<>(topic, null, input.key(), input.value(), headers);
     }
 

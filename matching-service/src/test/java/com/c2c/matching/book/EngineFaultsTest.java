@@ -113,6 +113,8 @@ class EngineFaultsTest {
             assertTrue(Integer.parseInt(unreadable.header("dead-letter-partition")) >= 0);
             assertTrue(Long.parseLong(unreadable.header("dead-letter-offset")) >= 0);
             assertEquals("matching-service", unreadable.header("dead-letter-consumer"));
+            assertEquals("matching-service", unreadable.header("dead-letter-service"));
+            assertEquals("unreadable", unreadable.header("dead-letter-kind"));
             assertEquals(EventTypes.ORDER_PLACED, unreadable.header("ce_type"));
             assertEquals("application/json", unreadable.header("content-type"));
             DeadLetterProbe.Letter unknownType = dead.await(l -> unknownTypeId.equals(l.header("ce_id")), DEADLINE);
