@@ -15,6 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class PageParams {
     public static final int MAX_LIMIT = 100;
     public static final int DEFAULT_LIMIT = 50;
+    /** How every list documents its 400 for these parameters. */
+    public static final String REFUSED = "cursor is not one this API gave out, or limit is not a whole number from 1 to "
+            + MAX_LIMIT + " (the problem names which)";
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
 
     @QueryParam("cursor")
