@@ -138,7 +138,7 @@ public class MakerAdResource {
                     + " remaining and traded, in (createdAt, id) order. Pass `nextCursor` back as `cursor` for the"
                     + " next page; ads created meanwhile come after it, none twice.")
     @APIResponse(responseCode = "200", description = "A page of my ads",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class),
                     examples = @ExampleObject(name = "one ad", value = Examples.ADS_PAGE)))
     @APIResponse(responseCode = "400", description = D400 + ": market, or " + PageParams.REFUSED,
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),

@@ -44,7 +44,7 @@ public class MakerTradeResource {
                     + " (createdAt, tradeId) order. Pass `nextCursor` back as `cursor` for the next page (or later,"
                     + " to poll for new trades): trades recorded meanwhile come after it, none twice.")
     @APIResponse(responseCode = "200", description = "A page of trades",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class),
                     examples = @ExampleObject(name = "one trade", value = Examples.TRADES_PAGE)))
     @APIResponse(responseCode = "400", description = D400 + ": " + PageParams.REFUSED,
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
@@ -60,7 +60,7 @@ public class MakerTradeResource {
             description = "Each match of one of my ads (what traded, at what price), in (matchedAt, tradeId) order,"
                     + " whatever became of the trade since. Paged like /api/v1/maker/trades.")
     @APIResponse(responseCode = "200", description = "A page of fills",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class),
                     examples = @ExampleObject(name = "one fill", value = Examples.FILLS_PAGE)))
     @APIResponse(responseCode = "400", description = D400 + ": " + PageParams.REFUSED,
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
