@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One page of a list, the answer of every list endpoint. */
-@Schema(description = "One page of a list, in the list's order. Pass nextCursor back as cursor for the next page.")
+/**
+ * One page of a list, the answer of every list endpoint, in the list's order. No class-level {@code @Schema}:
+ * that would put an unparameterised "Page" into every service's OpenAPI document, used or not; each list's
+ * own schema (PageAdView, ...) is made from its return type.
+ */
 public record Page<T>(
         @Schema(description = "This page's rows, at most limit", required = true) List<T> items,
         @Schema(description = "The position after the last item: send it as cursor for the rows after this page,"
