@@ -12,13 +12,13 @@ import com.c2c.order.taker.domain.OrderStatus;
 import com.c2c.order.taker.store.TakerOrder;
 import com.c2c.order.trade.TradeProgress;
 import com.c2c.order.trade.store.OrderTrade;
-import com.c2c.platform.web.PageRequest;
+import com.c2c.platform.web.Page;
+import com.c2c.platform.web.PageAfter;
 import com.c2c.platform.web.ProblemException;
+import com.c2c.platform.web.TimeAndId;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -110,11 +110,20 @@ public class TakerOrderService {
                         .map(byOrder -> new OrderWithTrade(order, byOrder.get(order.id))));
     }
 
+    /** The owner's orders with their trades, newest first, strictly after the position asked for (index taker_order_owner). */
     @WithSession
-    public Uni<List<OrderWithTrade>> mine(String ownerId, PageRequest page) {
-        return TakerOrder.<TakerOrder>find("ownerId", Sort.descending("createdAt").and("id"), ownerId)
-                .page(Page.of(page.page(), page.size())).list()
-                .chain(orders -> trades.ofOrders(orders.stream().map(o -> o.id).toList())
-                        .map(byOrder -> orders.stream().map(o -> new OrderWithTrade(o, byOrder.get(o.id))).toList()));
+    public Uni<Page<OrderWithTrade>> mine(String ownerId, PageAfter<TimeAndId> ask) {
+        TimeAndId after = ask.after();
+        String hql = "from TakerOrder o where o.ownerId = :owner"
+                + (after == null ? "" : " and (o.createdAt, o.id) < (:at, :id)") + " order by o.createdAt desc, o.id desc";
+        return Panache.getSession().chain(session -> {
+            var query = session.createSelectionQuery(hql, TakerOrder.class).setParameter("owner", ownerId);
+            if (after != null) {
+                query.setParameter("at", after.at()).setParameter("id", after.id());
+            }
+            return query.setMaxResults(ask.fetch()).getResultList();
+        }).map(rows -> ask.page(rows, order -> new TimeAndId(order.createdAt, order.id)))
+                .chain(page -> trades.ofOrders(page.items().stream().map(o -> o.id).toList())
+                        .map(byOrder -> page.map(o -> new OrderWithTrade(o, byOrder.get(o.id)))));
     }
 }

@@ -56,9 +56,9 @@ class TradeStatusTest {
         Publish.escrow(EventTypes.TRADE_COMPLETED, trade, "RESOLVED_RELEASED", null);
         await().atMost(Publish.DEADLINE).untilAsserted(() -> Rest.orderOf(buyer, order).then()
                 .body("tradeStatus", equalTo("RESOLVED_RELEASED")));
-        Rest.as(buyer).when().get("/api/v1/orders?page=0&size=5").then().statusCode(200)
-                .body("[0].id", equalTo(order)).body("[0].tradeStatus", equalTo("RESOLVED_RELEASED"))
-                .body("[0].tradeId", notNullValue());
+        Rest.as(buyer).when().get("/api/v1/orders?limit=5").then().statusCode(200)
+                .body("items[0].id", equalTo(order)).body("items[0].tradeStatus", equalTo("RESOLVED_RELEASED"))
+                .body("items[0].tradeId", notNullValue());
     }
 
     @Test

@@ -9,13 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.c2c.platform.web.Cursor;
+import com.c2c.platform.web.TimeAndId;
 import com.c2c.testkit.KafkaResource;
+import com.c2c.testkit.ListWalk;
 import com.c2c.testkit.PostgresResource;
 import com.c2c.testkit.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -41,10 +46,11 @@ class LedgerTest {
                 .body("[0].locked", equalTo(0f));
         As.user(owner).when().get("/api/v1/wallet/ledger")
                 .then().statusCode(200)
-                .body("$", hasSize(2))
-                .body("[0].amount", equalTo(100f))
-                .body("[0].balanceAfter", equalTo(2600.5f))
-                .body("[1].commandId", equalTo("funding-credit:ref-a-" + owner));
+                .body("items", hasSize(2))
+                .body("items[0].amount", equalTo(100f))
+                .body("items[0].balanceAfter", equalTo(2600.5f))
+                .body("items[1].commandId", equalTo("funding-credit:ref-a-" + owner))
+                .body("hasMore", equalTo(false));
 
         assertEquals(2_600_500_000L, TestDatabase.queryLong(
                 "select balance from ledger_account where owner_id = '" + owner + "' and kind = 'AVAILABLE'"));
@@ -72,11 +78,52 @@ class LedgerTest {
 
     @Test
     void badPagingAndAnonymousCallersAreRefused() {
-        As.user("carol").when().get("/api/v1/wallet/ledger?size=500")
+        As.user("carol").when().get("/api/v1/wallet/ledger?limit=500")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors.field", hasItem("size"));
+                .body("errors.field", hasItem("limit"));
+        ListWalk.refusesBadPaging(() -> As.user("carol"), "/api/v1/wallet/ledger");
+        // A (time, id) position of another list is not an entry's.
+        As.user("carol").queryParam("cursor", Cursor.encode(new TimeAndId(Instant.now(), UUID.randomUUID())))
+                .when().get("/api/v1/wallet/ledger").then().statusCode(400).body("errors.field", hasItem("cursor"));
         given().when().get("/api/v1/wallet/balances").then().statusCode(401);
+        given().when().get("/api/v1/wallet/ledger").then().statusCode(401);
+    }
+
+    @Test
+    void myLedgerPagesNewestFirstByCursorAcrossMyAccountsAndNewEntriesShiftNothing() {
+        String owner = "pager-" + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            credit(owner, "10", "ref-" + i + "-" + owner, 201);
+        }
+        long available = TestDatabase.queryLong(
+                "select id from ledger_account where owner_id = '" + owner + "' and kind = 'AVAILABLE'");
+        TestDatabase.update("insert into ledger_account (owner_id, asset, kind) values ('" + owner + "', 'USDT', 'RESERVED')");
+        long reserved = TestDatabase.queryLong(
+                "select id from ledger_account where owner_id = '" + owner + "' and kind = 'RESERVED'");
+        // Entries in two of the owner's accounts, interleaved: the page is merged from both.
+        Runnable reserveOne = () -> TestDatabase.update(posting(UUID.randomUUID(),
+                "(" + available + ", -1000000), (" + reserved + ", 1000000)"));
+        reserveOne.run();
+        reserveOne.run();
+        List<String> before = entriesNewestFirst(owner);
+        assertEquals(7, before.size());
+
+        // Entries made while the owner pages are newer than the cursor: above it, not pushed into later pages.
+        var seen = ListWalk.walk(() -> As.user(owner), "/api/v1/wallet/ledger", 2, page -> {
+            credit(owner, "1", "ref-later-" + page + "-" + owner, 201);
+            reserveOne.run();
+        });
+        assertEquals(before, ListWalk.field(seen, "id"));
+        List<String> now = entriesNewestFirst(owner);
+        assertEquals(before.size() + 3 * 3, now.size(), "three pages were followed by one credit and one move each");
+        assertEquals(now, ListWalk.field(ListWalk.walk(() -> As.user(owner), "/api/v1/wallet/ledger", 3, page -> { }), "id"));
+        assertConserved();
+    }
+
+    private static List<String> entriesNewestFirst(String owner) {
+        return List.of(TestDatabase.queryString("select string_agg(e.id::text, ',' order by e.id desc) from ledger_entry e"
+                + " join ledger_account a on a.id = e.account_id where a.owner_id = '" + owner + "'").split(","));
     }
 
     @Test
