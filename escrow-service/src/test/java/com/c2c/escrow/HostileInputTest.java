@@ -23,6 +23,6 @@ class HostileInputTest {
 
     @Test
     void everyListIsDocumentedAsACursorPage() {
-        ListContract.check(Set.of("listMyTrades", "listOpenDisputes", "listAuditEntries"));
+        ListContract.check(Set.of("listMyTrades", "listOpenDisputes", "listAuditEntries", "listDeadLetters"));
     }
 }

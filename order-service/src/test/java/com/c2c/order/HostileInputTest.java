@@ -24,6 +24,6 @@ class HostileInputTest {
     @Test
     void everyListIsDocumentedAsACursorPage() {
         ListContract.check(Set.of("listMyAds", "listMarketAds", "listMyOrders", "listMakerAds", "listMakerTrades",
-                "listMakerFills", "listAuditEntries"));
+                "listMakerFills", "listAuditEntries", "listDeadLetters"));
     }
 }
