@@ -46,7 +46,7 @@ class DeadlineAndDisputeTest extends TradeScenarios {
         String seller = user("seller", "100");
         String buyer = user("buyer", "0");
         activeAd(seller, "SELL", "0.80", "100", "10.00", "80.00");
-        String order = platform.placeExpress(buyer, "BUY", FIAT, "EXPRESS_FIAT", "40.00", METHOD);
+        String order = platform.placeExpress(buyer, "BUY", FIAT, "EXPRESS_FIAT", "40.00", METHOD, "0.80");
         String trade = lockedTrade(buyer, order);
         platform.dispute(buyer, trade, "paid but not confirmed").expect(409, "no dispute before paying");
         platform.act(buyer, trade, "paid").expect(200, "paid");
@@ -68,7 +68,7 @@ class DeadlineAndDisputeTest extends TradeScenarios {
         String seller = user("seller", "100");
         String buyer = user("buyer", "0");
         String ad = activeAd(seller, "SELL", "0.80", "100", "10.00", "80.00");
-        String order = platform.placeExpress(buyer, "BUY", FIAT, "EXPRESS_FIAT", "40.00", METHOD);
+        String order = platform.placeExpress(buyer, "BUY", FIAT, "EXPRESS_FIAT", "40.00", METHOD, "0.80");
         String trade = lockedTrade(buyer, order);
         platform.act(buyer, trade, "paid").expect(200, "paid");
         platform.dispute(seller, trade, "no money arrived").expect(200, "seller disputes");

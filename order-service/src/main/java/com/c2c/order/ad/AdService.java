@@ -3,6 +3,7 @@ package com.c2c.order.ad;
 import com.c2c.order.ad.api.PostAdRequest;
 import com.c2c.order.ad.domain.PriceType;
 import com.c2c.order.ad.store.Ad;
+import com.c2c.order.ad.store.ReferencePrice;
 import com.c2c.order.idempotency.IdempotencyKey;
 import com.c2c.order.idempotency.IdempotentCreation;
 import com.c2c.order.idempotency.IdempotentCreation.Outcome;
@@ -21,10 +22,12 @@ import java.util.UUID;
 public class AdService {
     private final AdMoves moves;
     private final ReferencePrices references;
+    private final PriceProtection protection;
 
-    AdService(AdMoves moves, ReferencePrices references) {
+    AdService(AdMoves moves, ReferencePrices references, PriceProtection protection) {
         this.moves = moves;
         this.references = references;
+        this.protection = protection;
     }
 
     /**
@@ -43,11 +46,19 @@ public class AdService {
                 () -> priced(ad).chain(this::create));
     }
 
+    /**
+     * A FLOATING ad priced from its fiat's reference price (409 without one); either kind refused (400) if
+     * priced beyond the band around the reference ({@link PriceProtection}).
+     */
     private Uni<Ad> priced(Ad ad) {
         if (ad.priceType == PriceType.FIXED) {
-            return Uni.createFrom().item(ad);
+            return ReferencePrice.<ReferencePrice>findById(ad.fiat).map(reference -> {
+                protection.checkAd(ad, reference);
+                return ad;
+            });
         }
         return references.forPricing(ad.fiat).map(reference -> {
+            protection.checkAd(ad, reference);
             ad.priceMinor = ReferencePrices.floatingPrice(reference, ad.marginBps);
             return ad;
         });

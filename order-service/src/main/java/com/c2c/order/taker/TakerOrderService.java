@@ -1,7 +1,9 @@
 package com.c2c.order.taker;
 
 import com.c2c.order.ad.domain.Side;
+import com.c2c.order.ad.PriceProtection;
 import com.c2c.order.ad.store.Ad;
+import com.c2c.order.ad.store.ReferencePrice;
 import com.c2c.order.idempotency.IdempotencyKey;
 import com.c2c.order.idempotency.IdempotentCreation;
 import com.c2c.order.idempotency.IdempotentCreation.Outcome;
@@ -9,11 +11,13 @@ import com.c2c.order.stream.FeedEvent;
 import com.c2c.order.stream.OwnerFeed;
 import com.c2c.order.taker.api.PlaceOrderRequest;
 import com.c2c.order.taker.domain.OrderStatus;
+import com.c2c.order.taker.domain.PriceLimitSource;
 import com.c2c.order.taker.store.TakerOrder;
 import com.c2c.order.trade.TradeProgress;
 import com.c2c.order.trade.store.OrderTrade;
 import com.c2c.platform.web.Page;
 import com.c2c.platform.web.PageAfter;
+import com.c2c.platform.web.Problem;
 import com.c2c.platform.web.ProblemException;
 import com.c2c.platform.web.TimeAndId;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -36,11 +40,13 @@ public class TakerOrderService {
     private final OrderAnnouncements announce;
     private final TradeProgress trades;
     private final OwnerFeed feed;
+    private final PriceProtection protection;
 
-    TakerOrderService(OrderAnnouncements announce, TradeProgress trades, OwnerFeed feed) {
+    TakerOrderService(OrderAnnouncements announce, TradeProgress trades, OwnerFeed feed, PriceProtection protection) {
         this.announce = announce;
         this.trades = trades;
         this.feed = feed;
+        this.protection = protection;
     }
 
     /** An order with its latest trade (null until the book or escrow reported one). */
@@ -53,7 +59,31 @@ public class TakerOrderService {
                 TakerOrder.<TakerOrder>find("ownerId = ?1 and idempotencyKey = ?2", ownerId, key.value())
                         .firstResult(),
                 stored -> OrderRequests.sameOrder(stored, request), "order",
-                () -> newOrder(ownerId, key.value(), request).chain(this::create))));
+                () -> newOrder(ownerId, key.value(), request).chain(this::limited).chain(this::create))));
+    }
+
+    /**
+     * An express order without a priceLimit of its own is limited to the fiat's reference price plus (BUY)
+     * or minus (SELL) the configured deviation; with no reference price there is nothing to derive it from,
+     * and the order is refused rather than sent to the book unbounded (issue 10, item 6).
+     */
+    private Uni<TakerOrder> limited(TakerOrder order) {
+        if (order.priceLimitMinor != null) {
+            return Uni.createFrom().item(order);
+        }
+        return ReferencePrice.<ReferencePrice>findById(order.fiat()).map(reference -> {
+            if (reference == null) {
+                throw new ProblemException(409, "no-reference-price", "Conflict with the current state",
+                        "there is no reference price for " + order.fiat() + ", so the order's price limit cannot be"
+                                + " derived from it; give priceLimit (the most you pay when buying, the least you"
+                                + " accept when selling)",
+                        List.of(new Problem.FieldError("priceLimit", "is required while " + order.fiat()
+                                + " has no reference price")));
+            }
+            order.priceLimitMinor = protection.takerLimit(order.side, reference.priceMinor);
+            order.priceLimitSource = PriceLimitSource.REFERENCE;
+            return order;
+        });
     }
 
     private Uni<TakerOrder> newOrder(String ownerId, String key, PlaceOrderRequest request) {

@@ -1,6 +1,7 @@
 package com.c2c.order.taker;
 
 import com.c2c.testkit.As;
+import com.c2c.order.Rest;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,11 +24,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Placing a taker order: stored and sent to the book once per Idempotency-Key; bad input changes nothing. */
 @QuarkusTest
 class OrderPlacementTest {
+    /** Express orders without a priceLimit are limited around the fiat's reference price: CNY has one. */
+    @BeforeEach
+    void cnyHasAReferencePrice() {
+        Rest.referencePrice("CNY", "7.20");
+    }
+
     private static final String ORDER = """
             {"side":"BUY","asset":"USDT","fiat":"CNY","mode":"EXPRESS_FIAT","amount":"720.00","paymentMethod":"ALIPAY"}""";
 

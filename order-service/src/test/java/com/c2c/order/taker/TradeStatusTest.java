@@ -18,11 +18,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** An order shows its trade's live status from escrow's events, in whatever order they arrive. */
 @QuarkusTest
 class TradeStatusTest {
+    /** Express orders without a priceLimit are limited around the fiat's reference price: CNY has one. */
+    @BeforeEach
+    void cnyHasAReferencePrice() {
+        Rest.referencePrice("CNY", "7.20");
+    }
+
     private static final String MARKET = "USDT-CNY";
 
     @Test

@@ -46,13 +46,16 @@ public class OrderResource {
     @POST
     @Operation(operationId = "placeOrder", summary = "Place an order", description = "Idempotent by the Idempotency-Key header. EXPRESS_* fill"
             + " at the best eligible ad, AD_* on the ad named by adId. A BUY order goes to the book at once"
-            + " (PLACED); a SELL order is PENDING_FUNDING until its USDT is reserved.")
+            + " (PLACED); a SELL order is PENDING_FUNDING until its USDT is reserved. The book never fills an order"
+            + " beyond its price limit (priceLimit, or derived: see the field); an order no ad within it can fill"
+            + " ends REJECTED with reason PRICE_LIMIT and a SELL order's USDT released.")
     @APIResponse(responseCode = "201", description = "Placed (BUY) or waiting for its USDT to be reserved (SELL)")
     @APIResponse(responseCode = "200", description = "Already placed under this Idempotency-Key")
     @APIResponse(responseCode = "400", description = "A field or the Idempotency-Key header is invalid (problem names it)")
     @APIResponse(responseCode = "404", description = "The chosen ad does not exist (problem names adId)")
-    @APIResponse(responseCode = "409", description = "Idempotency-Key reused for a different order, or the chosen ad"
-            + " is not ACTIVE")
+    @APIResponse(responseCode = "409", description = "Idempotency-Key reused for a different order, the chosen ad"
+            + " is not ACTIVE or priced beyond priceLimit, or an express order without priceLimit in a fiat with no"
+            + " reference price (problem names priceLimit)")
     public Uni<Response> place(@HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Valid @NotNull PlaceOrderRequest request) {
         String owner = caller.id();
