@@ -64,7 +64,9 @@ SELECT format('ALTER ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICA
               p || r, CASE r WHEN '_owner' THEN :'opw' ELSE :'apw' END)
   FROM unnest(string_to_array(:'prefixes', ' ')) AS p, unnest(ARRAY['_owner', '_app']) AS r \gexec
 SELECT format('GRANT %I TO %I', p || '_owner', :'user')
-  FROM unnest(string_to_array(:'prefixes', ' ')) AS p \gexec
+  FROM unnest(string_to_array(:'prefixes', ' ')) AS p
+ WHERE NOT EXISTS (SELECT 1 FROM pg_auth_members m
+                    WHERE m.roleid = to_regrole(p || '_owner') AND m.member = to_regrole(:'user')) \gexec
 SELECT format('CREATE DATABASE %I OWNER %I', d, d || '_owner')
   FROM unnest(string_to_array(:'dbs', ' ')) AS d
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = d) \gexec
