@@ -1,12 +1,12 @@
 package com.c2c.wallet.command;
 
-import com.c2c.testkit.As;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.c2c.events.EventTypes;
+import com.c2c.testkit.As;
 import com.c2c.testkit.ConsumedEvent;
 import com.c2c.testkit.TestDatabase;
 import com.c2c.testkit.TopicProbe;

@@ -1,10 +1,5 @@
 package com.c2c.wallet.command;
 
-import jakarta.inject.Inject;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Counter;
-import com.c2c.testkit.TestDatabase;
-import com.c2c.testkit.As;
 import static com.c2c.wallet.command.Commands.answer;
 import static com.c2c.wallet.command.Commands.assertBalances;
 import static com.c2c.wallet.command.Commands.balance;
@@ -17,15 +12,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.c2c.events.EventTypes;
 import com.c2c.events.Topics;
+import com.c2c.testkit.As;
 import com.c2c.testkit.ConsumedEvent;
 import com.c2c.testkit.FreshTopicResource;
 import com.c2c.testkit.PostgresResource;
+import com.c2c.testkit.TestDatabase;
 import com.c2c.testkit.TestEvents;
 import com.c2c.testkit.TopicProbe;
 import com.c2c.wallet.command.Commands.Command;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;

@@ -1,16 +1,5 @@
 package com.c2c.wallet.funding;
 
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Future;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.CountDownLatch;
-import java.util.TreeMap;
-import java.util.Map;
-import java.util.List;
-import java.util.ArrayList;
-import io.restassured.specification.RequestSpecification;
-import com.c2c.testkit.As;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -19,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.c2c.events.EventTypes;
 import com.c2c.events.Topics;
+import com.c2c.testkit.As;
 import com.c2c.testkit.ConsumedEvent;
 import com.c2c.testkit.KafkaResource;
 import com.c2c.testkit.PostgresResource;
@@ -28,7 +18,17 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** REST call → row in c2c_wallet → CloudEvent on c2c.wallet.events.v1, against the real PostgreSQL and Kafka. */

@@ -1,16 +1,15 @@
 package com.c2c.wallet.ledger;
 
-import static org.hamcrest.Matchers.everyItem;
-import java.sql.SQLException;
-import com.c2c.testkit.As;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.c2c.testkit.As;
 import com.c2c.testkit.KafkaResource;
 import com.c2c.testkit.PostgresResource;
 import com.c2c.testkit.TestDatabase;
@@ -18,6 +17,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
