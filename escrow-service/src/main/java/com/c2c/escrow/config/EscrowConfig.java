@@ -24,4 +24,15 @@ public interface EscrowConfig {
     /** Most trades one scan transaction takes; a full batch is followed at once by another. */
     @WithDefault("100")
     int deadlineScanBatch();
+
+    /**
+     * How long a trade waits for the wallet's answer to its lock, release or refund before the same
+     * command is sent again (then twice as long each time, up to {@link #walletResendMaxPause()}).
+     */
+    @WithDefault("60s")
+    Duration walletAnswerTimeout();
+
+    /** The longest pause between two sends of the same unanswered wallet command. */
+    @WithDefault("10m")
+    Duration walletResendMaxPause();
 }

@@ -56,6 +56,11 @@ public class FundsOutcomes {
             LOG.errorf("wallet refused %s for trade %s: %s (%s)", event.command(), event.subjectId(), event.reason(),
                     event.message());
             meters.counter(SETTLEMENT_REFUSED, "command", event.command(), "reason", event.reason()).increment();
+            return Trade.lockById(event.subjectId()).invoke(trade -> {
+                if (trade != null && trade.walletRefusedAt == null) {
+                    trade.walletRefusedAt = Instant.now(); // sending it again would be refused again
+                }
+            }).replaceWithVoid();
         }
         return Uni.createFrom().voidItem();
     }

@@ -42,6 +42,9 @@ public class TradeMoves {
             trade.lastAction = action;
             trade.lastActor = actorId;
             trade.updatedAt = now;
+            // a new step: whatever it now waits for from the wallet gets its own first timeout
+            trade.walletResends = 0;
+            trade.walletResendAt = null;
             if (action.opensDispute()) {
                 String openedBy = action == TradeAction.DISPUTE ? actorId : null;
                 trade.dispute = Dispute.opened(openedBy, trade.reason, statement.evidence(), now);

@@ -12,6 +12,8 @@ import com.c2c.events.order.OrderPlaced;
 import com.c2c.matching.engine.Side;
 import com.c2c.matching.engine.TimeInForce;
 import com.c2c.platform.messaging.outbox.Outbox.NewEvent;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -37,6 +39,23 @@ import java.util.UUID;
  */
 final class BookState {
     private static final int SNAPSHOT_VERSION = 1;
+    /** The rejection of an input that names its order or ad but that the book cannot take as it is. */
+    static final String INVALID_INPUT = "INVALID_INPUT";
+
+    /** An input type of the book: its payload class and the field naming the order or ad it is about. */
+    private record Input(Class<?> payload, String idField) {
+    }
+
+    private static final Map<String, Input> INPUTS = Map.of(
+            EventTypes.AD_LISTED, new Input(AdListed.class, "adId"),
+            EventTypes.AD_AMENDED, new Input(AdAmended.class, "adId"),
+            EventTypes.AD_WITHDRAWN, new Input(AdWithdrawn.class, "adId"),
+            EventTypes.AD_QUANTITY_RESTORED, new Input(AdQuantityRestored.class, "adId"),
+            EventTypes.ORDER_PLACED, new Input(OrderPlaced.class, "orderId"),
+            EventTypes.ORDER_CANCEL_REQUESTED, new Input(OrderCancelRequested.class, "orderId"));
+
+    /** Events on the input topic that are not for the book (an ad before its funding). */
+    private static final Set<String> NOT_FOR_THE_BOOK = Set.of(EventTypes.AD_POSTED);
 
     private final ObjectMapper json;
     private final MarketTicks tickOfMarket;
@@ -98,27 +117,69 @@ final class BookState {
         return depths;
     }
 
-    /** Applies one input record, appending what it causes to {@code out}. */
-    void apply(int partition, long offset, String eventId, String type, String value, List<NewEvent> out)
-            throws IOException {
+    /**
+     * Applies one input record, appending what it causes to {@code out}; or, for a record the engine
+     * cannot apply and cannot answer with a rejection, returns why (it is dead-lettered) and changes
+     * nothing but the input position. What it decides depends only on the record (and the market
+     * registry as of the record's offset), so a replay decides the same. A record readable enough to
+     * name its order or ad but invalid for the book is rejected ({@code INVALID_INPUT}): its owner's
+     * funds are released like for any other rejection.
+     */
+    PoisonInput apply(int partition, long offset, String eventId, String type, String value, List<NewEvent> out) {
         nextOffsets.put(partition, offset + 1);
         inputs++;
         inputPartition = partition;
         inputOffset = offset;
-        if (eventId == null || type == null || !recent.add(eventId)) {
-            return;
+        if (eventId == null || type == null) {
+            return new PoisonInput(PoisonInput.UNREADABLE, "no CloudEvent id or type header", PoisonInput.CHECK);
         }
-        switch (type) {
-            case EventTypes.AD_LISTED -> {
-                AdListed e = json.readValue(value, AdListed.class);
+        if (NOT_FOR_THE_BOOK.contains(type)) {
+            return null;
+        }
+        Input input = INPUTS.get(type);
+        if (input == null) {
+            return new PoisonInput(PoisonInput.UNKNOWN_TYPE, "event type " + type + " is not an input of the book",
+                    PoisonInput.CHECK);
+        }
+        JsonNode tree;
+        try {
+            tree = value == null ? null : json.readTree(value);
+        } catch (IOException e) {
+            return new PoisonInput(PoisonInput.UNREADABLE, "the value is not JSON", e.getClass().getName());
+        }
+        if (tree == null || !tree.isObject()) {
+            return new PoisonInput(PoisonInput.UNREADABLE, "the value is not a JSON object", PoisonInput.CHECK);
+        }
+        UUID subject = uuid(tree.get(input.idField()));
+        if (subject == null) {
+            return new PoisonInput(PoisonInput.INVALID, input.idField() + " is missing or not a UUID",
+                    PoisonInput.CHECK);
+        }
+        if (!recent.add(eventId)) {
+            return null; // delivered again: applied (or rejected) already
+        }
+        Object event;
+        try {
+            event = json.treeToValue(tree, input.payload());
+        } catch (IOException | IllegalArgumentException e) {
+            out.add(invalid(eventId, subject, tree, "a field is missing or has a value this engine does not know"
+                    + fieldOf(e)));
+            return null;
+        }
+        String problem = InputCheck.problemOf(event);
+        if (problem != null) {
+            out.add(invalid(eventId, subject, tree, problem));
+            return null;
+        }
+        switch (event) {
+            case AdListed e -> {
                 MarketBook book = book(e.market(), e.adId(), eventId, out);
                 if (book != null) {
                     book.listAd(e.adId(), e.ownerId(), Side.valueOf(e.side()), e.priceMinor(), e.quantityMicros(),
                             e.minOrderMinor(), e.maxOrderMinor(), e.paymentMethods(), e.minCompletedTrades());
                 }
             }
-            case EventTypes.AD_AMENDED -> {
-                AdAmended e = json.readValue(value, AdAmended.class);
+            case AdAmended e -> {
                 MarketBook book = book(e.market(), e.adId(), eventId, out);
                 if (book != null) {
                     if (e.quantityMicros() == AdAmended.KEEP_QUANTITY) {
@@ -128,32 +189,61 @@ final class BookState {
                     }
                 }
             }
-            case EventTypes.AD_WITHDRAWN -> {
-                AdWithdrawn e = json.readValue(value, AdWithdrawn.class);
+            case AdWithdrawn e -> {
                 MarketBook book = book(e.market(), e.adId(), eventId, out);
                 if (book != null) {
                     book.cancel(e.adId());
                 }
             }
-            case EventTypes.AD_QUANTITY_RESTORED -> {
-                AdQuantityRestored e = json.readValue(value, AdQuantityRestored.class);
+            case AdQuantityRestored e -> {
                 MarketBook book = book(e.market(), e.adId(), eventId, out);
                 if (book != null) {
                     book.restore(e.adId(), e.quantityMicros());
                 }
             }
-            case EventTypes.ORDER_PLACED -> place(json.readValue(value, OrderPlaced.class), eventId, out);
-            case EventTypes.ORDER_CANCEL_REQUESTED -> {
-                OrderCancelRequested e = json.readValue(value, OrderCancelRequested.class);
+            case OrderPlaced e -> place(e, eventId, out);
+            case OrderCancelRequested e -> {
                 MarketBook book = book(e.market(), e.orderId(), eventId, out);
                 if (book != null) {
                     book.cancel(e.orderId());
                 }
             }
-            default -> {
-                // Other events on the topic (e.g. AdPosted, before funding) are not for the book.
-            }
+            default -> throw new IllegalStateException("no handler for " + type);
         }
+        return null;
+    }
+
+    private static UUID uuid(JsonNode node) {
+        if (node == null || !node.isTextual()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(node.textValue());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** " (field x.y)" when the parser says where the problem is; never the parser's own text. */
+    private static String fieldOf(Exception e) {
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference r : m.getPath()) {
+                if (r.getFieldName() != null) {
+                    path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
+                } else if (r.getIndex() >= 0) {
+                    path.append('[').append(r.getIndex()).append(']');
+                }
+            }
+            return " (field " + path + ")";
+        }
+        return "";
+    }
+
+    private static NewEvent invalid(String eventId, UUID subject, JsonNode tree, String message) {
+        JsonNode market = tree.get("market");
+        return rejection(eventId, subject, market != null && market.isTextual() ? market.textValue() : null,
+                INVALID_INPUT, message);
     }
 
     private void place(OrderPlaced e, String eventId, List<NewEvent> out) {

@@ -15,6 +15,10 @@ public interface EngineConfig {
     @WithDefault(Topics.ORDER_EVENTS)
     String inputTopic();
 
+    /** Where input records the engine cannot apply nor reject go, with the reason in headers. */
+    @WithDefault("c2c.deadletter.v1")
+    String deadLetterTopic();
+
     /** The engine's consumer group (tests use their own, so a running platform does not share it). */
     @WithDefault("matching-engine")
     String groupId();

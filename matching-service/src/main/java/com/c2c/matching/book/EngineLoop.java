@@ -3,6 +3,7 @@ package com.c2c.matching.book;
 import com.c2c.platform.messaging.outbox.CloudEventRecords;
 import com.c2c.platform.messaging.outbox.Outbox.NewEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,7 +44,10 @@ import org.jboss.logging.Logger;
  * not at all. The books are snapshotted to the database with the offsets they include. Any failure
  * aborts the open transaction, rebuilds the books from the newest snapshot and replays from its
  * offsets; outputs of inputs whose transaction already committed are not sent again (the replay is
- * silent up to the committed offsets), so no trade is emitted twice and no input is lost. After each
+ * silent up to the committed offsets), so no trade is emitted twice and no input is lost. The books of
+ * a failed batch are dropped before anything else runs, so no snapshot holds an uncommitted input. A
+ * record the books cannot take is rejected or dead-lettered by {@link BookState#apply} (its decision
+ * depends on the record only), the dead letter in the batch's transaction. After each
  * committed batch (and each rebuild) it publishes the depth of the books the batch reached to
  * {@link PublishedDepths}, which REST readers read without touching the books.
  */
@@ -57,7 +61,12 @@ public class EngineLoop {
         /** Outputs sent inside the transaction, not committed: they must never be seen. */
         BEFORE_COMMIT,
         /** Transaction committed, books not yet snapshotted: the replay must stay silent. */
-        AFTER_COMMIT
+        AFTER_COMMIT,
+        /**
+         * The commit fails as when another instance took the transactional id: outputs flushed, never
+         * committed, and this engine stops (a test starts it again with {@link #startEngine}).
+         */
+        FENCED_AT_COMMIT
     }
 
     private final EngineConfig config;
@@ -65,6 +74,7 @@ public class EngineLoop {
     private final CloudEventRecords records;
     private final ObjectMapper json;
     private final PublishedDepths depths;
+    private final DeadLetters deadLetters;
     private final String bootstrap;
     private final Map<String, MarketStart> starts = new HashMap<>();
 
@@ -75,29 +85,50 @@ public class EngineLoop {
     private volatile boolean snapshotRequested;
     private volatile long appliedInputs;
     private Thread thread;
+    /**
+     * The books as of the last committed batch, or null after a failure until they are rebuilt: a
+     * failed batch may have changed them, and they must never be snapshotted or read like that.
+     */
     private BookState state;
+    /** True while a batch is applied but not committed: the state is then not snapshotted. */
+    private boolean uncommitted;
     private long lastSnapshotAt;
     private long inputsAtLastSnapshot;
 
     private Map<Integer, Long> committedOffsets = Map.of();
 
     EngineLoop(EngineConfig config, DataSource dataSource, ObjectMapper json, PublishedDepths depths,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            MeterRegistry metrics, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
             @ConfigProperty(name = "quarkus.application.name") String application) {
         this.config = config;
         this.dataSource = dataSource;
         this.records = new CloudEventRecords(json, "/c2c/" + application);
         this.json = json;
         this.depths = depths;
+        this.deadLetters = new DeadLetters(config.deadLetterTopic(), metrics);
         this.bootstrap = bootstrap;
     }
 
     void start(@Observes StartupEvent event) {
         if (config.engineEnabled()) {
-            running = true;
-            thread = new Thread(this::run, "matching-engine");
-            thread.start();
+            startEngine();
         }
+    }
+
+    /** Starts the engine thread (on startup; tests start it again after it stopped, e.g. fenced). */
+    synchronized void startEngine() {
+        if (thread != null && thread.isAlive()) {
+            throw new IllegalStateException("the matching engine is already running");
+        }
+        running = true;
+        thread = new Thread(this::run, "matching-engine");
+        thread.start();
+    }
+
+    /** Whether the engine thread is alive (it ends on shutdown, or when fenced). */
+    boolean engineRunning() {
+        Thread t = thread;
+        return t != null && t.isAlive();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
@@ -112,7 +143,7 @@ public class EngineLoop {
         return !config.engineEnabled() || healthy;
     }
 
-    /** Why the engine last failed (shown by its health check while it is down), or null. */
+    /** Why the engine last failed, in a fixed sentence without exception text (readiness shows it), or null. */
     public String lastFailure() {
         return lastFailure;
     }
@@ -140,32 +171,37 @@ public class EngineLoop {
                 KafkaProducer<String, String> producer = producer()) {
             producer.initTransactions();
             // Until the books are rebuilt nothing is applied: a failed rebuild is retried, never skipped.
-            boolean rebuilt = false;
             while (running) {
                 try {
-                    if (!rebuilt) {
+                    if (state == null) {
                         rebuild(consumer);
-                        rebuilt = true;
                     }
                     step(consumer, producer);
-                } catch (ProducerFencedException e) {
-                    LOG.error("another matching engine instance took over the books; this one stops", e);
-                    running = false;
                 } catch (Exception e) {
+                    // Whatever the failed batch did to the books is dropped with them: nothing applied and
+                    // not committed may reach a snapshot, the depth readers or the next batch.
+                    state = null;
+                    uncommitted = false;
                     healthy = false;
-                    lastFailure = String.valueOf(e.getMessage());
-                    LOG.errorf(e, "matching engine failed; rebuilding from the last snapshot in %s",
-                            config.retryInterval());
-                    abortQuietly(producer);
-                    pause(config.retryInterval());
-                    rebuilt = false;
+                    lastFailure = EngineFailure.describe(e);
+                    if (EngineFailure.isFenced(e)) {
+                        LOG.error("another matching engine instance took over the books; this one stops", e);
+                        running = false;
+                    } else {
+                        LOG.errorf(e, "matching engine failed; rebuilding from the last snapshot in %s",
+                                config.retryInterval());
+                        abortQuietly(producer);
+                        pause(config.retryInterval());
+                    }
                 }
             }
             snapshot();
         } catch (Exception e) {
+            lastFailure = EngineFailure.describe(e);
             LOG.error("matching engine stopped", e);
         } finally {
             healthy = false;
+            state = null;
         }
     }
 
@@ -174,15 +210,22 @@ public class EngineLoop {
         ConsumerRecords<String, String> batch = consumer.poll(config.pollTimeout());
         if (!batch.isEmpty()) {
             List<NewEvent> outputs = new ArrayList<>();
+            List<PoisonInput> poisoned = new ArrayList<>();
             Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
             producer.beginTransaction();
+            uncommitted = true;
             for (ConsumerRecord<String, String> record : batch) {
                 int before = outputs.size();
-                state.apply(record.partition(), record.offset(), header(record, "ce_id"), header(record, "ce_type"),
-                        record.value(), outputs);
+                PoisonInput poison = state.apply(record.partition(), record.offset(), header(record, "ce_id"),
+                        header(record, "ce_type"), record.value(), outputs);
                 if (record.offset() < committedOffsets.getOrDefault(record.partition(), 0L)) {
-                    // Replaying an input whose outputs a committed transaction already carried.
+                    // Replaying an input whose outputs (or dead letter) a committed transaction already carried.
                     outputs.subList(before, outputs.size()).clear();
+                } else if (poison != null) {
+                    LOG.warnf("input %s-%d@%d dead-lettered (%s): %s", record.topic(), record.partition(),
+                            record.offset(), poison.reason(), poison.description());
+                    producer.send(deadLetters.of(record, poison));
+                    poisoned.add(poison);
                 }
                 next.put(new TopicPartition(record.topic(), record.partition()),
                         new OffsetAndMetadata(record.offset() + 1));
@@ -192,7 +235,10 @@ public class EngineLoop {
             }
             crashIf(CrashPoint.BEFORE_COMMIT, producer);
             producer.sendOffsetsToTransaction(next, new ConsumerGroupMetadata(config.groupId()));
+            crashIf(CrashPoint.FENCED_AT_COMMIT, producer);
             producer.commitTransaction();
+            uncommitted = false;
+            poisoned.forEach(deadLetters::count);
             // Readers see only committed books: an aborted batch is rebuilt and replayed before it is published.
             BookDepth.EngineInput position = state.position();
             depths.publish(state.takeTouchedDepths(PublishedDepths.LEVELS, position), position);
@@ -211,8 +257,11 @@ public class EngineLoop {
     private void crashIf(CrashPoint point, KafkaProducer<String, String> producer) {
         if (crashPoint == point) {
             crashPoint = null;
-            if (point == CrashPoint.BEFORE_COMMIT) {
+            if (point != CrashPoint.AFTER_COMMIT) {
                 producer.flush(); // the outputs really are in the log, uncommitted
+            }
+            if (point == CrashPoint.FENCED_AT_COMMIT) {
+                throw new ProducerFencedException("simulated: another producer took the transactional id");
             }
             throw new IllegalStateException("simulated crash " + point);
         }
@@ -226,8 +275,9 @@ public class EngineLoop {
         }
     }
 
+    /** Writes the books as of the last commit; never books holding inputs whose outputs were not committed. */
     private void snapshot() {
-        if (state == null) {
+        if (state == null || uncommitted) {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
@@ -264,19 +314,27 @@ public class EngineLoop {
                 .toList();
         consumer.assign(partitions);
         Map<Integer, Long> committed = new HashMap<>();
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         consumer.committed(new HashSet<>(partitions)).forEach((p, offset) -> {
-            if (offset != null) {
-                committed.put(p.partition(), offset.offset());
+            if (offset == null) {
+                return;
             }
+            if (offset.offset() > ends.get(p)) {
+                // The group committed past the end of the log: the topic was recreated. Its records are
+                // new inputs, none of whose outputs were committed, so none is replayed silently.
+                LOG.warnf("the engine's group committed %s up to %d but it ends at %d: the topic was recreated;"
+                        + " its records are treated as new inputs", p, offset.offset(), ends.get(p));
+                return;
+            }
+            committed.put(p.partition(), offset.offset());
         });
         committedOffsets = committed;
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
         for (TopicPartition p : partitions) {
             Long next = fresh.nextOffsets().get(p.partition());
             if (next != null && next > ends.get(p)) {
                 // The log the snapshot was taken from is gone (topic recreated or truncated): replaying
                 // from here would silently skip orders, so the engine refuses and reports DOWN.
-                throw new IllegalStateException("the book snapshot has read " + p + " up to offset " + next
+                throw new EngineFailure.SnapshotAheadOfTopic("the book snapshot has read " + p + " up to offset " + next
                         + " but the topic ends at " + ends.get(p) + ": it was recreated or truncated, and the"
                         + " books cannot be rebuilt from it (restore the topic, or start from an empty"
                         + " matching database)");

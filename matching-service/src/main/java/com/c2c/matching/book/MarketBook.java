@@ -32,7 +32,8 @@ import java.util.UUID;
  * One market's engine book with the service's vocabulary around it: public UUIDs and user ids ↔
  * engine numbers, fiat prices ↔ ticks, and engine outputs → outbox events. Every output's event id
  * is derived from the input event and its position among that input's outputs, and trade ids from
- * the market and the book's trade sequence, so replaying inputs reproduces the same ids.
+ * the market, the book's trade sequence and the input event, so replaying inputs reproduces the same
+ * ids and a rebuilt engine never repeats one.
  */
 final class MarketBook implements BookListener {
     /** Engine ids count from 1, so 0 names nothing: the book rejects it as it rejects any unknown id. */
@@ -174,12 +175,23 @@ final class MarketBook implements BookListener {
             Side takerSide, long priceTicks, long quantity, long fiatAmount) {
         String taker = owners.nameOf(takerOwnerId);
         String maker = owners.nameOf(makerOwnerId);
-        UUID tradeId = UUID.nameUUIDFromBytes((market + ":trade:" + tradeSeq).getBytes(StandardCharsets.UTF_8));
+        UUID tradeId = tradeId(market, tradeSeq, inputId);
         TradeMatched trade = new TradeMatched(tradeId, market, tradeSeq, publicIds.get(takerOrderId), taker,
                 publicIds.get(makerOrderId), maker, takerSide == Side.BUY ? taker : maker,
                 takerSide == Side.BUY ? maker : taker, priceTicks * tickMinor, quantity, fiatAmount);
         emit(EventTypes.TRADE_MATCHED, tradeId.toString(), trade);
         touched.add(makerOrderId);
+    }
+
+    /**
+     * A trade's id: a name-based UUID of the market, the book's trade sequence and the id of the input
+     * event that caused the trade. A replay of the same input log gives the same id; an engine rebuilt
+     * on an empty or new input topic restarts its sequences, but its inputs are other events (each
+     * CloudEvent id is a random UUID given once by its producer), so it never repeats an id (ADR 0004).
+     */
+    static UUID tradeId(String market, long tradeSeq, String inputEventId) {
+        return UUID.nameUUIDFromBytes((market + ":trade:" + tradeSeq + ":input:" + inputEventId)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

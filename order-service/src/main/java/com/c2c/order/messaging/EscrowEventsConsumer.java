@@ -1,17 +1,19 @@
 package com.c2c.order.messaging;
 
+import com.c2c.events.EventCatalog;
+import com.c2c.events.EventType;
 import com.c2c.events.EventTypes;
+import com.c2c.events.Topics;
 import com.c2c.events.escrow.TradeStateChanged;
 import com.c2c.order.ad.AdBookkeeping;
 import com.c2c.order.taker.TakerOrderOutcomes;
 import com.c2c.order.trade.CompletedTrades;
 import com.c2c.order.trade.TradeProgress;
-import com.c2c.platform.messaging.inbox.Inbox;
-import com.c2c.platform.messaging.inbox.ReceivedEvent;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.c2c.platform.messaging.consumer.EventConsumer;
+import com.c2c.platform.messaging.consumer.Subscription;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -21,38 +23,40 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 @ApplicationScoped
 public class EscrowEventsConsumer {
-    private static final Set<String> HANDLED = Set.of(EventTypes.TRADE_LOCKED, EventTypes.TRADE_PAID,
-            EventTypes.TRADE_DISPUTED, EventTypes.TRADE_COMPLETED, EventTypes.TRADE_CANCELLED);
-
-    private final Inbox inbox;
+    private final EventConsumer consumer;
+    private final Subscription subscription;
     private final TradeProgress trades;
     private final CompletedTrades completed;
     private final AdBookkeeping ads;
     private final TakerOrderOutcomes orders;
-    private final ObjectMapper json;
 
-    EscrowEventsConsumer(Inbox inbox, TradeProgress trades, CompletedTrades completed, AdBookkeeping ads,
-            TakerOrderOutcomes orders, ObjectMapper json) {
-        this.inbox = inbox;
+    EscrowEventsConsumer(EventConsumer consumer, TradeProgress trades, CompletedTrades completed, AdBookkeeping ads,
+            TakerOrderOutcomes orders) {
+        this.consumer = consumer;
         this.trades = trades;
         this.completed = completed;
         this.ads = ads;
         this.orders = orders;
-        this.json = json;
+        Subscription.Builder subscription = Subscription.of("order.escrow-events", "escrow-events",
+                Topics.ESCROW_EVENTS).ignoring(EventCatalog.TRADE_OPENED);
+        for (EventType<TradeStateChanged> type : List.of(EventCatalog.TRADE_LOCKED, EventCatalog.TRADE_PAID,
+                EventCatalog.TRADE_DISPUTED, EventCatalog.TRADE_COMPLETED, EventCatalog.TRADE_CANCELLED)) {
+            subscription.on(type, e -> changed(type.name(), e));
+        }
+        this.subscription = consumer.register(subscription.build());
     }
 
     @Incoming("escrow-events")
     public Uni<Void> on(Message<String> message) {
-        return inbox.consume("order.escrow-events", message, HANDLED, this::apply);
+        return consumer.consume(subscription, message);
     }
 
-    private Uni<Void> apply(ReceivedEvent event) {
-        TradeStateChanged e = event.data(json, TradeStateChanged.class);
-        return trades.changed(event.type(), e).chain(change -> {
+    private Uni<Void> changed(String type, TradeStateChanged e) {
+        return trades.changed(type, e).chain(change -> {
             if (!change.firstEnd()) {
                 return Uni.createFrom().voidItem();
             }
-            if (EventTypes.TRADE_COMPLETED.equals(event.type())) {
+            if (EventTypes.TRADE_COMPLETED.equals(type)) {
                 return completed.count(e.buyerId(), e.sellerId());
             }
             return ads.tradeReturned(e.makerOrderId(), e.tradeId(), e.quantityMicros())

@@ -1,18 +1,15 @@
 package com.c2c.order.messaging;
 
-import com.c2c.events.EventTypes;
-import com.c2c.events.matching.BookQuantityCancelled;
-import com.c2c.events.matching.OrderRejected;
+import com.c2c.events.EventCatalog;
+import com.c2c.events.Topics;
 import com.c2c.events.matching.TradeMatched;
 import com.c2c.order.ad.AdBookkeeping;
 import com.c2c.order.taker.TakerOrderOutcomes;
 import com.c2c.order.trade.TradeProgress;
-import com.c2c.platform.messaging.inbox.Inbox;
-import com.c2c.platform.messaging.inbox.ReceivedEvent;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.c2c.platform.messaging.consumer.EventConsumer;
+import com.c2c.platform.messaging.consumer.Subscription;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -23,43 +20,32 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 @ApplicationScoped
 public class MatchingEventsConsumer {
-    private static final Set<String> HANDLED = Set.of(EventTypes.TRADE_MATCHED, EventTypes.ORDER_REJECTED,
-            EventTypes.BOOK_QUANTITY_CANCELLED);
-
-    private final Inbox inbox;
+    private final EventConsumer consumer;
+    private final Subscription subscription;
     private final TradeProgress trades;
     private final AdBookkeeping ads;
     private final TakerOrderOutcomes orders;
-    private final ObjectMapper json;
 
-    MatchingEventsConsumer(Inbox inbox, TradeProgress trades, AdBookkeeping ads, TakerOrderOutcomes orders,
-            ObjectMapper json) {
-        this.inbox = inbox;
+    MatchingEventsConsumer(EventConsumer consumer, TradeProgress trades, AdBookkeeping ads,
+            TakerOrderOutcomes orders) {
+        this.consumer = consumer;
         this.trades = trades;
         this.ads = ads;
         this.orders = orders;
-        this.json = json;
+        this.subscription = consumer.register(
+                Subscription.of("order.matching-events", "matching-events", Topics.MATCHING_EVENTS)
+                        .on(EventCatalog.TRADE_MATCHED, this::matched)
+                        .on(EventCatalog.ORDER_REJECTED, r -> ads.refused(r.orderId(), r.reason())
+                                .chain(() -> orders.rejected(r.orderId(), r.reason(), r.message())))
+                        .on(EventCatalog.BOOK_QUANTITY_CANCELLED, c -> ads.withdrawn(c.orderId(), c.quantityMicros())
+                                .chain(() -> orders.bookCancelled(c.orderId(), c.quantityMicros())))
+                        .ignoring(EventCatalog.MARKET_OPENED)
+                        .build());
     }
 
     @Incoming("matching-events")
     public Uni<Void> on(Message<String> message) {
-        return inbox.consume("order.matching-events", message, HANDLED, this::apply);
-    }
-
-    private Uni<Void> apply(ReceivedEvent event) {
-        return switch (event.type()) {
-            case EventTypes.TRADE_MATCHED -> matched(event.data(json, TradeMatched.class));
-            case EventTypes.ORDER_REJECTED -> {
-                OrderRejected r = event.data(json, OrderRejected.class);
-                yield ads.refused(r.orderId(), r.reason())
-                        .chain(() -> orders.rejected(r.orderId(), r.reason(), r.message()));
-            }
-            default -> {
-                BookQuantityCancelled c = event.data(json, BookQuantityCancelled.class);
-                yield ads.withdrawn(c.orderId(), c.quantityMicros())
-                        .chain(() -> orders.bookCancelled(c.orderId(), c.quantityMicros()));
-            }
-        };
+        return consumer.consume(subscription, message);
     }
 
     private Uni<Void> matched(TradeMatched m) {

@@ -1,19 +1,16 @@
 package com.c2c.order.messaging;
 
+import com.c2c.events.EventCatalog;
 import com.c2c.events.EventTypes;
-import com.c2c.events.wallet.AdFundsRejected;
-import com.c2c.events.wallet.AdFundsReserved;
-import com.c2c.events.wallet.FundsReserved;
+import com.c2c.events.Topics;
 import com.c2c.events.wallet.WalletCommandRejected;
 import com.c2c.order.ad.AdBookkeeping;
 import com.c2c.order.taker.TakerOrderOutcomes;
-import com.c2c.platform.messaging.inbox.Inbox;
-import com.c2c.platform.messaging.inbox.ReceivedEvent;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.c2c.platform.messaging.consumer.EventConsumer;
+import com.c2c.platform.messaging.consumer.Subscription;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -26,42 +23,35 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class WalletEventsConsumer {
     private static final Logger LOG = Logger.getLogger(WalletEventsConsumer.class);
-    private static final Set<String> HANDLED = Set.of(EventTypes.AD_FUNDS_RESERVED, EventTypes.AD_FUNDS_REJECTED,
-            EventTypes.FUNDS_RESERVED, EventTypes.WALLET_COMMAND_REJECTED);
     static final String RELEASE_REFUSED = "c2c.order.reservation.release.refused";
 
-    private final Inbox inbox;
+    private final EventConsumer consumer;
+    private final Subscription subscription;
     private final AdBookkeeping ads;
     private final TakerOrderOutcomes orders;
-    private final ObjectMapper json;
     private final MeterRegistry meters;
 
-    WalletEventsConsumer(Inbox inbox, AdBookkeeping ads, TakerOrderOutcomes orders, ObjectMapper json,
-            MeterRegistry meters) {
-        this.inbox = inbox;
+    WalletEventsConsumer(EventConsumer consumer, AdBookkeeping ads, TakerOrderOutcomes orders, MeterRegistry meters) {
+        this.consumer = consumer;
         this.ads = ads;
         this.orders = orders;
-        this.json = json;
         this.meters = meters;
+        this.subscription = consumer.register(Subscription.of("order.wallet-events", "wallet-events", Topics.WALLET_EVENTS)
+                .on(EventCatalog.AD_FUNDS_RESERVED, r -> ads.fundsReserved(r.adId()))
+                .on(EventCatalog.AD_FUNDS_REJECTED, r -> ads.fundsRejected(r.adId()))
+                // A SELL order's reservation, or the raise of an ad's total: each domain ignores the other's ids.
+                .on(EventCatalog.FUNDS_RESERVED, r -> orders.fundsReserved(r.orderId())
+                        .chain(() -> ads.topUpReserved(r.orderId(), r.commandId(), r.quantityMicros())))
+                .on(EventCatalog.WALLET_COMMAND_REJECTED, this::rejected)
+                // credits, releases and trade locks are the wallet's and the escrow's business
+                .ignoring(EventCatalog.FUNDS_CREDITED, EventCatalog.RESERVATION_RELEASED, EventCatalog.FUNDS_LOCKED,
+                        EventCatalog.FUNDS_RELEASED, EventCatalog.FUNDS_REFUNDED)
+                .build());
     }
 
     @Incoming("wallet-events")
     public Uni<Void> on(Message<String> message) {
-        return inbox.consume("order.wallet-events", message, HANDLED, this::apply);
-    }
-
-    private Uni<Void> apply(ReceivedEvent event) {
-        return switch (event.type()) {
-            case EventTypes.AD_FUNDS_RESERVED -> ads.fundsReserved(event.data(json, AdFundsReserved.class).adId());
-            case EventTypes.AD_FUNDS_REJECTED -> ads.fundsRejected(event.data(json, AdFundsRejected.class).adId());
-            case EventTypes.FUNDS_RESERVED -> {
-                // A SELL order's reservation, or the raise of an ad's total: each domain ignores the other's ids.
-                FundsReserved r = event.data(json, FundsReserved.class);
-                yield orders.fundsReserved(r.orderId())
-                        .chain(() -> ads.topUpReserved(r.orderId(), r.commandId(), r.quantityMicros()));
-            }
-            default -> rejected(event.data(json, WalletCommandRejected.class));
-        };
+        return consumer.consume(subscription, message);
     }
 
     private Uni<Void> rejected(WalletCommandRejected r) {

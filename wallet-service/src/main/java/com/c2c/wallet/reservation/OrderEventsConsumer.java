@@ -1,32 +1,33 @@
 package com.c2c.wallet.reservation;
 
-import com.c2c.events.EventTypes;
-import com.c2c.events.order.AdPosted;
-import com.c2c.platform.messaging.inbox.Inbox;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.c2c.events.EventCatalog;
+import com.c2c.events.Topics;
+import com.c2c.platform.messaging.consumer.EventConsumer;
+import com.c2c.platform.messaging.consumer.Subscription;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** The wallet's view of order-service's events: a posted SELL ad gets its USDT reserved, once. */
 @ApplicationScoped
 public class OrderEventsConsumer {
-    private final Inbox inbox;
-    private final AdReservations reservations;
-    private final ObjectMapper json;
+    private final EventConsumer consumer;
+    private final Subscription subscription;
 
-    OrderEventsConsumer(Inbox inbox, AdReservations reservations, ObjectMapper json) {
-        this.inbox = inbox;
-        this.reservations = reservations;
-        this.json = json;
+    OrderEventsConsumer(EventConsumer consumer, AdReservations reservations) {
+        this.consumer = consumer;
+        // Most of the topic (orders for the book) is not the wallet's business.
+        this.subscription = consumer.register(Subscription.of("wallet.order-events", "order-events", Topics.ORDER_EVENTS)
+                .on(EventCatalog.AD_POSTED, reservations::reserve)
+                .ignoring(EventCatalog.AD_LISTED, EventCatalog.AD_AMENDED, EventCatalog.AD_WITHDRAWN,
+                        EventCatalog.AD_QUANTITY_RESTORED, EventCatalog.ORDER_PLACED,
+                        EventCatalog.ORDER_CANCEL_REQUESTED)
+                .build());
     }
 
     @Incoming("order-events")
     public Uni<Void> on(Message<String> message) {
-        // Most of the topic (orders for the book) is not the wallet's business.
-        return inbox.consume("wallet.order-events", message, Set.of(EventTypes.AD_POSTED),
-                event -> reservations.reserve(event.data(json, AdPosted.class)));
+        return consumer.consume(subscription, message);
     }
 }

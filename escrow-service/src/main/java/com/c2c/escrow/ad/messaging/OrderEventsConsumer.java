@@ -1,44 +1,35 @@
 package com.c2c.escrow.ad.messaging;
 
 import com.c2c.escrow.ad.PaymentWindows;
-import com.c2c.events.EventTypes;
-import com.c2c.events.order.AdAmended;
-import com.c2c.events.order.AdPosted;
-import com.c2c.platform.messaging.inbox.Inbox;
-import com.c2c.platform.messaging.inbox.ReceivedEvent;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.c2c.events.EventCatalog;
+import com.c2c.events.Topics;
+import com.c2c.platform.messaging.consumer.EventConsumer;
+import com.c2c.platform.messaging.consumer.Subscription;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Keeps each ad's payment window, which times the buyer's payment on the ad's trades. */
 @ApplicationScoped
 public class OrderEventsConsumer {
-    private static final Set<String> HANDLED = Set.of(EventTypes.AD_POSTED, EventTypes.AD_AMENDED);
+    private final EventConsumer consumer;
+    private final Subscription subscription;
 
-    private final Inbox inbox;
-    private final PaymentWindows windows;
-    private final ObjectMapper json;
-
-    OrderEventsConsumer(Inbox inbox, PaymentWindows windows, ObjectMapper json) {
-        this.inbox = inbox;
-        this.windows = windows;
-        this.json = json;
+    OrderEventsConsumer(EventConsumer consumer, PaymentWindows windows) {
+        this.consumer = consumer;
+        this.subscription = consumer.register(Subscription.of("escrow.order-events", "order-events", Topics.ORDER_EVENTS)
+                .on(EventCatalog.AD_POSTED, posted -> windows.remember(posted.adId(), posted.paymentWindowMinutes()))
+                .on(EventCatalog.AD_AMENDED, amended -> windows.remember(amended.adId(),
+                        amended.paymentWindowMinutes()))
+                // the rest of the topic is for the book and the wallet
+                .ignoring(EventCatalog.AD_LISTED, EventCatalog.AD_WITHDRAWN, EventCatalog.AD_QUANTITY_RESTORED,
+                        EventCatalog.ORDER_PLACED, EventCatalog.ORDER_CANCEL_REQUESTED)
+                .build());
     }
 
     @Incoming("order-events")
     public Uni<Void> on(Message<String> message) {
-        return inbox.consume("escrow.order-events", message, HANDLED, this::apply);
-    }
-
-    private Uni<Void> apply(ReceivedEvent event) {
-        if (EventTypes.AD_POSTED.equals(event.type())) {
-            AdPosted posted = event.data(json, AdPosted.class);
-            return windows.remember(posted.adId(), posted.paymentWindowMinutes());
-        }
-        AdAmended amended = event.data(json, AdAmended.class);
-        return windows.remember(amended.adId(), amended.paymentWindowMinutes());
+        return consumer.consume(subscription, message);
     }
 }

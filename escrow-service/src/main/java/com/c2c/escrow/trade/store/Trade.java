@@ -49,6 +49,14 @@ public class Trade extends PanacheEntityBase {
     /** When the current step (payment or confirmation) times out; null when nothing is timed. */
     @Column(name = "deadline_at")
     public Instant deadlineAt;
+    /** How often the command the trade waits on was sent again, and when it is due next (null: not yet). */
+    @Column(name = "wallet_resends")
+    public int walletResends;
+    @Column(name = "wallet_resend_at")
+    public Instant walletResendAt;
+    /** When the wallet refused this trade's release or refund (then nothing is sent again). */
+    @Column(name = "wallet_refused_at")
+    public Instant walletRefusedAt;
     @Enumerated(EnumType.STRING)
     @Column(name = "last_action")
     public TradeAction lastAction;
@@ -82,6 +90,28 @@ public class Trade extends PanacheEntityBase {
      * Up to {@code limit} trades whose deadline has passed, locked; rows another transaction holds
      * (a user's action, another replica's scan) are skipped rather than waited for.
      */
+    /**
+     * Up to {@code limit} trades that have waited for the wallet's answer past their time (see
+     * V3__wallet_command_resend.sql): OPENED ones (the lock) and decided ones whose release or refund is
+     * not settled; locked, skipping rows another transaction holds.
+     */
+    public static Uni<List<Trade>> lockWaitingForWallet(Instant firstDue, Instant now, int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                select * from trade
+                where (status = 'OPENED'
+                       or (settled_at is null
+                           and last_action in ('CANCEL', 'CONFIRM', 'RELEASE', 'REFUND', 'EXPIRE_PAYMENT')
+                           and wallet_refused_at is null))
+                  and (wallet_resend_at <= :due or (wallet_resend_at is null and updated_at <= :firstDue))
+                order by updated_at
+                limit :limit
+                for update skip locked""", Trade.class)
+                .setParameter("due", now)
+                .setParameter("firstDue", firstDue)
+                .setParameter("limit", limit)
+                .getResultList());
+    }
+
     public static Uni<List<Trade>> lockDue(Instant now, int limit) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                 select * from trade

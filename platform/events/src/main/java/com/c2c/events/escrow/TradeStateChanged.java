@@ -1,5 +1,6 @@
 package com.c2c.events.escrow;
 
+import com.c2c.events.Nullable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,7 +13,7 @@ import java.util.UUID;
  * {@code deadline}: when the current step times out (payment or confirmation), else null.
  * TradeCompleted and TradeCancelled are emitted only once the wallet has moved the funds.
  */
-public record TradeStateChanged(UUID tradeId, String market, UUID takerOrderId, UUID makerOrderId, String buyerId,
-        String sellerId, long quantityMicros, long fiatAmountMinor, String status, String reason, Instant deadline,
+public record TradeStateChanged(UUID tradeId, String market, @Nullable UUID takerOrderId, @Nullable UUID makerOrderId, String buyerId,
+        String sellerId, long quantityMicros, long fiatAmountMinor, String status, @Nullable String reason, @Nullable Instant deadline,
         long feeMicros) {
 }

@@ -1,5 +1,6 @@
 package com.c2c.events.order;
 
+import com.c2c.events.Nullable;
 import com.c2c.events.PaymentMethod;
 import java.util.List;
 import java.util.UUID;
@@ -12,5 +13,5 @@ import java.util.UUID;
  * {@code adId} is null unless the mode is AD_FIAT or AD_QUANTITY.
  */
 public record OrderPlaced(UUID orderId, String ownerId, String market, String side, String mode, long amount,
-        long priceMinor, String timeInForce, List<PaymentMethod> paymentMethods, int completedTrades, UUID adId) {
+        long priceMinor, @Nullable String timeInForce, List<PaymentMethod> paymentMethods, int completedTrades, @Nullable UUID adId) {
 }

@@ -1,5 +1,6 @@
 package com.c2c.events.wallet;
 
+import com.c2c.events.Nullable;
 import java.util.UUID;
 
 /**
@@ -7,5 +8,5 @@ import java.util.UUID;
  * unfilled rest, or a refunded trade whose ad is gone. {@code subjectId} is the ad or order id.
  * Idempotent by {@code commandId}; answered by ReservationReleased or WalletCommandRejected.
  */
-public record ReleaseReservation(String commandId, UUID subjectId, String ownerId, long quantityMicros, String reason) {
+public record ReleaseReservation(String commandId, UUID subjectId, String ownerId, long quantityMicros, @Nullable String reason) {
 }

@@ -1,5 +1,6 @@
 package com.c2c.events.wallet;
 
+import com.c2c.events.Nullable;
 import java.util.UUID;
 
 /**
@@ -7,6 +8,6 @@ import java.util.UUID;
  * CloudEvent type; {@code subjectId} the trade, order or ad it was for; {@code reason} a stable code
  * (INSUFFICIENT_FUNDS, NOT_LOCKED, ...), {@code message} says it for people.
  */
-public record WalletCommandRejected(String commandId, String command, UUID subjectId, String ownerId, String reason,
-        String message) {
+public record WalletCommandRejected(String commandId, String command, @Nullable UUID subjectId, @Nullable String ownerId, String reason,
+        @Nullable String message) {
 }

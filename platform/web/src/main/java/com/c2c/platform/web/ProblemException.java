@@ -73,6 +73,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(503, "unavailable", "Service unavailable", detail, List.of());
     }
 
+    /** 503 with {@code Retry-After}: a server the service depends on is down for a moment; the same request may be repeated. */
+    public static ProblemException unavailable(String detail, int retryAfterSeconds) {
+        return new ProblemException(503, "unavailable", "Service unavailable", detail, List.of(), retryAfterSeconds);
+    }
+
     public int status() {
         return status;
     }

@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** The one place where exceptions become HTTP responses: always an RFC 9457 problem body. */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int OUTAGE_RETRY_SECONDS = 2;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -84,6 +85,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (Outages.isOutage(e)) {
+            // PostgreSQL or Kafka is down or restarting: the client should come back, not report a bug.
+            LOG.warnf("%s: a server this service depends on is unavailable (%s)", path(uri), e.toString());
+            return problem(ProblemException.unavailable(
+                    "a server this service depends on is unavailable for a moment; retry the same request after "
+                            + OUTAGE_RETRY_SECONDS + " s", OUTAGE_RETRY_SECONDS), uri);
+        }
         LOG.error("unexpected failure serving " + path(uri), e);
         return respond(Problem.of("internal", "Internal error", 500,
                 "the request could not be completed; nothing was changed", path(uri), List.of()));

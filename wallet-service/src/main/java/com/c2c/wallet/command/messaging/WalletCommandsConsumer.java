@@ -1,19 +1,13 @@
 package com.c2c.wallet.command.messaging;
 
-import com.c2c.events.EventTypes;
-import com.c2c.events.wallet.LockFunds;
-import com.c2c.events.wallet.RefundFunds;
-import com.c2c.events.wallet.ReleaseFunds;
-import com.c2c.events.wallet.ReleaseReservation;
-import com.c2c.events.wallet.ReserveFunds;
-import com.c2c.platform.messaging.inbox.Inbox;
-import com.c2c.platform.messaging.inbox.ReceivedEvent;
+import com.c2c.events.EventCatalog;
+import com.c2c.events.Topics;
+import com.c2c.platform.messaging.consumer.EventConsumer;
+import com.c2c.platform.messaging.consumer.Subscription;
 import com.c2c.wallet.command.ReservationCommands;
 import com.c2c.wallet.command.TradeCommands;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -24,34 +18,22 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 @ApplicationScoped
 public class WalletCommandsConsumer {
-    static final Set<String> COMMANDS = Set.of(EventTypes.RESERVE_FUNDS, EventTypes.RELEASE_RESERVATION,
-            EventTypes.LOCK_FUNDS, EventTypes.RELEASE_FUNDS, EventTypes.REFUND_FUNDS);
+    private final EventConsumer consumer;
+    private final Subscription subscription;
 
-    private final Inbox inbox;
-    private final ReservationCommands reservations;
-    private final TradeCommands trades;
-    private final ObjectMapper json;
-
-    WalletCommandsConsumer(Inbox inbox, ReservationCommands reservations, TradeCommands trades, ObjectMapper json) {
-        this.inbox = inbox;
-        this.reservations = reservations;
-        this.trades = trades;
-        this.json = json;
+    WalletCommandsConsumer(EventConsumer consumer, ReservationCommands reservations, TradeCommands trades) {
+        this.consumer = consumer;
+        this.subscription = consumer.register(Subscription.of("wallet.commands", "wallet-commands", Topics.WALLET_COMMANDS)
+                .on(EventCatalog.RESERVE_FUNDS, reservations::reserve)
+                .on(EventCatalog.RELEASE_RESERVATION, reservations::release)
+                .on(EventCatalog.LOCK_FUNDS, trades::lock)
+                .on(EventCatalog.RELEASE_FUNDS, trades::release)
+                .on(EventCatalog.REFUND_FUNDS, trades::refund)
+                .build());
     }
 
     @Incoming("wallet-commands")
     public Uni<Void> on(Message<String> message) {
-        return inbox.consume("wallet.commands", message, COMMANDS, this::apply);
-    }
-
-    private Uni<Void> apply(ReceivedEvent command) {
-        return switch (command.type()) {
-            case EventTypes.RESERVE_FUNDS -> reservations.reserve(command.data(json, ReserveFunds.class));
-            case EventTypes.RELEASE_RESERVATION -> reservations.release(command.data(json, ReleaseReservation.class));
-            case EventTypes.LOCK_FUNDS -> trades.lock(command.data(json, LockFunds.class));
-            case EventTypes.RELEASE_FUNDS -> trades.release(command.data(json, ReleaseFunds.class));
-            case EventTypes.REFUND_FUNDS -> trades.refund(command.data(json, RefundFunds.class));
-            default -> throw new IllegalStateException("not a wallet command: " + command.type());
-        };
+        return consumer.consume(subscription, message);
     }
 }

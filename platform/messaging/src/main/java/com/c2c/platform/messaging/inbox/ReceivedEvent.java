@@ -1,9 +1,6 @@
 package com.c2c.platform.messaging.inbox;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** The CloudEvent envelope of a consumed Kafka record, with its JSON data still as text. */
@@ -16,13 +13,5 @@ public record ReceivedEvent(String id, String type, String source, String subjec
                 .orElseThrow(() -> new IllegalArgumentException("record has no CloudEvent headers"));
         return new ReceivedEvent(ce.getId(), ce.getType(), String.valueOf(ce.getSource()),
                 ce.getSubject().orElse(null), message.getPayload());
-    }
-
-    public <T> T data(ObjectMapper json, Class<T> type) {
-        try {
-            return json.readValue(data, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("event " + id + " of type " + this.type + " has unreadable data", e);
-        }
     }
 }

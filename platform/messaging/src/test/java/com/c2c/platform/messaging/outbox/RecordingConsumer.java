@@ -1,21 +1,38 @@
 package com.c2c.platform.messaging.outbox;
 
-import com.c2c.platform.messaging.inbox.Inbox;
+import com.c2c.events.EventType;
+import com.c2c.platform.messaging.consumer.EventConsumer;
+import com.c2c.platform.messaging.consumer.Subscription;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** A consumer whose effect is one row per applied event, counting every delivery it handled. */
 @ApplicationScoped
 public class RecordingConsumer {
-    private final AtomicInteger handled = new AtomicInteger();
-    private final Inbox inbox;
+    /** The test events' data. */
+    public record Something(int seq) {
+    }
 
-    RecordingConsumer(Inbox inbox) {
-        this.inbox = inbox;
+    private final AtomicInteger handled = new AtomicInteger();
+    private final EventConsumer consumer;
+    private final Subscription subscription;
+
+    RecordingConsumer(EventConsumer consumer, @ConfigProperty(name = "test.topic") String topic) {
+        this.consumer = consumer;
+        this.subscription = consumer.register(Subscription.of("test.recorder", "test-in", topic)
+                .onEvent(new EventType<>(TestEventsResource.TYPE, Something.class, topic), (event, data) ->
+                        Panache.getSession().chain(s -> s.createNativeQuery(
+                                        "insert into applied_effect (event_id, payload) values (:id, :p)")
+                                .setParameter("id", event.id())
+                                .setParameter("p", event.data())
+                                .executeUpdate())
+                        .replaceWithVoid())
+                .build());
     }
 
     /** Deliveries fully handled (applied or recognised as duplicates). */
@@ -25,12 +42,6 @@ public class RecordingConsumer {
 
     @Incoming("test-in")
     public Uni<Void> on(Message<String> message) {
-        return inbox.consume("test.recorder", message, event -> Panache.getSession()
-                .chain(s -> s.createNativeQuery("insert into applied_effect (event_id, payload) values (:id, :p)")
-                        .setParameter("id", event.id())
-                        .setParameter("p", event.data())
-                        .executeUpdate())
-                .replaceWithVoid())
-                .invoke(handled::incrementAndGet);
+        return consumer.consume(subscription, message).invoke(handled::incrementAndGet);
     }
 }

@@ -3,6 +3,7 @@ package com.c2c.platform.messaging.outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -38,6 +39,14 @@ public class TestEventsResource {
                     }
                     return ids.size();
                 }));
+    }
+
+    /** A query that takes {@code seconds}, for a test to cut its connection the way a server restart does. */
+    @GET
+    @Path("/slow")
+    public Uni<Integer> slow(@QueryParam("seconds") int seconds) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                "select 1 from pg_sleep(:s)", Integer.class).setParameter("s", seconds).getSingleResult()));
     }
 
     /** One relay batch; with {@code crash} the relay dies after the broker acks and before marking rows. */

@@ -1,0 +1,238 @@
+package com.c2c.platform.messaging.consumer;
+
+import com.c2c.events.EventCatalog;
+import com.c2c.platform.messaging.consumer.ConsumerHealth.State;
+import com.c2c.platform.messaging.inbox.Inbox;
+import com.c2c.platform.messaging.inbox.ReceivedEvent;
+import com.c2c.platform.messaging.outbox.OutboxRelay;
+import com.c2c.platform.web.Outages;
+import com.c2c.platform.web.RequestIds;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+/**
+ * The one way a service consumes events. Each record is applied once (through the {@link Inbox}) by the
+ * handler its {@link Subscription} binds to its type, and every failure is classified:
+ * <ul>
+ * <li><b>poison</b> ({@link PoisonEvent}: no CloudEvent envelope, unreadable data, a missing field, a type or
+ * version this consumer does not know, content a handler finds invalid) can never be applied: the record is
+ * dead-lettered at once with the reason (topic {@code c2c.deadletter.v1}, headers naming the consumer),
+ * counted ({@code c2c.messaging.dead.letters}), and the consumer moves on;</li>
+ * <li>an <b>outage</b> (PostgreSQL or Kafka unavailable, a timeout; see {@link Outages}) is retried with
+ * backoff without limit, readiness DOWN while it lasts; nothing is skipped;</li>
+ * <li>anything else is <b>unexpected</b> (a bug, a violated constraint): the record is kept and retried
+ * slowly, readiness DOWN and the stalled gauge at 1 for an alert, because skipping it would break the
+ * per-key order later records rely on (an ad's fill after its listing, a release after its lock).</li>
+ * </ul>
+ * The channel handles one record at a time, so holding a record holds the ones behind it.
+ */
+@ApplicationScoped
+public class EventConsumer {
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+    public static final String DEAD_LETTERS = "c2c.messaging.dead.letters";
+    public static final String RETRIES = "c2c.messaging.consumer.retries";
+    /** Headers a dead letter carries besides the connector's own (dead-letter-reason, -topic, -partition, -offset). */
+    public static final String CONSUMER_HEADER = "dead-letter-consumer";
+    public static final String KIND_HEADER = "dead-letter-kind";
+    public static final String SERVICE_HEADER = "dead-letter-service";
+    private static final Duration FIRST_RETRY = Duration.ofMillis(100);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
+    /** Log a held record on its first failure and then every this many, not on every retry. */
+    private static final int LOG_EVERY = 20;
+
+    private final Inbox inbox;
+    private final ObjectMapper json;
+    private final ConsumerHealth health;
+    private final MeterRegistry meters;
+    private final String service;
+    private final Duration stalledRetry;
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+
+    EventConsumer(Inbox inbox, ObjectMapper json, @Readiness ConsumerHealth health, MeterRegistry meters,
+            @ConfigProperty(name = "quarkus.application.name") String service,
+            @ConfigProperty(name = "c2c.consumer.stalled-retry", defaultValue = "30s") Duration stalledRetry) {
+        this.inbox = inbox;
+        this.json = json;
+        this.health = health;
+        this.meters = meters;
+        this.service = service;
+        this.stalledRetry = stalledRetry;
+    }
+
+    /**
+     * Registers a consumer's subscription (once, from its constructor) after checking it against its
+     * channel's configured topic; a mismatch fails the start.
+     */
+    public Subscription register(Subscription subscription) {
+        Optional<String> configured = ConfigProvider.getConfig()
+                .getOptionalValue("mp.messaging.incoming." + subscription.channel() + ".topic", String.class);
+        // A test may feed the channel from a topic of its own; another platform topic is always a mistake.
+        if (configured.isPresent() && !configured.get().equals(subscription.topic())
+                && EventCatalog.all().stream().anyMatch(t -> t.topic().equals(configured.get()))) {
+            throw new IllegalStateException(subscription.consumer() + " expects topic " + subscription.topic()
+                    + " but channel " + subscription.channel() + " reads " + configured.get());
+        }
+        Subscription known = subscriptions.putIfAbsent(subscription.consumer(), subscription);
+        if (known != null && known != subscription) {
+            throw new IllegalStateException("two consumers are named " + subscription.consumer());
+        }
+        health.watch(subscription.consumer());
+        return subscription;
+    }
+
+    /** Whether a consumer of this name is registered here (so its dead letters can be replayed). */
+    public boolean knows(String consumer) {
+        return consumer != null && subscriptions.containsKey(consumer);
+    }
+
+    /** Handles one record of the subscription's channel; completes when it is applied, skipped or dead-lettered. */
+    public Uni<Void> consume(Subscription subscription, Message<String> message) {
+        Context context = Vertx.currentContext();
+        ReceivedEvent event;
+        try {
+            event = ReceivedEvent.of(message);
+        } catch (IllegalArgumentException e) {
+            return deadLetter(subscription, message, null, PoisonEvent.unreadable(e.getMessage(), e));
+        }
+        // Events this one causes carry the request that started the chain (and so do the log lines).
+        message.getMetadata(IncomingCloudEventMetadata.class)
+                .flatMap(ce -> ce.getExtension(OutboxRelay.REQUEST_ID_EXTENSION))
+                .ifPresent(id -> RequestIds.adopt(id.toString()));
+        if (subscription.ignores(event.type())) {
+            return ack(message);
+        }
+        Supplier<Uni<Void>> effect;
+        try {
+            effect = prepare(subscription, event);
+        } catch (PoisonEvent poison) {
+            return deadLetter(subscription, message, event, poison);
+        }
+        return attempt(subscription, message, event, effect, context, 0);
+    }
+
+    /**
+     * Applies a dead-lettered record again through its consumer's handler, once (an event the consumer
+     * applied meanwhile is not applied twice): true if it was applied now, false if it already had been.
+     * Fails with {@link PoisonEvent} if it still cannot be read.
+     */
+    public Uni<Boolean> replay(String consumer, ReceivedEvent event) {
+        Subscription subscription = subscriptions.get(consumer);
+        if (subscription == null) {
+            return Uni.createFrom().failure(new IllegalArgumentException("no consumer " + consumer + " here"));
+        }
+        Supplier<Uni<Void>> effect;
+        try {
+            effect = prepare(subscription, event);
+        } catch (PoisonEvent poison) {
+            return Uni.createFrom().failure(poison);
+        }
+        return inbox.applyOnce(consumer, event, e -> effect.get());
+    }
+
+    private Supplier<Uni<Void>> prepare(Subscription subscription, ReceivedEvent event) {
+        Subscription.Handler<?> handler = subscription.handler(event.type());
+        if (handler == null) {
+            throw PoisonEvent.unknownType(subscription.consumer() + " does not know event type " + event.type()
+                    + " on " + subscription.topic() + " (an unknown type or version)");
+        }
+        Object payload = EventPayloads.read(json, handler.type(), event.data());
+        return () -> handler.applyTo(event, payload);
+    }
+
+    private Uni<Void> attempt(Subscription s, Message<String> message, ReceivedEvent event,
+            Supplier<Uni<Void>> effect, Context context, int failures) {
+        return Uni.createFrom().deferred(() -> inbox.applyOnce(s.consumer(), event, e -> effect.get()))
+                .onItemOrFailure().transformToUni((applied, failure) -> {
+                    if (failure == null) {
+                        if (failures > 0) {
+                            health.release(s.consumer());
+                            LOG.infof("%s applied event %s (%s) after %d failed attempts", s.consumer(), event.id(),
+                                    event.type(), failures);
+                        }
+                        return ack(message);
+                    }
+                    PoisonEvent poison = poisonIn(failure);
+                    if (poison != null) {
+                        health.release(s.consumer());
+                        return deadLetter(s, message, event, poison);
+                    }
+                    boolean outage = Outages.isOutage(failure);
+                    health.hold(s.consumer(), outage ? State.WAITING : State.STALLED, event.id(), event.type());
+                    meters.counter(RETRIES, "consumer", s.consumer(), "kind", outage ? "outage" : "unexpected")
+                            .increment();
+                    if (failures % LOG_EVERY == 0) {
+                        if (outage) {
+                            LOG.warnf("%s waits to apply event %s (%s), attempt %d: %s", s.consumer(), event.id(),
+                                    event.type(), failures + 1, failure.toString());
+                        } else {
+                            LOG.errorf(failure, "%s is stalled on event %s (%s), attempt %d: nothing after it is"
+                                    + " applied until it is; fix the cause or dead-letter it (docs/operations.md)",
+                                    s.consumer(), event.id(), event.type(), failures + 1);
+                        }
+                    }
+                    Duration delay = outage ? backoff(failures) : stalledRetry;
+                    return later(context, delay).chain(() -> attempt(s, message, event, effect, context, failures + 1));
+                });
+    }
+
+    private Uni<Void> deadLetter(Subscription s, Message<String> message, ReceivedEvent event, PoisonEvent poison) {
+        LOG.warnf("%s dead-lettered event %s (%s): %s", s.consumer(), event == null ? "?" : event.id(),
+                event == null ? "?" : event.type(), poison.getMessage());
+        meters.counter(DEAD_LETTERS, "consumer", s.consumer(), "reason", poison.kind()).increment();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(CONSUMER_HEADER, s.consumer().getBytes(StandardCharsets.UTF_8));
+        headers.add(KIND_HEADER, poison.kind().getBytes(StandardCharsets.UTF_8));
+        headers.add(SERVICE_HEADER, service.getBytes(StandardCharsets.UTF_8));
+        Metadata metadata = Metadata.of(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build());
+        // The connector writes the dead letter (with the origin topic, partition, offset and reason) and
+        // then commits past the record; if Kafka cannot take it now, try again rather than lose it.
+        return Uni.createFrom().completionStage(() -> message.nack(poison, metadata))
+                .onFailure().retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).indefinitely();
+    }
+
+    private static Uni<Void> ack(Message<String> message) {
+        return Uni.createFrom().completionStage(message.ack());
+    }
+
+    private static PoisonEvent poisonIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PoisonEvent poison) {
+                return poison;
+            }
+        }
+        return null;
+    }
+
+    static Duration backoff(int failures) {
+        long millis = FIRST_RETRY.toMillis() << Math.min(failures, 16);
+        return Duration.ofMillis(Math.min(millis, LONGEST_RETRY.toMillis()));
+    }
+
+    /** Completes after {@code delay} back on the consumer's Vert.x context (the inbox's transactions need it). */
+    private static Uni<Void> later(Context context, Duration delay) {
+        if (context == null) {
+            return Uni.createFrom().voidItem().onItem().delayIt().by(delay);
+        }
+        return Uni.createFrom().<Void>emitter(emitter -> context.owner().setTimer(delay.toMillis(),
+                id -> context.runOnContext(ignored -> emitter.complete(null))));
+    }
+}

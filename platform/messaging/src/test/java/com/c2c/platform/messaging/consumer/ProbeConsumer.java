@@ -1,0 +1,85 @@
+package com.c2c.platform.messaging.consumer;
+
+import com.c2c.events.EventType;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.ConnectException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** A consumer whose handler fails the way a test tells it to, per label: an outage, a bug, invalid content. */
+@ApplicationScoped
+public class ProbeConsumer {
+    static final String TYPE = "c2c.test.Probe.v1";
+    static final String NAME = "test.probe";
+
+    /** {@code label} is required: a record without it is poison. */
+    public record Probe(String label, int seq) {
+    }
+
+    private final Map<String, Integer> outages = new ConcurrentHashMap<>();
+    private final Set<String> bugs = ConcurrentHashMap.newKeySet();
+    private final Set<String> invalid = ConcurrentHashMap.newKeySet();
+    private final List<String> applied = new CopyOnWriteArrayList<>();
+    private final EventConsumer consumer;
+    private final Subscription subscription;
+
+    ProbeConsumer(EventConsumer consumer, @ConfigProperty(name = "probe.topic") String topic) {
+        this.consumer = consumer;
+        this.subscription = consumer.register(Subscription.of(NAME, "probe-in", topic)
+                .onEvent(new EventType<>(TYPE, Probe.class, topic), (event, probe) -> apply(probe))
+                .build());
+    }
+
+    /** The labels applied (committed), in order. */
+    public List<String> applied() {
+        return List.copyOf(applied);
+    }
+
+    /** The next {@code times} attempts at {@code label} meet an outage. */
+    public void outage(String label, int times) {
+        outages.put(label, times);
+    }
+
+    /** {@code label} fails as a bug would, until {@link #reset}. */
+    public void bug(String label) {
+        bugs.add(label);
+    }
+
+    /** {@code label} is refused as invalid content, until {@link #reset}. */
+    public void refuse(String label) {
+        invalid.add(label);
+    }
+
+    public void reset() {
+        outages.clear();
+        bugs.clear();
+        invalid.clear();
+    }
+
+    @Incoming("probe-in")
+    public Uni<Void> on(Message<String> message) {
+        return consumer.consume(subscription, message);
+    }
+
+    private Uni<Void> apply(Probe probe) {
+        String label = probe.label();
+        if (outages.computeIfPresent(label, (l, n) -> n - 1) != null && outages.get(label) >= 0) {
+            return Uni.createFrom().failure(new ConnectException("simulated: the database is unreachable"));
+        }
+        if (bugs.contains(label)) {
+            return Uni.createFrom().failure(new IllegalStateException("simulated bug for " + label));
+        }
+        if (invalid.contains(label)) {
+            return Uni.createFrom().failure(PoisonEvent.invalid("label " + label + " is refused"));
+        }
+        // The effect is the inbox row itself (the test reads the list).
+        return Uni.createFrom().voidItem().invoke(() -> applied.add(label));
+    }
+}

@@ -1,0 +1,76 @@
+package com.c2c.platform.web;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Whether a failure is an outage of a server the service depends on (PostgreSQL or Kafka unreachable,
+ * restarting, closing connections, timing out) rather than a fault of the request or a bug. The same
+ * answer drives both sides: a REST call answers 503 with {@code Retry-After} (its retry is safe: nothing
+ * was committed), and a consumer retries the record without limit instead of skipping it.
+ */
+public final class Outages {
+    /**
+     * SQLSTATEs that say "try again": connection exceptions (08), the server shutting down or starting
+     * (57P01..57P03), out of resources (53), a serialization failure or deadlock (40001, 40P01), a lock not
+     * available (55P03) and a statement cancelled by its timeout (57014).
+     */
+    private static final Set<String> TRANSIENT_STATES = Set.of("57P01", "57P02", "57P03", "40001", "40P01", "55P03",
+            "57014");
+    /** Failures named by class, where the class is not on this module's classpath. */
+    private static final Set<String> TRANSIENT_CLASSES = Set.of(
+            "io.vertx.sqlclient.ClosedConnectionException",
+            "io.vertx.core.http.HttpClosedException",
+            "io.netty.channel.ConnectTimeoutException",
+            "org.hibernate.exception.JDBCConnectionException",
+            "org.apache.kafka.common.errors.RetriableException",
+            "org.apache.kafka.common.errors.TimeoutException",
+            "org.apache.kafka.common.errors.DisconnectException");
+
+    private Outages() {
+    }
+
+    /** True when {@code failure} or one of its causes is an outage (see the class comment). */
+    public static boolean isOutage(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof IOException || t instanceof TimeoutException || namedTransient(t.getClass())) {
+                return true;
+            }
+            String state = sqlState(t);
+            if (state != null && (state.startsWith("08") || state.startsWith("53") || TRANSIENT_STATES.contains(state))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static boolean namedTransient(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            if (TRANSIENT_CLASSES.contains(c.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The SQLSTATE of a PostgreSQL error however it is wrapped (Vert.x, JDBC or Hibernate), else null. */
+    private static String sqlState(Throwable t) {
+        for (String name : new String[] {"getSqlState", "getSQLState"}) {
+            try {
+                Method m = t.getClass().getMethod(name);
+                if (m.getReturnType() == String.class) {
+                    return (String) m.invoke(t);
+                }
+            } catch (ReflectiveOperationException | RuntimeException ignored) {
+                // not a database error
+            }
+        }
+        return null;
+    }
+}

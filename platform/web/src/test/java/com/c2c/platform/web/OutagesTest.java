@@ -1,0 +1,47 @@
+package com.c2c.platform.web;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ConnectException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+class OutagesTest {
+
+    /** Stands for a database error as Vert.x and JDBC carry it: an SQLSTATE behind a getter. */
+    static class DatabaseError extends RuntimeException {
+        private final String state;
+
+        DatabaseError(String state) {
+            super("database error " + state);
+            this.state = state;
+        }
+
+        public String getSqlState() {
+            return state;
+        }
+    }
+
+    @Test
+    void unreachableRestartingOrBusyServersAreOutages() {
+        assertTrue(Outages.isOutage(new ConnectException("Connection refused")));
+        assertTrue(Outages.isOutage(new CompletionException(new RuntimeException("wrapped", new TimeoutException()))));
+        assertTrue(Outages.isOutage(new DatabaseError("57P01")), "terminating connection (server shutting down)");
+        assertTrue(Outages.isOutage(new DatabaseError("57P03")), "the server is starting up");
+        assertTrue(Outages.isOutage(new DatabaseError("08006")), "connection failure");
+        assertTrue(Outages.isOutage(new DatabaseError("53300")), "too many connections");
+        assertTrue(Outages.isOutage(new DatabaseError("40001")), "serialization failure");
+        assertTrue(Outages.isOutage(new RuntimeException(new DatabaseError("40P01"))), "deadlock, wrapped");
+    }
+
+    @Test
+    void bugsAndRefusedDataAreNot() {
+        assertFalse(Outages.isOutage(new IllegalStateException("a bug")));
+        assertFalse(Outages.isOutage(new NullPointerException()));
+        assertFalse(Outages.isOutage(new DatabaseError("23505")), "a unique violation is not an outage");
+        assertFalse(Outages.isOutage(new DatabaseError("23514")), "a check violation (negative balance) is not");
+        assertFalse(Outages.isOutage(new DatabaseError("42P01")), "a missing table is a bug");
+    }
+}
