@@ -45,7 +45,8 @@ check_hba() {
 
 # ensure_role_and_dbs: idempotent, on a fresh cluster and on one that has run before (ADR 0009).
 # - $C2C_DB_USER: the administrator login (CREATEDB: tests create a database per run; a member of every
-#   owner role, so it can create their databases for them and read any row in tests and scripts).
+#   owner role, so it can create their databases for them and read any row in tests and scripts, and of
+#   every service role, so it sees and can end the services' sessions, as an outage test does).
 # - per database <db> (and per role prefix in $C2C_DB_ROLE_PREFIXES): <db>_owner owns the database and runs
 #   its migrations; <db>_app is the running service's login, with only the privileges its migrations grant.
 # Passwords are re-set every time, so they always match $C2C_DB_PASSWORD, $C2C_DB_OWNER_PASSWORD and
@@ -63,10 +64,10 @@ SELECT format('CREATE ROLE %I LOGIN', p || r)
 SELECT format('ALTER ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD %L',
               p || r, CASE r WHEN '_owner' THEN :'opw' ELSE :'apw' END)
   FROM unnest(string_to_array(:'prefixes', ' ')) AS p, unnest(ARRAY['_owner', '_app']) AS r \gexec
-SELECT format('GRANT %I TO %I', p || '_owner', :'user')
-  FROM unnest(string_to_array(:'prefixes', ' ')) AS p
+SELECT format('GRANT %I TO %I', p || r, :'user')
+  FROM unnest(string_to_array(:'prefixes', ' ')) AS p, unnest(ARRAY['_owner', '_app']) AS r
  WHERE NOT EXISTS (SELECT 1 FROM pg_auth_members m
-                    WHERE m.roleid = to_regrole(p || '_owner') AND m.member = to_regrole(:'user')) \gexec
+                    WHERE m.roleid = to_regrole(p || r) AND m.member = to_regrole(:'user')) \gexec
 SELECT format('CREATE DATABASE %I OWNER %I', d, d || '_owner')
   FROM unnest(string_to_array(:'dbs', ' ')) AS d
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = d) \gexec

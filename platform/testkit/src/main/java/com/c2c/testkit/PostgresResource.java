@@ -20,7 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * belongs to the service's owner role ({@code <database>_owner}), which runs the migrations, and the
  * service runs as its own role ({@code <database>_app}) with only what the migrations grant it, so the
  * tests prove the service works with no more than that. The administrator login ({@code C2C_DB_USER},
- * a member of every owner role) creates and drops the database; {@link TestDatabase} reads and arranges
+ * a member of every owner and service role) creates and drops the database; {@link TestDatabase} reads and arranges
  * rows with it, and {@link TestDatabase#asService} acts as the service's role.
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
@@ -89,10 +89,9 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     private boolean rolesExist(String owner, String app) {
         try (Connection c = DriverManager.getConnection(HOST_URL + "postgres", user, password);
                 PreparedStatement s = c.prepareStatement(
-                        "select count(*) from pg_roles r where r.rolname in (?, ?) and pg_has_role(current_user, ?, 'MEMBER')")) {
+                        "select count(*) from pg_roles r where r.rolname in (?, ?) and pg_has_role(current_user, r.oid, 'MEMBER')")) {
             s.setString(1, owner);
             s.setString(2, app);
-            s.setString(3, owner);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() && rs.getInt(1) == 2;
             }
