@@ -1,8 +1,8 @@
 package com.c2c.wallet.ledger;
 
-import com.c2c.testkit.As;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.c2c.platform.web.Cursor;
 import com.c2c.platform.web.TimeAndId;
+import com.c2c.testkit.As;
 import com.c2c.testkit.KafkaResource;
 import com.c2c.testkit.ListWalk;
 import com.c2c.testkit.PostgresResource;
@@ -19,6 +20,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -177,6 +179,64 @@ class LedgerTest {
             As.user("erin", "arbiter")
                     .when().get(path).then().statusCode(403).contentType("application/problem+json");
         }
+    }
+
+    /**
+     * The service's own database role (the one it runs as) cannot rewrite history or write a balance: every
+     * statement below answers "permission denied" (SQLSTATE 42501), while everything else in this module's
+     * tests runs as that same role. Before each service had a role of its own, all of these succeeded.
+     */
+    @Test
+    void theServicesRoleCannotChangeRemoveOrEmptyTheLedgerNorWriteABalance() {
+        String owner = "frank-" + UUID.randomUUID();
+        credit(owner, "10", "ref-" + owner, 201);
+        long account = TestDatabase.queryLong(
+                "select id from ledger_account where owner_id = '" + owner + "' and kind = 'AVAILABLE'");
+        String anyPosting = "(select id from ledger_posting limit 1)";
+        for (String sql : new String[] {
+                "update ledger_entry set amount = amount * 2",
+                "update ledger_entry set balance_after = 0 where account_id = " + account,
+                "delete from ledger_entry where account_id = " + account,
+                "truncate ledger_entry cascade",
+                "update ledger_posting set kind = 'X' where id = " + anyPosting,
+                "delete from ledger_posting where id = " + anyPosting,
+                "truncate ledger_posting cascade",
+                "update ledger_account set balance = balance + 1000000 where id = " + account,
+                "update ledger_account set allow_negative = true where id = " + account,
+                "delete from ledger_account where id = " + account,
+                "truncate ledger_account cascade",
+                "insert into ledger_account (owner_id, asset, kind, balance) values ('" + owner + "', 'XTS', 'AVAILABLE', 5)",
+                "update wallet_command_outcome set outcome_type = 'X'",
+                "delete from wallet_command_outcome",
+                "truncate wallet_command_outcome",
+                "update funding_credit set amount_micros = 1",
+                "delete from funding_credit",
+                "update trade_lock set quantity_micros = 1",
+                "delete from trade_lock",
+                "truncate trade_lock",
+                "delete from audit_entry",
+                "select * from flyway_schema_history",
+                "create table sneaky (id int)",
+                "alter table ledger_account drop constraint ledger_account_not_negative",
+                "drop trigger ledger_entry_apply on ledger_entry"}) {
+            SQLException refused = TestDatabase.asService(sql);
+            assertTrue(refused != null, "the service's role was allowed: " + sql);
+            assertTrue("42501".equals(refused.getSQLState()) || refused.getMessage().contains("must be owner"),
+                    sql + " -> " + refused.getSQLState() + " " + refused.getMessage());
+        }
+        // Creating an account is allowed, with a zero balance and no overdraft unless it is the funding contra account.
+        assertEquals(null, TestDatabase.asService("insert into ledger_account (owner_id, asset, kind) values ('"
+                + owner + "', 'XTS', 'AVAILABLE')"));
+        SQLException negative = TestDatabase.asService("insert into ledger_account (owner_id, asset, kind, allow_negative) "
+                + "values ('" + owner + "', 'XTS', 'LOCKED', true)");
+        assertTrue(negative != null && negative.getMessage().contains("ledger_account_negative_only_external_funding"),
+                String.valueOf(negative));
+        TestDatabase.update("delete from ledger_account where asset = 'XTS'");
+
+        assertEquals(10_000_000L, TestDatabase.queryLong("select balance from ledger_account where id = " + account));
+        assertConserved();
+        As.user("admin1", "admin").when().get("/api/v1/wallet/admin/totals")
+                .then().statusCode(200).body("balanced", everyItem(equalTo(true)));
     }
 
     private static String usdt(String sql) {
