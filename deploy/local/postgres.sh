@@ -64,6 +64,12 @@ SELECT format('CREATE ROLE %I LOGIN', p || r)
 SELECT format('ALTER ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD %L',
               p || r, CASE r WHEN '_owner' THEN :'opw' ELSE :'apw' END)
   FROM unnest(string_to_array(:'prefixes', ' ')) AS p, unnest(ARRAY['_owner', '_app']) AS r \gexec
+-- A service's statements are bounded: none runs longer than 30 s, and no transaction of its sits idle
+-- (holding its locks) for more than 60 s; PostgreSQL ends it and the service retries.
+SELECT format('ALTER ROLE %I SET statement_timeout = %L', p || '_app', '30s')
+  FROM unnest(string_to_array(:'prefixes', ' ')) AS p \gexec
+SELECT format('ALTER ROLE %I SET idle_in_transaction_session_timeout = %L', p || '_app', '60s')
+  FROM unnest(string_to_array(:'prefixes', ' ')) AS p \gexec
 SELECT format('GRANT %I TO %I', p || r, :'user')
   FROM unnest(string_to_array(:'prefixes', ' ')) AS p, unnest(ARRAY['_owner', '_app']) AS r
  WHERE NOT EXISTS (SELECT 1 FROM pg_auth_members m

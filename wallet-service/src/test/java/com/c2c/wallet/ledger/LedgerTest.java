@@ -74,6 +74,16 @@ class LedgerTest {
                 "(" + account + ", -11000000), (" + platform + ", 11000000)")));
         refused("immutable", () -> TestDatabase.update("update ledger_entry set amount = amount * 2"));
 
+        // Its statements are bounded in time, and so are its idle transactions (deploy/local/postgres.sh).
+        assertEquals(null, TestDatabase.asService("""
+                do $$ begin
+                  if current_setting('statement_timeout') <> '30s'
+                     or current_setting('idle_in_transaction_session_timeout') <> '1min' then
+                    raise exception 'unbounded: statement_timeout %, idle_in_transaction_session_timeout %',
+                      current_setting('statement_timeout'), current_setting('idle_in_transaction_session_timeout');
+                  end if;
+                end $$"""));
+
         assertEquals(10_000_000L, TestDatabase.queryLong("select balance from ledger_account where id = " + account));
         assertConserved();
     }
