@@ -92,7 +92,7 @@ public class Trade extends PanacheEntityBase {
      */
     /**
      * Up to {@code limit} trades that have waited for the wallet's answer past their time (see
-     * V3__wallet_command_resend.sql): OPENED ones (the lock) and decided ones whose release or refund is
+     * V4__wallet_command_resend.sql): OPENED ones (the lock) and decided ones whose release or refund is
      * not settled; locked, skipping rows another transaction holds.
      */
     public static Uni<List<Trade>> lockWaitingForWallet(Instant firstDue, Instant now, int limit) {
