@@ -49,7 +49,10 @@ DRIFT='
                 escrowReserved: ([$rows[].escrowReserved] | add // 0), escrowLocked: ([$rows[].escrowLocked] | add // 0),
                 driftReserved: ([$rows[].driftReserved] | add // 0), driftLocked: ([$rows[].driftLocked] | add // 0) } }'
 
-usdt() { jq -rn --argjson m "$1" '($m | if . < 0 then "-" else "" end) + (($m | fabs) / 1000000 | tostring)'; }
+usdt() { # micro-units -> exact USDT
+  local m=$1 sign=""; [ "${m#-}" != "$m" ] && { sign=-; m=${m#-}; }
+  printf '%s%d.%06d' "$sign" $((m / 1000000)) $((m % 1000000))
+}
 
 try=1
 while :; do
