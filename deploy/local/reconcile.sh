@@ -17,6 +17,7 @@ TRIES=${C2C_RECONCILE_TRIES:-4}
 PAUSE=${C2C_RECONCILE_PAUSE:-5}
 fail() { printf 'ERROR: %s\n' "$*" >&2; exit 2; }
 
+WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
 TOKEN=$(person_token "ops-${USER:-operator}" admin) || fail "Keycloak could not sign the operator in"
 [ -n "$TOKEN" ] && [ "$TOKEN" != null ] || fail "Keycloak gave the operator no token"
 
@@ -25,7 +26,7 @@ report() { # service -> its report's JSON, or exit 2
   body=$(curl -sS -w '\n%{http_code}' -H "Authorization: Bearer $TOKEN" "$API/api/v1/reconciliation/$1") \
     || fail "$1: no answer from $API"
   code=${body##*$'\n'}; body=${body%$'\n'*}
-  [ "$code" = 200 ] || fail "$1: HTTP $code: $(jq -r '.detail // .' <<<"$body" 2>/dev/null || echo "$body")"
+  [ "$code" = 200 ] || fail "$1: HTTP $code: $(jq -r '.detail // .' <<<"$body" 2>/dev/null || head -c 200 <<<"$body")"
   printf '%s' "$body"
 }
 
@@ -56,8 +57,8 @@ usdt() { # micro-units -> exact USDT
 
 try=1
 while :; do
-  result=$(jq -n --slurpfile w <(report wallet-service) --slurpfile o <(report order-service) \
-    --slurpfile e <(report escrow-service) "$DRIFT")
+  report wallet-service >"$WORK/w"; report order-service >"$WORK/o"; report escrow-service >"$WORK/e"
+  result=$(jq -n --slurpfile w "$WORK/w" --slurpfile o "$WORK/o" --slurpfile e "$WORK/e" "$DRIFT")
   drifting=$(jq '.drifting | length' <<<"$result")
   [ "$drifting" = 0 ] && break
   [ "$try" -ge "$TRIES" ] && break
@@ -70,7 +71,7 @@ echo "reconciliation at $(jq -r '.asOf.wallet' <<<"$result") (USDT; $(jq -r .own
 printf '  %-9s %18s %18s %18s %14s\n' "" wallet order-service escrow-service drift
 printf '  %-9s %18s %18s %18s %14s\n' reserved "$(usdt "$(t walletReserved)")" "$(usdt "$(t orderReserved)")" \
   "$(usdt "$(t escrowReserved)")" "$(usdt "$(t driftReserved)")"
-printf '  %-9s %18s %18s %18s %14s\n' locked "$(usdt "$(t walletLocked)")" 0 \
+printf '  %-9s %18s %18s %18s %14s\n' locked "$(usdt "$(t walletLocked)")" "$(usdt 0)" \
   "$(usdt "$(t escrowLocked)")" "$(usdt "$(t driftLocked)")"
 if [ "$drifting" = 0 ]; then
   echo "zero drift"
