@@ -93,8 +93,13 @@ public class PeriodicReconciler {
 
     /** One run: the two reports over HTTP, then the comparison. */
     public Uni<Drift> reconcile() {
-        return fetch(() -> token()).chain(token -> fetch(() -> report(config.orderServiceUrl(), "order-service", token))
-                .chain(order -> fetch(() -> report(config.escrowServiceUrl(), "escrow-service", token))
+        return reconcile(config.tokenUrl(), config.orderServiceUrl(), config.escrowServiceUrl());
+    }
+
+    /** One run against the given token endpoint and services (a test's stand-ins). */
+    public Uni<Drift> reconcile(String tokenUrl, String orderServiceUrl, String escrowServiceUrl) {
+        return fetch(() -> token(tokenUrl)).chain(token -> fetch(() -> report(orderServiceUrl, "order-service", token))
+                .chain(order -> fetch(() -> report(escrowServiceUrl, "escrow-service", token))
                         .chain(escrow -> compareWith(order, escrow))));
     }
 
@@ -134,17 +139,17 @@ public class PeriodicReconciler {
         });
     }
 
-    private java.util.concurrent.CompletableFuture<String> token() {
+    private java.util.concurrent.CompletableFuture<String> token(String tokenUrl) {
         String form = "grant_type=client_credentials&client_id=" + encode(config.clientId()) + "&client_secret="
                 + encode(config.clientSecret());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(config.tokenUrl())).timeout(config.timeout())
+        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUrl)).timeout(config.timeout())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
-            JsonNode body = parse(ok(response, "token from " + config.tokenUrl()));
+            JsonNode body = parse(ok(response, "token from " + tokenUrl));
             String token = body.path("access_token").asText(null);
             if (token == null) {
-                throw new IllegalStateException("no access_token from " + config.tokenUrl());
+                throw new IllegalStateException("no access_token from " + tokenUrl);
             }
             return token;
         });

@@ -16,15 +16,19 @@ import com.c2c.testkit.TopicProbe;
 import com.c2c.wallet.command.Commands.Command;
 import com.c2c.wallet.reconcile.Drift;
 import com.c2c.wallet.reconcile.PeriodicReconciler;
+import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +85,58 @@ class ReconcilerGaugesTest {
         assertEquals(drift.microsLocked(), gauge("c2c.reconcile.drift.micros", "locked"));
         assertTrue(drift.ownersLocked() >= 1 && drift.microsReserved() >= 1_000_000);
         assertTrue(meters.get("c2c.reconcile.last.success").gauge().value() >= before);
+    }
+
+    @Test
+    void aRunReadsTheReportsOverHttpWithTheServiceToken() throws Exception {
+        String owner = "recon-http-" + UUID.randomUUID();
+        try (TestEvents events = new TestEvents(); TopicProbe out = TopicProbe.open(Topics.WALLET_EVENTS)) {
+            fund(owner, "10");
+            UUID order = UUID.randomUUID();
+            send(events, Commands.reserve("reserve-order:" + order, order, owner, 3_000_000));
+            answer(out, order, EventTypes.FUNDS_RESERVED);
+        }
+        // Stand-ins for Keycloak's token endpoint and the two services' reports: the reports answer only
+        // the token the token endpoint gave; order-service expects 2 of the owner's 3 USDT reserved.
+        List<String> seen = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            seen.add(exchange.getRequestMethod() + " " + path);
+            String body = null;
+            int status = 200;
+            if (path.equals("/token")) {
+                body = "{\"access_token\":\"stand-in-token\",\"token_type\":\"Bearer\"}";
+            } else if (!"Bearer stand-in-token".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                status = 401;
+            } else if (path.equals("/order/api/v1/reconciliation/order-service")) {
+                body = "{\"service\":\"order-service\",\"asOf\":\"2026-12-03T22:00:00Z\",\"holds\":[{\"ownerId\":\""
+                        + owner + "\",\"reservedMicros\":2000000,\"lockedMicros\":0}]}";
+            } else if (path.equals("/escrow/api/v1/reconciliation/escrow-service")) {
+                body = "{\"service\":\"escrow-service\",\"asOf\":\"2026-12-03T22:00:00Z\",\"holds\":[]}";
+            } else {
+                status = 404;
+            }
+            byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            try (var os = exchange.getResponseBody()) {
+                os.write(bytes);
+            }
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            Drift drift = reconciler.reconcile(base + "/token", base + "/order", base + "/escrow")
+                    .await().atMost(Duration.ofSeconds(30));
+            Drift.OwnerDrift mine = drift.owners().stream().filter(d -> d.ownerId().equals(owner)).findFirst()
+                    .orElseThrow();
+            assertEquals(new Drift.OwnerDrift(owner, 3_000_000, 2_000_000, 0, 0), mine);
+            assertEquals(List.of("POST /token", "GET /order/api/v1/reconciliation/order-service",
+                    "GET /escrow/api/v1/reconciliation/escrow-service"), seen);
+        } finally {
+            server.stop(0);
+        }
     }
 
     private long gauge(String name, String kind) {
