@@ -110,7 +110,7 @@ echo "gateway on $GW (realm key $REALM_KID, test key check-a), stubs on $STUB_BA
 # ---- tokens ----------------------------------------------------------------------------------------
 call "$GW/api/v1/orders"; expect "no token -> 401 problem" 401
 ok "no token -> WWW-Authenticate: Bearer" '[[ "$(hdr www-authenticate)" == Bearer* ]]'
-call -H "$A" "$GW/api/v1/orders?page=1"; expect "alice's realm token -> order-service" 200 order-service
+call -H "$A" "$GW/api/v1/orders?limit=1"; expect "alice's realm token -> order-service" 200 order-service
 ok "the Authorization header reaches the service intact" '[ "$(jbody "d[\"headers\"].get(\"authorization\")")" = "Bearer $ALICE" ]'
 rid_fwd=$(jbody 'd["headers"].get("x-request-id", "")')
 ok "X-Request-Id generated (a UUID), sent to the service and returned" \

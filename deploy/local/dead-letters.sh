@@ -21,8 +21,9 @@ case "${1:-}" in
       body=$(curl -sS -H "Authorization: Bearer $TOKEN" "$API/api/v1/dead-letters/$svc?limit=100") \
         || die "$svc: no answer from $API"
       jq -e .items >/dev/null <<<"$body" || die "$svc: $(jq -r '.detail // .' <<<"$body")"
-      total=$(jq -r .total <<<"$body")
-      echo "$svc: $total dead letter(s)"
+      total=$(jq -r '.items | length' <<<"$body")
+      more=$(jq -r 'if .hasMore then " (the newest 100; more with ?cursor=" + .nextCursor + ")" else "" end' <<<"$body")
+      echo "$svc: $total dead letter(s)$more"
       [ "$total" = 0 ] && continue
       found=1
       jq -r '.items[] | "  \(.letter.id)  \(.letter.at)  \(.letter.consumer)  \(.letter.kind)  \(.letter.eventType // "-") \(.letter.eventId // "-")  applied=\(.applied)\n      from \(.letter.originTopic // "?")[\(.letter.originPartition // "?")]@\(.letter.originOffset // "?"): \(.letter.reason)"' <<<"$body"

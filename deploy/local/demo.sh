@@ -58,8 +58,8 @@ await "ad $AD active" "$TIMEOUT_S" ad_active
 step "   ad $AD is ACTIVE on the book; seller: $(balances "$SELLER")"
 
 step "4. the buyer $BUYER looks at the public listing (SELL ads for 720.00 CNY by ALIPAY, best price first)"
-LISTING=$(call GET "$ORDER/api/v1/markets/USDT-CNY/ads?side=SELL&paymentMethod=ALIPAY&amount=720.00" "$BUYER")
-jq -r '(if type == "array" then . else .items // .content // [] end)[:3][] | "     ad \(.id)  \(.price) CNY  \(.remaining) USDT left  \(.minOrder)-\(.maxOrder) CNY"' <<<"$LISTING"
+LISTING=$(call GET "$ORDER/api/v1/markets/USDT-CNY/ads?side=SELL&paymentMethod=ALIPAY&amount=720.00&limit=3" "$BUYER")
+jq -r '.items[] | "     ad \(.id)  \(.price) CNY  \(.remaining) USDT left  \(.minOrder)-\(.maxOrder) CNY"' <<<"$LISTING"
 step "   and takes the seller's ad: buy USDT for 720.00 CNY by ALIPAY"
 ORDER_JSON=$(call POST "$ORDER/api/v1/orders" "$BUYER" '' \
   "{\"side\":\"BUY\",\"asset\":\"USDT\",\"adId\":\"$AD\",\"mode\":\"AD_FIAT\",\"amount\":\"720.00\",\"paymentMethod\":\"ALIPAY\"}")

@@ -11,9 +11,16 @@ CACHE="$STATE/cache"
 mkdir -p "$LOGS" "$PIDS" "$CACHE"
 
 # Local connection settings, shared with the services' application.properties and the testkit.
+# C2C_DB_USER is the administrator login: it creates databases (the tests' per-run ones) and is a member
+# of every owner role; no service runs as it. Each database <db> has two roles of its own (ADR 0011):
+# <db>_owner owns it and runs its migrations, <db>_app is what the running service logs in as.
 export C2C_DB_USER="${C2C_DB_USER:-c2c}"
 export C2C_DB_PASSWORD="${C2C_DB_PASSWORD:-c2c}"
+export C2C_DB_OWNER_PASSWORD="${C2C_DB_OWNER_PASSWORD:-c2c}"
+export C2C_DB_APP_PASSWORD="${C2C_DB_APP_PASSWORD:-c2c}"
 export C2C_DATABASES="c2c_order c2c_matching c2c_wallet c2c_escrow c2c_chain"
+# Roles for these and for platform/messaging's own tests (their databases are created per test run).
+export C2C_DB_ROLE_PREFIXES="$C2C_DATABASES c2c_messaging"
 
 _t0=$(date +%s)
 # as_postgres_psql args...: runs psql as the postgres OS user over the local socket (peer auth).

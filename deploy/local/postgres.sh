@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # PostgreSQL 15 for local runs: the machine's own Debian cluster "15 main" on 127.0.0.1:5432,
-# plus the project's login role and five databases.
+# plus the project's roles (an administrator, and an owner and a service role per database) and five databases.
 # Usage: postgres.sh start | stop [--force] | status
 # The cluster belongs to the machine, so stop only stops it if start started it (marker file),
 # unless --force is given.
@@ -43,26 +43,72 @@ check_hba() {
 }
 
 
-# ensure_role_and_dbs: idempotent; re-sets the password so it always matches $C2C_DB_PASSWORD.
-# CREATEDB because tests create a fresh database per run.
+# ensure_role_and_dbs: idempotent, on a fresh cluster and on one that has run before (ADR 0011).
+# - $C2C_DB_USER: the administrator login (CREATEDB: tests create a database per run; a member of every
+#   owner role, so it can create their databases for them and read any row in tests and scripts, and of
+#   every service role, so it sees and can end the services' sessions, as an outage test does).
+# - per database <db> (and per role prefix in $C2C_DB_ROLE_PREFIXES): <db>_owner owns the database and runs
+#   its migrations; <db>_app is the running service's login, with only the privileges its migrations grant.
+# Passwords are re-set every time, so they always match $C2C_DB_PASSWORD, $C2C_DB_OWNER_PASSWORD and
+# $C2C_DB_APP_PASSWORD. A database built before the split (owned by the administrator) is handed to its owner.
 ensure_role_and_dbs() {
-  as_postgres_psql -d postgres -v user="$C2C_DB_USER" -v pw="$C2C_DB_PASSWORD" -v dbs="$C2C_DATABASES" <<'SQL'
+  as_postgres_psql -d postgres -v user="$C2C_DB_USER" -v pw="$C2C_DB_PASSWORD" -v opw="$C2C_DB_OWNER_PASSWORD" \
+    -v apw="$C2C_DB_APP_PASSWORD" -v prefixes="$C2C_DB_ROLE_PREFIXES" -v dbs="$C2C_DATABASES" <<'SQL'
 SET password_encryption = 'scram-sha-256';
 SELECT format('CREATE ROLE %I LOGIN CREATEDB', :'user')
  WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'user') \gexec
 SELECT format('ALTER ROLE %I LOGIN CREATEDB PASSWORD %L', :'user', :'pw') \gexec
-SELECT format('CREATE DATABASE %I OWNER %I', d, :'user')
+SELECT format('CREATE ROLE %I LOGIN', p || r)
+  FROM unnest(string_to_array(:'prefixes', ' ')) AS p, unnest(ARRAY['_owner', '_app']) AS r
+ WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p || r) \gexec
+SELECT format('ALTER ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD %L',
+              p || r, CASE r WHEN '_owner' THEN :'opw' ELSE :'apw' END)
+  FROM unnest(string_to_array(:'prefixes', ' ')) AS p, unnest(ARRAY['_owner', '_app']) AS r \gexec
+SELECT format('GRANT %I TO %I', p || r, :'user')
+  FROM unnest(string_to_array(:'prefixes', ' ')) AS p, unnest(ARRAY['_owner', '_app']) AS r
+ WHERE NOT EXISTS (SELECT 1 FROM pg_auth_members m
+                    WHERE m.roleid = to_regrole(p || r) AND m.member = to_regrole(:'user')) \gexec
+SELECT format('CREATE DATABASE %I OWNER %I', d, d || '_owner')
   FROM unnest(string_to_array(:'dbs', ' ')) AS d
  WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = d) \gexec
+SELECT format('ALTER DATABASE %I OWNER TO %I', d, d || '_owner')
+  FROM unnest(string_to_array(:'dbs', ' ')) AS d \gexec
+SELECT format('REVOKE ALL ON DATABASE %I FROM PUBLIC', d) FROM unnest(string_to_array(:'dbs', ' ')) AS d \gexec
+SELECT format('GRANT CONNECT ON DATABASE %I TO %I', d, d || '_app') FROM unnest(string_to_array(:'dbs', ' ')) AS d \gexec
+SQL
+  local db
+  for db in $C2C_DATABASES; do hand_to_owner "$db"; done
+}
+
+# hand_to_owner DB: every table, view, sequence and function in DB's public schema belongs to DB's owner role
+# (tables made before the roles were split belong to the administrator). A sequence that belongs to a table
+# (identity, serial) follows its table. The service's next start then grants its role what it needs.
+hand_to_owner() {
+  as_postgres_psql -d "$1" -v owner="$1_owner" <<'SQL'
+SELECT format('ALTER %s %I.%I OWNER TO %I',
+              CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END,
+              n.nspname, c.relname, :'owner')
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+   AND pg_get_userbyid(c.relowner) <> :'owner'
+   AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d
+                                         WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i'))) \gexec
+SELECT format('ALTER FUNCTION %s OWNER TO %I', p.oid::regprocedure, :'owner')
+  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+ WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) <> :'owner' \gexec
 SQL
 }
 
-# check_tcp_login: proves what the services do: a password login over TCP to 127.0.0.1.
+# check_tcp_login: proves what the services do: password logins over TCP to 127.0.0.1, as each database's
+# owner (migrations) and its service's role.
 check_tcp_login() {
-  local db
+  local db role pw
   for db in $C2C_DATABASES; do
-    PGPASSWORD="$C2C_DB_PASSWORD" psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U "$C2C_DB_USER" -d "$db" -tAc 'select 1' >/dev/null \
-      || die "password login as $C2C_DB_USER to $db on 127.0.0.1:$PG_PORT failed (see $PG_LOG)"
+    for role in "${db}_owner" "${db}_app"; do
+      pw="$C2C_DB_APP_PASSWORD"; [ "$role" = "${db}_owner" ] && pw="$C2C_DB_OWNER_PASSWORD"
+      PGPASSWORD="$pw" psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U "$role" -d "$db" -tAc 'select 1' >/dev/null \
+        || die "password login as $role to $db on 127.0.0.1:$PG_PORT failed (see $PG_LOG)"
+    done
   done
 }
 
@@ -78,10 +124,10 @@ start() {
   fi
   wait_until 30 "postgres ready" pg_isready -q -h 127.0.0.1 -p "$PG_PORT" \
     || die "postgres not accepting connections on 127.0.0.1:$PG_PORT after 30s; see $PG_LOG"
-  step "ensuring role $C2C_DB_USER and databases: $C2C_DATABASES"
+  step "ensuring roles ($C2C_DB_USER; <db>_owner and <db>_app per database) and databases: $C2C_DATABASES"
   ensure_role_and_dbs
   check_tcp_login
-  step "postgres ready: postgresql://$C2C_DB_USER@127.0.0.1:$PG_PORT/{$(echo "$C2C_DATABASES" | tr ' ' ,)}"
+  step "postgres ready: postgresql://<db>_app@127.0.0.1:$PG_PORT/<db> for <db> in {$(echo "$C2C_DATABASES" | tr ' ' ,)}"
 }
 
 stop() {

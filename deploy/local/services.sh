@@ -25,7 +25,8 @@ follow_broker() {
   tables=$(as_postgres_psql -d "$db" -Atc "select count(*) from pg_tables where schemaname = 'public'")
   if [ "$tables" != 0 ]; then
     step "recreating $db: it was built from another Kafka log (${mark:-unrecorded}), this broker has $cid"
-    as_postgres_psql -d postgres -c "drop database \"$db\" with (force)" -c "create database \"$db\" owner \"$C2C_DB_USER\""
+    as_postgres_psql -d postgres -c "drop database \"$db\" with (force)" -c "create database \"$db\" owner \"${db}_owner\"" \
+      -c "revoke all on database \"$db\" from public" -c "grant connect on database \"$db\" to \"${db}_app\""
   fi
   as_postgres_psql -d postgres -c "comment on database \"$db\" is '$cid'"
 }

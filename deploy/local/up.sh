@@ -31,7 +31,7 @@ C2C platform is up ($(( $(date +%s) - _t0 )) s).
   wallet-service    http://127.0.0.1:8083
   escrow-service    http://127.0.0.1:8084
   chain-watcher     http://127.0.0.1:8085
-  PostgreSQL        127.0.0.1:5432  (user $C2C_DB_USER, databases: $C2C_DATABASES)
+  PostgreSQL        127.0.0.1:5432  (databases: $C2C_DATABASES; each service logs in as <db>_app, migrations as <db>_owner, admin $C2C_DB_USER)
   Kafka             127.0.0.1:9092
   Keycloak          http://127.0.0.1:8180  (realm c2c; admin console user admin/admin)
   Anvil (EVM)       http://127.0.0.1:8545

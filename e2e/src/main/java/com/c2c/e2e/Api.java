@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
@@ -32,6 +34,9 @@ public final class Api {
     }
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** More pages than any list a test reads: one that does not end is a failure, not a hang. */
+    private static final int MAX_PAGES = 1_000;
 
     private final String base;
 
@@ -104,6 +109,26 @@ public final class Api {
 
     public Answer get(String path, As as) {
         return join(send(request(path, as).GET()));
+    }
+
+    /**
+     * Every item of a cursor-paged list ({items, nextCursor, hasMore}), page after page of the most a page may
+     * hold, as a client reads a whole list.
+     */
+    public List<JsonNode> all(String path, As as) {
+        List<JsonNode> items = new ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            String url = path + (path.contains("?") ? "&" : "?") + "limit=100"
+                    + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            JsonNode body = get(url, as).expect(200, "listing " + path + " page " + page).body();
+            body.path("items").forEach(items::add);
+            if (!body.path("hasMore").asBoolean()) {
+                return items;
+            }
+            cursor = body.path("nextCursor").asText();
+        }
+        throw new AssertionError(path + " did not end within " + MAX_PAGES + " pages");
     }
 
     public Answer post(String path, As as, Object body, String idempotencyKey) {

@@ -57,10 +57,32 @@ public final class Platform {
         return order.get("/api/v1/ads/" + adId, As.user(owner)).expect(200, "reading ad " + adId).body();
     }
 
-    /** An express order at the best price (mode EXPRESS_FIAT or EXPRESS_QUANTITY); returns its id. */
+    /**
+     * An express order at the best price (mode EXPRESS_FIAT or EXPRESS_QUANTITY) within the fiat's reference
+     * price ± the configured deviation (the fiat needs a reference price); returns its id.
+     */
     public String placeExpress(String user, String side, String fiat, String mode, String amount, String method) {
-        return placeOrder(user, Map.of("side", side, "asset", "USDT", "fiat", fiat, "mode", mode, "amount", amount,
-                "paymentMethod", method));
+        return placeExpress(user, side, fiat, mode, amount, method, null);
+    }
+
+    /**
+     * An express order filled at no worse than {@code priceLimit} (a BUY's most, a SELL's least; null: the
+     * reference price ± the configured deviation); returns its id.
+     */
+    public String placeExpress(String user, String side, String fiat, String mode, String amount, String method,
+            String priceLimit) {
+        Map<String, Object> order = new LinkedHashMap<>(Map.of("side", side, "asset", "USDT", "fiat", fiat,
+                "mode", mode, "amount", amount, "paymentMethod", method));
+        if (priceLimit != null) {
+            order.put("priceLimit", priceLimit);
+        }
+        return placeOrder(user, order);
+    }
+
+    /** Sets the fiat's reference price (admin): FLOATING ads follow it, ads and express orders are held near it. */
+    public void setReferencePrice(String fiat, String price) {
+        order.put("/api/v1/admin/reference-prices/" + fiat, As.admin(), Map.of("price", price))
+                .expect(200, "setting the reference price of " + fiat);
     }
 
     /** An order on the ad the taker chose (mode AD_FIAT or AD_QUANTITY); returns its id. */

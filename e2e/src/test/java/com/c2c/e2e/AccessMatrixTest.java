@@ -177,7 +177,7 @@ class AccessMatrixTest extends TradeScenarios {
             if (caller == null) {
                 continue;
             }
-            for (JsonNode ad : platform.order.get("/api/v1/ads?size=100", caller).expect(200, "my ads").body()) {
+            for (JsonNode ad : platform.order.all("/api/v1/ads", caller)) {
                 if (!"CANCELLED".equals(ad.path("status").asText()) && !"REJECTED".equals(ad.path("status").asText())) {
                     platform.order.call("POST", "/api/v1/ads/" + ad.path("id").asText() + "/cancel", caller, null);
                 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.c2c.e2e.Api.As;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Trades that do not end by the book: the payment deadline passes, or an arbiter decides. */
@@ -45,7 +46,7 @@ class DeadlineAndDisputeTest extends TradeScenarios {
         String seller = user("seller", "100");
         String buyer = user("buyer", "0");
         activeAd(seller, "SELL", "0.80", "100", "10.00", "80.00");
-        String order = platform.placeExpress(buyer, "BUY", FIAT, "EXPRESS_FIAT", "40.00", METHOD);
+        String order = platform.placeExpress(buyer, "BUY", FIAT, "EXPRESS_FIAT", "40.00", METHOD, "0.80");
         String trade = lockedTrade(buyer, order);
         platform.dispute(buyer, trade, "paid but not confirmed").expect(409, "no dispute before paying");
         platform.act(buyer, trade, "paid").expect(200, "paid");
@@ -67,12 +68,12 @@ class DeadlineAndDisputeTest extends TradeScenarios {
         String seller = user("seller", "100");
         String buyer = user("buyer", "0");
         String ad = activeAd(seller, "SELL", "0.80", "100", "10.00", "80.00");
-        String order = platform.placeExpress(buyer, "BUY", FIAT, "EXPRESS_FIAT", "40.00", METHOD);
+        String order = platform.placeExpress(buyer, "BUY", FIAT, "EXPRESS_FIAT", "40.00", METHOD, "0.80");
         String trade = lockedTrade(buyer, order);
         platform.act(buyer, trade, "paid").expect(200, "paid");
         platform.dispute(seller, trade, "no money arrived").expect(200, "seller disputes");
 
-        JsonNode open = platform.escrow.get("/api/v1/disputes?size=200", As.arbiter()).expect(200, "arbiter lists").body();
+        List<JsonNode> open = platform.escrow.all("/api/v1/disputes", As.arbiter());
         assertTrue(open.toString().contains(trade), "the arbiter sees the dispute: " + open);
         platform.resolve(trade, "REFUND").expect(200, "arbiter refunds");
         platform.resolve(trade, "RELEASE").expect(409, "a resolved trade stays resolved");

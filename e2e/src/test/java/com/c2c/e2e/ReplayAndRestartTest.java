@@ -26,7 +26,7 @@ class ReplayAndRestartTest extends TradeScenarios {
         String seller = user("seller", "200");
         String buyer = user("buyer", "0");
         String ad = activeAd(seller, "SELL", "0.80", "200", "10.00", "160.00");
-        String order = platform.placeExpress(buyer, "BUY", FIAT, "EXPRESS_FIAT", "80.00", METHOD);
+        String order = platform.placeExpress(buyer, "BUY", FIAT, "EXPRESS_FIAT", "80.00", METHOD, "0.80");
         String trade = lockedTrade(buyer, order);
         platform.act(buyer, trade, "paid").expect(200, "paid");
         platform.act(seller, trade, "confirm").expect(200, "confirm");
@@ -72,7 +72,7 @@ class ReplayAndRestartTest extends TradeScenarios {
         services("stop", "wallet-service");
         String order;
         try {
-            order = platform.placeExpress(buyer, "BUY", FIAT, "EXPRESS_FIAT", "40.00", METHOD);
+            order = platform.placeExpress(buyer, "BUY", FIAT, "EXPRESS_FIAT", "40.00", METHOD, "0.80");
             awaitTrade(buyer, order, "OPENED"); // matched and opened; the lock waits for the wallet
         } finally {
             services("start", "wallet-service");

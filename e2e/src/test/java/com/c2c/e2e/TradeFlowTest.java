@@ -16,7 +16,7 @@ class TradeFlowTest extends TradeScenarios {
         String ad = activeAd(seller, "SELL", "0.80", "500", "10.00", "400.00");
         assertBalances(seller, "500", "500", "0");
 
-        String order = platform.placeExpress(buyer, "BUY", FIAT, "EXPRESS_FIAT", "80.00", METHOD);
+        String order = platform.placeExpress(buyer, "BUY", FIAT, "EXPRESS_FIAT", "80.00", METHOD, "0.80");
         String trade = lockedTrade(buyer, order);
         assertBalances(seller, "500", "400", "100");
         JsonNode locked = platform.trade(buyer, trade);
@@ -47,7 +47,7 @@ class TradeFlowTest extends TradeScenarios {
         String second = user("buyer2", "0");
         String ad = activeAd(seller, "SELL", "0.80", "300", "10.00", "200.00");
 
-        String expressOrder = platform.placeExpress(first, "BUY", FIAT, "EXPRESS_QUANTITY", "100", METHOD);
+        String expressOrder = platform.placeExpress(first, "BUY", FIAT, "EXPRESS_QUANTITY", "100", METHOD, "0.80");
         String onAdOrder = platform.placeOnAd(second, "BUY", FIAT, ad, "AD_FIAT", "120.00", METHOD);
         String t1 = lockedTrade(first, expressOrder);
         String t2 = lockedTrade(second, onAdOrder);
@@ -83,7 +83,7 @@ class TradeFlowTest extends TradeScenarios {
         String seller = user("seller", "200");
         String ad = activeAd(merchant, "BUY", "0.81", "300", "10.00", "243.00");
 
-        String order = platform.placeExpress(seller, "SELL", FIAT, "EXPRESS_QUANTITY", "100", METHOD);
+        String order = platform.placeExpress(seller, "SELL", FIAT, "EXPRESS_QUANTITY", "100", METHOD, "0.81");
         String trade = lockedTrade(seller, order);
         assertBalances(seller, "100", "0", "100");
         JsonNode t = platform.trade(merchant, trade);

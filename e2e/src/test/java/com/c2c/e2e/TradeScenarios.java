@@ -53,7 +53,12 @@ abstract class TradeScenarios {
 
     /** Posts a SELL ad and waits until its USDT is reserved and it is ACTIVE on the book. */
     String activeAd(String owner, String side, String price, String quantity, String min, String max) {
-        String ad = platform.postAd(owner, side, FIAT, price, quantity, min, max, METHOD);
+        return activeAd(owner, side, FIAT, price, quantity, min, max);
+    }
+
+    /** {@link #activeAd(String, String, String, String, String, String)} in another market's fiat. */
+    String activeAd(String owner, String side, String fiat, String price, String quantity, String min, String max) {
+        String ad = platform.postAd(owner, side, fiat, price, quantity, min, max, METHOD);
         ads.add(new String[] {owner, ad});
         awaitAd(owner, ad, a -> "ACTIVE".equals(a.path("status").asText()), "ACTIVE");
         return ad;

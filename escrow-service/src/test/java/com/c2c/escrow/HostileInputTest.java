@@ -1,8 +1,10 @@
 package com.c2c.escrow;
 
 import com.c2c.testkit.HostileInputSweep;
+import com.c2c.testkit.ListContract;
 import com.c2c.testkit.TestCaller;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Every operation of the API, sent malformed and extreme values: refused (4xx) and in time, never a 5xx. */
@@ -17,5 +19,10 @@ class HostileInputTest {
     @Test
     void anAdminCannotEither() {
         HostileInputSweep.sweep("an admin", TestCaller.withRoles("hostile-admin", "admin", "arbiter"));
+    }
+
+    @Test
+    void everyListIsDocumentedAsACursorPage() {
+        ListContract.check(Set.of("listMyTrades", "listOpenDisputes", "listAuditEntries", "listDeadLetters"));
     }
 }

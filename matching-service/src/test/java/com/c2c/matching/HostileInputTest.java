@@ -1,12 +1,14 @@
 package com.c2c.matching;
 
 import com.c2c.testkit.HostileInputSweep;
+import com.c2c.testkit.ListContract;
 import com.c2c.testkit.KafkaResource;
 import com.c2c.testkit.PostgresResource;
 import com.c2c.testkit.TestCaller;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Every operation of the API, sent malformed and extreme values: refused (4xx) and in time, never a 5xx. */
@@ -23,5 +25,10 @@ class HostileInputTest {
     @Test
     void anAdminCannotEither() {
         HostileInputSweep.sweep("an admin", TestCaller.withRoles("hostile-admin", "admin", "arbiter"));
+    }
+
+    @Test
+    void everyListIsDocumentedAsACursorPage() {
+        ListContract.check(Set.of("listAuditEntries", "listDeadLetters"));
     }
 }

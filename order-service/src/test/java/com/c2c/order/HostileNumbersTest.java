@@ -4,18 +4,24 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
 
+import com.c2c.platform.web.Cursor;
+import com.c2c.platform.web.TimeAndId;
+import com.c2c.testkit.ListWalk;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * The reported cases: a decimal with a huge exponent kept the service busy for minutes, a page number near
- * Integer.MAX_VALUE overflowed the offset into a 500. Each is now a 400 naming the parameter or field,
- * answered at once. Requests give up after 10 s, so a regression fails here instead of hanging the build.
+ * Integer.MAX_VALUE overflowed the offset into a 500 (lists are paged by cursor since, with no offset; their
+ * limits and cursors are held to bounds here). Each is now a 400 naming the parameter or field, answered at
+ * once. Requests give up after 10 s, so a regression fails here instead of hanging the build.
  */
 @QuarkusTest
 class HostileNumbersTest {
@@ -33,15 +39,26 @@ class HostileNumbersTest {
     }
 
     @Test
-    void aPageNearIntegerMaxValueIsRefusedNotOverflowed() {
-        refused(as("pager").get("/api/v1/orders?page=2147483647"), "page", "must be between 0 and 10000");
-        refused(as("pager").get("/api/v1/ads?page=2147483647&size=100"), "page", "must be between 0 and 10000");
-        refused(anyone().get("/api/v1/markets/USDT-CNY/ads?side=SELL&page=2147483647"), "page",
-                "must be between 0 and 10000");
-        refused(as("pager").get("/api/v1/orders?page=99999999999999999999"), "page", "must be between 0 and 10000");
-        refused(as("pager").get("/api/v1/orders?size=1e3"), "size", "must be a whole number between 1 and 100");
-        // The deepest page there may be: empty, not an error.
-        as("pager").get("/api/v1/orders?page=10000&size=100").then().statusCode(200).body("size()", equalTo(0));
+    void aLimitOrCursorOutOfBoundsIsRefusedOnEveryList() {
+        refused(as("pager").get("/api/v1/orders?limit=2147483648"), "limit", "must be between 1 and 100");
+        refused(as("pager").get("/api/v1/ads?limit=1e3"), "limit", "must be a whole number between 1 and 100");
+        refused(anyone().get("/api/v1/markets/USDT-CNY/ads?side=SELL&limit=0"), "limit", "must be between 1 and 100");
+        for (String list : List.of("/api/v1/orders", "/api/v1/ads")) {
+            ListWalk.refusesBadPaging(() -> Rest.as("pager"), list);
+        }
+        for (String list : List.of("/api/v1/maker/ads", "/api/v1/maker/trades", "/api/v1/maker/fills")) {
+            ListWalk.refusesBadPaging(() -> Rest.asMerchant("pager"), list);
+        }
+        String listing = "/api/v1/markets/USDT-CNY/ads?side=SELL";
+        ListWalk.refusesBadPaging(Rest::anonymous, listing);
+        // A position in another list's order (time, id) is not one of the listing's (price, time, id).
+        String ofMyOrders = Cursor.encode(new TimeAndId(Instant.now(), UUID.randomUUID()));
+        refused(anyone().queryParam("cursor", ofMyOrders).get(listing), "cursor",
+                "is not a cursor this API gave out; start without one");
+        // The position after everything there is: an empty page, not an error.
+        String last = Cursor.encode(new TimeAndId(Instant.EPOCH, new UUID(0, 0)));
+        as("pager").queryParam("cursor", last).get("/api/v1/orders").then().statusCode(200)
+                .body("items.size()", equalTo(0)).body("hasMore", equalTo(false));
     }
 
     @Test

@@ -61,6 +61,15 @@ public final class Rest {
                 .post("/api/v1/orders");
     }
 
+    /**
+     * Sets the fiat's reference price (an admin's call). Express orders without a priceLimit need one; the
+     * CNY tests use 7.20, around which all their CNY ads are priced.
+     */
+    public static void referencePrice(String fiat, String price) {
+        asAdmin().body("{\"price\":\"" + price + "\"}").when().put("/api/v1/admin/reference-prices/" + fiat)
+                .then().statusCode(200);
+    }
+
     public static Response orderOf(String owner, String orderId) {
         return as(owner).when().get("/api/v1/orders/" + orderId);
     }

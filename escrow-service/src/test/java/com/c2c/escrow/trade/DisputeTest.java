@@ -19,8 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.c2c.escrow.trade.EscrowKit.Matched;
 import com.c2c.events.EventTypes;
 import com.c2c.testkit.ConsumedEvent;
+import com.c2c.testkit.ListWalk;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A party disputes a paid trade; an arbiter sends the USDT to the buyer or back to the seller. */
@@ -48,9 +52,7 @@ class DisputeTest extends TradeTopics {
         dispute(m.seller(), m.id(), "no money arrived", null).statusCode(409);
         act(m.seller(), m.id(), "confirm").statusCode(409);
 
-        List<String> open = As.user(ARBITER, "arbiter")
-                .when().get("/api/v1/disputes?page=0&size=200")
-                .then().statusCode(200).extract().path("id");
+        List<String> open = openDisputes();
         assertTrue(open.contains(m.tradeId()), open.toString());
         As.user(ARBITER, "arbiter")
                 .when().get("/api/v1/trades/" + m.id())
@@ -74,8 +76,7 @@ class DisputeTest extends TradeTopics {
         assertTrue(completed.data().contains("\"status\":\"RESOLVED_RELEASED\""), completed.data());
         assertTrue(completed.data().contains("\"feeMicros\":100000"), completed.data());
         get(m.buyer(), m.id()).statusCode(200).body("fee", equalTo(0.1f));
-        List<String> stillOpen = As.user(ARBITER, "arbiter")
-                .when().get("/api/v1/disputes?size=200").then().statusCode(200).extract().path("id");
+        List<String> stillOpen = openDisputes();
         assertTrue(!stillOpen.contains(m.tradeId()), "a resolved dispute is no longer listed");
         assertEquals(1, outboxed(m, EventTypes.RELEASE_FUNDS));
         assertEquals(0, outboxed(m, EventTypes.REFUND_FUNDS));
@@ -109,11 +110,10 @@ class DisputeTest extends TradeTopics {
         dispute(first.buyer(), first.id(), "first", null).statusCode(200);
         dispute(second.seller(), second.id(), "second", null).statusCode(200);
 
-        List<String> open = As.user(ARBITER, "arbiter")
-                .when().get("/api/v1/disputes?page=0&size=200")
-                .then().statusCode(200).extract().path("id");
+        List<String> open = openDisputes();
         assertTrue(open.indexOf(first.tradeId()) >= 0 && open.indexOf(first.tradeId()) < open.indexOf(
                 second.tradeId()), open.toString());
+        ListWalk.refusesBadPaging(() -> As.user(ARBITER, "arbiter"), "/api/v1/disputes");
 
         As.user(first.buyer()).when().get("/api/v1/disputes")
                 .then().statusCode(403).body("type", equalTo("https://c2c.dev/problems/forbidden"));
@@ -125,5 +125,44 @@ class DisputeTest extends TradeTopics {
                 .when().post("/api/v1/trades/" + first.id() + "/resolution")
                 .then().statusCode(403);
         assertEquals("DISPUTED", EscrowKit.status(first));
+    }
+
+    @Test
+    void disputesPageByCursorInTheOrderTheyWereOpenedWhileNewOnesArrive() {
+        List<Matched> trades = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            trades.add(paid(events, escrowEvents));
+        }
+        List<String> disputed = new ArrayList<>();
+        for (Matched m : trades.subList(0, 4)) {
+            dispute(m.buyer(), m.id(), "no answer", null).statusCode(200);
+            disputed.add(m.tradeId());
+        }
+        List<String> mine = trades.stream().map(Matched::tradeId).toList();
+        // Disputes opened while the arbiter pages wait longest-last: they come after the cursor and are seen,
+        // each once; one resolved meanwhile drops out without shifting the pages after it.
+        var seen = ListWalk.walk(() -> As.user(ARBITER, "arbiter"), "/api/v1/disputes", 2, page -> {
+            if (page < 2) {
+                Matched m = trades.get(4 + page);
+                dispute(m.seller(), m.id(), "no money arrived", null).statusCode(200);
+                disputed.add(m.tradeId());
+            }
+            if (page == 0) {
+                resolve(ARBITER, trades.get(3).id(), "REFUND").statusCode(200);
+                disputed.remove(trades.get(3).tradeId());
+            }
+        });
+        List<String> ids = ListWalk.field(seen, "id");
+        assertEquals(ids.size(), ids.stream().distinct().count(), "no dispute twice: " + ids);
+        assertEquals(disputed, ids.stream().filter(mine::contains).toList());
+        List<Instant> opened = seen.stream().map(trade -> (Map<?, ?>) trade.get("dispute"))
+                .map(dispute -> Instant.parse((String) dispute.get("openedAt"))).toList();
+        assertEquals(opened.stream().sorted().toList(), opened, "the longest-waiting first");
+    }
+
+    /** Every open dispute, page by page. */
+    private static List<String> openDisputes() {
+        return ListWalk.field(ListWalk.walk(() -> As.user(ARBITER, "arbiter"), "/api/v1/disputes", 100, page -> { }),
+                "id");
     }
 }

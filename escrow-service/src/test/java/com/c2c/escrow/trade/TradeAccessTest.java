@@ -13,15 +13,18 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.c2c.escrow.trade.EscrowKit.Matched;
 import com.c2c.events.EventTypes;
+import com.c2c.testkit.ListWalk;
 import com.c2c.testkit.TestDatabase;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -143,15 +146,44 @@ class TradeAccessTest extends TradeTopics {
                     EventTypes.TRADE_MATCHED, EscrowKit.matchJson(m));
             EscrowKit.awaitOpened(m);
         }
-        As.user(buyer).when().get("/api/v1/trades?page=0&size=20")
+        As.user(buyer).when().get("/api/v1/trades?limit=20")
                 .then().statusCode(200)
-                .body("id", equalTo(List.of(mine.get(1).toString(), mine.get(0).toString())))
-                .body("status", equalTo(List.of("OPENED", "OPENED")));
-        As.user(buyer).when().get("/api/v1/trades?page=1&size=1")
-                .then().statusCode(200).body("id", equalTo(List.of(mine.get(0).toString())));
-        As.user(buyer).when().get("/api/v1/trades?size=0")
-                .then().statusCode(400).body("errors.field", hasItem("size"));
+                .body("items.id", equalTo(List.of(mine.get(1).toString(), mine.get(0).toString())))
+                .body("items.status", equalTo(List.of("OPENED", "OPENED"))).body("hasMore", equalTo(false));
+        As.user(buyer).when().get("/api/v1/trades?limit=0")
+                .then().statusCode(400).body("errors.field", hasItem("limit"));
         As.user(EscrowKit.user("nobody")).when().get("/api/v1/trades")
-                .then().statusCode(200).body("size()", equalTo(0));
+                .then().statusCode(200).body("items.size()", equalTo(0)).body("nextCursor", nullValue())
+                .body("hasMore", equalTo(false));
+    }
+
+    @Test
+    void myTradesPageNewestFirstByCursorAsBuyerAndSellerAndNewOnesShiftNothing() {
+        String me = EscrowKit.user("trader");
+        List<String> opened = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            opened.add(open(me, i % 2 == 0));
+        }
+        List<String> later = new ArrayList<>();
+        // Trades opened while I page are newer than the cursor: above it, so the walk sees the five it started
+        // with, newest first, each once, whichever side I was on.
+        var seen = ListWalk.walk(() -> As.user(me), "/api/v1/trades", 2, page -> later.add(open(me, page == 0)));
+        assertEquals(opened.reversed(), ListWalk.field(seen, "id"));
+        assertEquals(2, later.size(), "one trade opened after each of the first two pages");
+
+        List<String> all = new ArrayList<>(later.reversed());
+        all.addAll(opened.reversed());
+        assertEquals(all, ListWalk.field(ListWalk.walk(() -> As.user(me), "/api/v1/trades", 3, page -> { }), "id"));
+        ListWalk.refusesBadPaging(() -> As.user(me), "/api/v1/trades");
+    }
+
+    /** Opens a trade with {@code who} as its buyer or its seller; returns its id once escrow holds it. */
+    private String open(String who, boolean asBuyer) {
+        Matched m = asBuyer ? new Matched(UUID.randomUUID(), who, EscrowKit.user("seller"), UUID.randomUUID())
+                : new Matched(UUID.randomUUID(), EscrowKit.user("buyer"), who, UUID.randomUUID());
+        events.publish(EscrowKit.topic("matching-events"), "USDT-CNY", UUID.randomUUID().toString(),
+                EventTypes.TRADE_MATCHED, EscrowKit.matchJson(m));
+        EscrowKit.awaitOpened(m);
+        return m.tradeId();
     }
 }

@@ -254,16 +254,16 @@ final class BookState {
         Side side = Side.valueOf(e.side());
         switch (e.mode()) {
             case "EXPRESS_FIAT" -> book.placeExpress(e.orderId(), e.ownerId(), side, e.amount(), true,
-                    e.paymentMethods(), e.completedTrades());
+                    e.paymentMethods(), e.completedTrades(), e.priceLimitMinor());
             case "EXPRESS_QUANTITY" -> book.placeExpress(e.orderId(), e.ownerId(), side, e.amount(), false,
-                    e.paymentMethods(), e.completedTrades());
+                    e.paymentMethods(), e.completedTrades(), e.priceLimitMinor());
             case "AD_FIAT", "AD_QUANTITY" -> {
                 if (e.adId() == null) {
                     out.add(rejection(eventId, e.orderId(), e.market(), "MISSING_AD_ID",
                             "an order in mode " + e.mode() + " must name the ad it takes (adId)"));
                 } else {
                     book.placeOnAd(e.orderId(), e.ownerId(), side, e.adId(), e.amount(), "AD_FIAT".equals(e.mode()),
-                            e.paymentMethods(), e.completedTrades());
+                            e.paymentMethods(), e.completedTrades(), e.priceLimitMinor());
                 }
             }
             case "LIMIT" -> book.placeLimit(e.orderId(), e.ownerId(), side, e.priceMinor(), e.amount(),

@@ -9,6 +9,7 @@ import com.c2c.events.matching.TradeMatched;
 import com.c2c.matching.engine.BookListener;
 import com.c2c.matching.engine.CancelReason;
 import com.c2c.matching.engine.LadderBook;
+import com.c2c.matching.engine.Limits;
 import com.c2c.matching.engine.OrderBook;
 import com.c2c.matching.engine.RejectReason;
 import com.c2c.matching.engine.Side;
@@ -98,28 +99,44 @@ final class MarketBook implements BookListener {
         settle();
     }
 
+    /** {@code limitMinor}: the taker's price limit in fiat minor units, null for none (see {@link #limitTicks}). */
     void placeExpress(UUID orderId, String owner, Side side, long amount, boolean byFiat,
-            Collection<PaymentMethod> methods, int completedTrades) {
+            Collection<PaymentMethod> methods, int completedTrades, Long limitMinor) {
         if (engineIds.containsKey(orderId)) {
             reject(orderId, RejectReason.DUPLICATE_ID.name(), "an order with this id is already on the book");
             return;
         }
         book.placeExpress(assign(orderId), owners.idOf(owner), side, amount, byFiat, PaymentMethod.mask(methods),
-                completedTrades);
+                completedTrades, limitTicks(side, limitMinor));
         settle();
     }
 
     /** An order on the ad the taker chose; an ad the book does not know goes in as an id no order has. */
     void placeOnAd(UUID orderId, String owner, Side side, UUID adId, long amount, boolean byFiat,
-            Collection<PaymentMethod> methods, int completedTrades) {
+            Collection<PaymentMethod> methods, int completedTrades, Long limitMinor) {
         if (engineIds.containsKey(orderId)) {
             reject(orderId, RejectReason.DUPLICATE_ID.name(), "an order with this id is already on the book");
             return;
         }
         long ad = engineIds.getOrDefault(adId, NO_ORDER);
         book.placeOnAd(assign(orderId), owners.idOf(owner), side, ad, amount, byFiat, PaymentMethod.mask(methods),
-                completedTrades);
+                completedTrades, limitTicks(side, limitMinor));
         settle();
+    }
+
+    /**
+     * A taker's price limit in ticks, rounded to the taker's safe side when it is not on the tick (a BUY's
+     * "at most 7.23" is at most 7.20 at a 0.05 tick, a SELL's "at least 7.23" at least 7.25). A BUY limit
+     * above the highest price the book takes is no limit; a limit no price can meet (a BUY below one tick,
+     * a SELL above the highest price, or not positive) goes on as it is and the book refuses it as
+     * INVALID_PRICE. Null: no limit.
+     */
+    long limitTicks(Side side, Long limitMinor) {
+        if (limitMinor == null) {
+            return Limits.noPriceLimit(side);
+        }
+        long minor = Math.max(limitMinor, 0);
+        return side == Side.BUY ? Math.min(minor / tickMinor, Limits.MAX_PRICE_TICKS) : Math.ceilDiv(minor, tickMinor);
     }
 
     void amend(UUID orderId, long priceMinor, long quantity) {

@@ -21,6 +21,8 @@ final class RejectMessages {
             case OWN_AD -> "you cannot take your own ad";
             case AD_NOT_ELIGIBLE -> "the chosen ad cannot fill this order: check the amount against what the ad has "
                     + "left and its per-order limits, your payment methods and the completed trades it requires";
+            case PRICE_LIMIT -> "no ad within your price limit can take this order: the prices on offer are worse"
+                    + " than the limit (a BUY's most it pays, a SELL's least it receives); nothing was traded";
         };
     }
 }

@@ -108,7 +108,7 @@ public final class LadderBook implements OrderBook {
 
     @Override
     public void placeExpress(long orderId, long ownerId, Side side, long amount, boolean byFiat,
-            long paymentMethods, int completedTrades) {
+            long paymentMethods, int completedTrades, long limitTicks) {
         if (slotsById.get(orderId) != LongIntMap.MISSING) {
             out.onReject(orderId, RejectReason.DUPLICATE_ID);
             return;
@@ -117,8 +117,16 @@ public final class LadderBook implements OrderBook {
             out.onReject(orderId, RejectReason.INVALID_QUANTITY);
             return;
         }
+        if (!Limits.validPrice(limitTicks)) {
+            out.onReject(orderId, RejectReason.INVALID_PRICE);
+            return;
+        }
         PriceLadder book = ladder(side.opposite());
         for (long p = book.best(); p != Limits.NONE; p = book.after(p)) {
+            if (!side.crosses(limitTicks, p)) {
+                out.onReject(orderId, RejectReason.PRICE_LIMIT); // every later level is further beyond it
+                return;
+            }
             long priceMinor = p * tickMinor;
             long qty = byFiat ? Limits.quantityFor(amount, priceMinor) : amount;
             if (qty <= 0) {
@@ -137,13 +145,17 @@ public final class LadderBook implements OrderBook {
 
     @Override
     public void placeOnAd(long orderId, long ownerId, Side takerSide, long adId, long amount, boolean byFiat,
-            long paymentMethods, int completedTrades) {
+            long paymentMethods, int completedTrades, long limitTicks) {
         if (slotsById.get(orderId) != LongIntMap.MISSING) {
             out.onReject(orderId, RejectReason.DUPLICATE_ID);
             return;
         }
         if (!Limits.validQuantity(amount)) {
             out.onReject(orderId, RejectReason.INVALID_QUANTITY);
+            return;
+        }
+        if (!Limits.validPrice(limitTicks)) {
+            out.onReject(orderId, RejectReason.INVALID_PRICE);
             return;
         }
         int s = slotsById.get(adId);
@@ -153,6 +165,10 @@ public final class LadderBook implements OrderBook {
         }
         if (owner[s] == ownerId) {
             out.onReject(orderId, RejectReason.OWN_AD);
+            return;
+        }
+        if (!takerSide.crosses(limitTicks, price[s])) {
+            out.onReject(orderId, RejectReason.PRICE_LIMIT);
             return;
         }
         long priceMinor = price[s] * tickMinor;

@@ -16,6 +16,14 @@ public final class Limits {
     private Limits() {
     }
 
+    /**
+     * The limit of a taker with none: the worst price the book can hold on the other side (a BUY pays at
+     * most the highest price, a SELL receives at least the lowest), so every level is within it.
+     */
+    public static long noPriceLimit(Side takerSide) {
+        return takerSide == Side.BUY ? MAX_PRICE_TICKS : 1;
+    }
+
     static boolean validPrice(long priceTicks) {
         return priceTicks >= 1 && priceTicks <= MAX_PRICE_TICKS;
     }

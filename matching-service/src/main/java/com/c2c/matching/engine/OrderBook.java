@@ -38,29 +38,50 @@ public interface OrderBook {
 
     /**
      * A taker's express order: fills completely against the single best-priced eligible resting
-     * order or ad (first in time at that price), or is rejected with
-     * {@link RejectReason#NO_ELIGIBLE_AD}. Never rests.
+     * order or ad (first in time at that price) whose price is within {@code limitTicks}, or is
+     * rejected: {@link RejectReason#PRICE_LIMIT} if the book has levels beyond the limit that were not
+     * considered, else {@link RejectReason#NO_ELIGIBLE_AD}. Never rests. The limit costs one comparison
+     * per price level: levels are visited best first, so the first one beyond it ends the search.
      *
      * @param amount          fiat minor units if {@code byFiat}, else USDT micro-units
      * @param paymentMethods  the taker's payment methods (bitmask)
      * @param completedTrades the taker's completed trades, checked against ads' conditions
+     * @param limitTicks      the worst price the taker accepts (a BUY pays at most, a SELL receives at
+     *                        least this), in 1..{@link Limits#MAX_PRICE_TICKS}, else INVALID_PRICE;
+     *                        {@link Limits#noPriceLimit} for none
      */
     void placeExpress(long orderId, long ownerId, Side side, long amount, boolean byFiat, long paymentMethods,
-            int completedTrades);
+            int completedTrades, long limitTicks);
+
+    /** {@link #placeExpress(long, long, Side, long, boolean, long, int, long)} with no price limit. */
+    default void placeExpress(long orderId, long ownerId, Side side, long amount, boolean byFiat, long paymentMethods,
+            int completedTrades) {
+        placeExpress(orderId, ownerId, side, amount, byFiat, paymentMethods, completedTrades,
+                Limits.noPriceLimit(side));
+    }
 
     /**
      * A taker's order on the one ad it chose: fills completely against ad {@code adId} at the ad's price,
      * under the same amount conversion and conditions as {@link #placeExpress}, or changes nothing. Never
      * rests. Rejected with {@link RejectReason#AD_NOT_AVAILABLE} if the id names no live ad on the other
-     * side, {@link RejectReason#OWN_AD} if the taker owns it, {@link RejectReason#AD_NOT_ELIGIBLE} if the
-     * ad cannot fill it (remaining quantity, fiat min..max, payment method, completed trades).
+     * side, {@link RejectReason#OWN_AD} if the taker owns it, {@link RejectReason#PRICE_LIMIT} if the
+     * ad's price is beyond {@code limitTicks}, {@link RejectReason#AD_NOT_ELIGIBLE} if the ad cannot fill
+     * it (remaining quantity, fiat min..max, payment method, completed trades).
      *
      * @param amount          fiat minor units if {@code byFiat}, else USDT micro-units
      * @param paymentMethods  the taker's payment methods (bitmask)
      * @param completedTrades the taker's completed trades, checked against the ad's condition
+     * @param limitTicks      the worst price the taker accepts, as for {@link #placeExpress}
      */
     void placeOnAd(long orderId, long ownerId, Side side, long adId, long amount, boolean byFiat,
-            long paymentMethods, int completedTrades);
+            long paymentMethods, int completedTrades, long limitTicks);
+
+    /** {@link #placeOnAd(long, long, Side, long, long, boolean, long, int, long)} with no price limit. */
+    default void placeOnAd(long orderId, long ownerId, Side side, long adId, long amount, boolean byFiat,
+            long paymentMethods, int completedTrades) {
+        placeOnAd(orderId, ownerId, side, adId, amount, byFiat, paymentMethods, completedTrades,
+                Limits.noPriceLimit(side));
+    }
 
     /** Removes a resting order or ad (including an exhausted ad); reports the cancelled remainder. */
     void cancel(long orderId);

@@ -21,5 +21,10 @@ public enum RejectReason {
     /** Order on a chosen ad: the taker owns that ad. */
     OWN_AD,
     /** Order on a chosen ad: the ad cannot fill it completely (remaining, fiat limits, payment method, conditions). */
-    AD_NOT_ELIGIBLE
+    AD_NOT_ELIGIBLE,
+    /**
+     * Express or chosen-ad order: the taker's price limit kept it from filling (express: no level within
+     * the limit could fill it and the book had levels beyond it; chosen ad: the ad's price is beyond it).
+     */
+    PRICE_LIMIT
 }

@@ -108,7 +108,7 @@ public final class TreeMapBook implements OrderBook {
 
     @Override
     public void placeExpress(long orderId, long ownerId, Side side, long amount, boolean byFiat,
-            long paymentMethods, int completedTrades) {
+            long paymentMethods, int completedTrades, long limitTicks) {
         if (known(orderId)) {
             out.onReject(orderId, RejectReason.DUPLICATE_ID);
             return;
@@ -117,7 +117,15 @@ public final class TreeMapBook implements OrderBook {
             out.onReject(orderId, RejectReason.INVALID_QUANTITY);
             return;
         }
+        if (!Limits.validPrice(limitTicks)) {
+            out.onReject(orderId, RejectReason.INVALID_PRICE);
+            return;
+        }
         for (Map.Entry<Long, ArrayDeque<Order>> level : bookOf(side.opposite()).entrySet()) {
+            if (!side.crosses(limitTicks, level.getKey())) {
+                out.onReject(orderId, RejectReason.PRICE_LIMIT);
+                return;
+            }
             long priceMinor = level.getKey() * tickMinor;
             long qty = byFiat ? Limits.quantityFor(amount, priceMinor) : amount;
             long fiat = Limits.fiatFor(qty, priceMinor);
@@ -133,13 +141,17 @@ public final class TreeMapBook implements OrderBook {
 
     @Override
     public void placeOnAd(long orderId, long ownerId, Side side, long adId, long amount, boolean byFiat,
-            long paymentMethods, int completedTrades) {
+            long paymentMethods, int completedTrades, long limitTicks) {
         if (known(orderId)) {
             out.onReject(orderId, RejectReason.DUPLICATE_ID);
             return;
         }
         if (!Limits.validQuantity(amount)) {
             out.onReject(orderId, RejectReason.INVALID_QUANTITY);
+            return;
+        }
+        if (!Limits.validPrice(limitTicks)) {
+            out.onReject(orderId, RejectReason.INVALID_PRICE);
             return;
         }
         Order ad = resting.get(adId);
@@ -152,6 +164,10 @@ public final class TreeMapBook implements OrderBook {
         }
         if (ad.owner == ownerId) {
             out.onReject(orderId, RejectReason.OWN_AD);
+            return;
+        }
+        if (!side.crosses(limitTicks, ad.price)) {
+            out.onReject(orderId, RejectReason.PRICE_LIMIT);
             return;
         }
         long priceMinor = ad.price * tickMinor;

@@ -40,33 +40,56 @@ sealed interface Command {
         }
     }
 
-    /** {@code amount} is fiat minor units if {@code byFiat}, else USDT micro-units. */
+    /**
+     * {@code amount} is fiat minor units if {@code byFiat}, else USDT micro-units; {@code limit} the worst
+     * price in ticks the taker accepts ({@link Limits#noPriceLimit} for none).
+     */
     record PlaceExpress(long id, long owner, Side side, long amount, boolean byFiat, long paymentMethods,
-            int completedTrades) implements Command {
+            int completedTrades, long limit) implements Command {
+        PlaceExpress(long id, long owner, Side side, long amount, boolean byFiat, long paymentMethods,
+                int completedTrades) {
+            this(id, owner, side, amount, byFiat, paymentMethods, completedTrades, Limits.noPriceLimit(side));
+        }
+
         @Override
         public void applyTo(OrderBook book) {
-            book.placeExpress(id, owner, side, amount, byFiat, paymentMethods, completedTrades);
+            book.placeExpress(id, owner, side, amount, byFiat, paymentMethods, completedTrades, limit);
+        }
+
+        /** The same order without a price limit. */
+        PlaceExpress unlimited() {
+            return new PlaceExpress(id, owner, side, amount, byFiat, paymentMethods, completedTrades);
         }
 
         @Override
         public String toString() {
-            return "book.placeExpress(%d, %d, Side.%s, %dL, %s, 0b%s, %d);".formatted(id, owner, side, amount,
-                    byFiat, Long.toBinaryString(paymentMethods), completedTrades);
+            return "book.placeExpress(%d, %d, Side.%s, %dL, %s, 0b%s, %d, %dL);".formatted(id, owner, side, amount,
+                    byFiat, Long.toBinaryString(paymentMethods), completedTrades, limit);
         }
     }
 
-    /** An order on the chosen ad {@code adId}; {@code amount} as for {@link PlaceExpress}. */
+    /** An order on the chosen ad {@code adId}; {@code amount} and {@code limit} as for {@link PlaceExpress}. */
     record PlaceOnAd(long id, long owner, Side side, long adId, long amount, boolean byFiat, long paymentMethods,
-            int completedTrades) implements Command {
+            int completedTrades, long limit) implements Command {
+        PlaceOnAd(long id, long owner, Side side, long adId, long amount, boolean byFiat, long paymentMethods,
+                int completedTrades) {
+            this(id, owner, side, adId, amount, byFiat, paymentMethods, completedTrades, Limits.noPriceLimit(side));
+        }
+
         @Override
         public void applyTo(OrderBook book) {
-            book.placeOnAd(id, owner, side, adId, amount, byFiat, paymentMethods, completedTrades);
+            book.placeOnAd(id, owner, side, adId, amount, byFiat, paymentMethods, completedTrades, limit);
+        }
+
+        /** The same order without a price limit. */
+        PlaceOnAd unlimited() {
+            return new PlaceOnAd(id, owner, side, adId, amount, byFiat, paymentMethods, completedTrades);
         }
 
         @Override
         public String toString() {
-            return "book.placeOnAd(%d, %d, Side.%s, %d, %dL, %s, 0b%s, %d);".formatted(id, owner, side, adId, amount,
-                    byFiat, Long.toBinaryString(paymentMethods), completedTrades);
+            return "book.placeOnAd(%d, %d, Side.%s, %d, %dL, %s, 0b%s, %d, %dL);".formatted(id, owner, side, adId,
+                    amount, byFiat, Long.toBinaryString(paymentMethods), completedTrades, limit);
         }
     }
 

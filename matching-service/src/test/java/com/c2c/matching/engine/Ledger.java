@@ -139,6 +139,18 @@ final class Ledger {
             expect(events.size() == 1 && ((BookEvent.Reject) events.getFirst()).orderId() == command.id(),
                     "a rejected command reports exactly one reject, for its own id");
         }
+        if (command instanceof Command.PlaceExpress c && !isLive(c.id())) {
+            RejectReason reason = rejected ? ((BookEvent.Reject) events.getFirst()).reason() : null;
+            if (c.amount() >= 1 && c.amount() <= Limits.MAX_QUANTITY && !Limits.validPrice(c.limit())) {
+                expect(reason == RejectReason.INVALID_PRICE, "an express order with an invalid price limit must be"
+                        + " rejected INVALID_PRICE");
+            }
+            if (reason == RejectReason.PRICE_LIMIT) {
+                expect(levels.keySet().stream().anyMatch(l -> l.side() == c.side().opposite()
+                        && !c.side().crosses(c.limit(), l.price())),
+                        "PRICE_LIMIT names levels beyond the limit: the book must have one");
+            }
+        }
         if (command instanceof Command.PlaceOnAd c && !isLive(c.id())) {
             RejectReason expected = onAdRejection(c);
             expect(expected == null ? !rejected : events.equals(List.of(BookEvent.reject(c.id(), expected))),
@@ -155,12 +167,18 @@ final class Ledger {
         if (c.amount() < 1 || c.amount() > Limits.MAX_QUANTITY) {
             return RejectReason.INVALID_QUANTITY;
         }
+        if (!Limits.validPrice(c.limit())) {
+            return RejectReason.INVALID_PRICE;
+        }
         Account ad = accounts.get(c.adId());
         if (ad == null || !ad.live || !ad.ad || ad.side != c.side().opposite()) {
             return RejectReason.AD_NOT_AVAILABLE;
         }
         if (ad.owner == c.owner()) {
             return RejectReason.OWN_AD;
+        }
+        if (!c.side().crosses(c.limit(), ad.price)) {
+            return RejectReason.PRICE_LIMIT;
         }
         long priceMinor = ad.price * scenario.tickMinor();
         long quantity = c.byFiat() ? Limits.quantityFor(c.amount(), priceMinor) : c.amount();
@@ -219,8 +237,9 @@ final class Ledger {
         long quantity = c.byFiat() ? Limits.quantityFor(c.amount(), priceMinor) : c.amount();
         expect(trade.quantity() == quantity, "express must fill its whole amount: expected quantity " + quantity);
         expect(!c.byFiat() || trade.fiatAmount() <= c.amount(), "express by fiat paid more than its amount");
+        expect(Limits.validPrice(c.limit()), "an express order with an invalid price limit was accepted");
         // An express order never rests, so it gets no account: what went in is exactly what it traded.
-        takeTrades(c.id(), c.owner(), c.side(), null, new TakerConditions(c.paymentMethods(), c.completedTrades()));
+        takeTrades(c.id(), c.owner(), c.side(), c.limit(), new TakerConditions(c.paymentMethods(), c.completedTrades()));
     }
 
     private void placedOnAd(Command.PlaceOnAd c) {
@@ -233,7 +252,7 @@ final class Ledger {
         expect(trade.quantity() == quantity, "an order on an ad fills its whole amount: expected quantity " + quantity);
         expect(!c.byFiat() || trade.fiatAmount() <= c.amount(), "an order on an ad by fiat paid more than its amount");
         // Like an express order it never rests: no account of its own.
-        takeTrades(c.id(), c.owner(), c.side(), null, new TakerConditions(c.paymentMethods(), c.completedTrades()));
+        takeTrades(c.id(), c.owner(), c.side(), c.limit(), new TakerConditions(c.paymentMethods(), c.completedTrades()));
     }
 
     private void cancelled(Command.Cancel c) {
@@ -284,10 +303,10 @@ final class Ledger {
     /**
      * Books this command's trades against their makers and checks each: numbered 1, 2, 3...; fiat as
      * {@link Limits#fiatFor}; never the taker's own order; a live maker on the other side at the
-     * trade's price holding enough; within an ad's fiat window; within the taker's limit price;
-     * best prices first.
+     * trade's price holding enough; within an ad's fiat window; within the taker's limit price (a limit
+     * order's price, an express or chosen-ad order's price limit); best prices first.
      *
-     * @param limitPrice the taker's limit, or null for an express or chosen-ad order
+     * @param limitPrice the taker's limit price in ticks
      * @param conditions what an express or chosen-ad taker brings to the ads' conditions, or null for a limit taker
      */
     private void takeTrades(long takerId, long takerOwner, Side takerSide, Long limitPrice,
@@ -303,7 +322,7 @@ final class Ledger {
             expect(t.takerOwnerId() != t.makerOwnerId(), "self-trade: taker and maker have the same owner");
             if (limitPrice != null) {
                 expect(takerSide == Side.BUY ? t.priceTicks() <= limitPrice : t.priceTicks() >= limitPrice,
-                        "a limit order traded beyond its price");
+                        "a taker traded beyond its limit price");
             }
             expect(previousPrice == Limits.NONE
                     || (takerSide == Side.BUY ? t.priceTicks() >= previousPrice : t.priceTicks() <= previousPrice),

@@ -137,6 +137,75 @@ class OrderBookPropertiesTest {
 
     // ---- comparisons with readable failures ----
 
+    /**
+     * (f) A taker's price limit only ever takes away fills beyond it. Before each express or chosen-ad
+     * order with a valid limit, a twin of the book (read from its snapshot) takes the same order without
+     * a limit: if the twin fills within the limit, the limited order reports exactly the twin's events;
+     * if the twin fills beyond it, the limited order is rejected PRICE_LIMIT and changes nothing; if the
+     * twin is rejected, so is the limited order (for the same reason, or PRICE_LIMIT). Every trade of the
+     * run lies within its taker's limit ({@link Ledger} checks that for every command too).
+     */
+    @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
+    void aPriceLimitOnlyRemovesFillsBeyondIt(@ForAll("scenarios") Scenario scenario, @ForAll BookImpl impl) {
+        RecordingListener events = new RecordingListener();
+        OrderBook book = impl.create(scenario.tickMinor(), events);
+        for (int i = 0; i < scenario.commands().size(); i++) {
+            Command command = scenario.commands().get(i);
+            Command unlimited = switch (command) {
+                case Command.PlaceExpress c when Limits.validPrice(c.limit()) -> c.unlimited();
+                case Command.PlaceOnAd c when Limits.validPrice(c.limit()) -> c.unlimited();
+                default -> null;
+            };
+            if (unlimited == null) {
+                command.applyTo(book);
+                continue;
+            }
+            byte[] before = BookImpl.snapshotOf(book);
+            RecordingListener twinEvents = new RecordingListener();
+            OrderBook twin = impl.create(scenario.tickMinor(), twinEvents);
+            readInto(twin, before);
+            unlimited.applyTo(twin);
+            List<BookEvent> free = twinEvents.takeEvents();
+
+            int at = events.position();
+            command.applyTo(book);
+            List<BookEvent> limited = events.eventsFrom(at);
+
+            Side side = command instanceof Command.PlaceExpress c ? c.side() : ((Command.PlaceOnAd) command).side();
+            long limit = command instanceof Command.PlaceExpress c ? c.limit() : ((Command.PlaceOnAd) command).limit();
+            String where = "command " + i + " " + command + " (unlimited: " + free + ", limited: " + limited + ")";
+            BookEvent.Trade trade = free.stream().filter(e -> e instanceof BookEvent.Trade)
+                    .map(e -> (BookEvent.Trade) e).findFirst().orElse(null);
+            if (trade != null && side.crosses(limit, trade.priceTicks())) {
+                if (!limited.equals(free)) {
+                    throw new AssertionError("a fill within the limit must happen as without it: " + where);
+                }
+            } else if (trade != null) {
+                if (!limited.equals(List.of(BookEvent.reject(command.id(), RejectReason.PRICE_LIMIT)))) {
+                    throw new AssertionError("a fill beyond the limit must be rejected PRICE_LIMIT: " + where);
+                }
+                if (!Arrays.equals(before, BookImpl.snapshotOf(book))) {
+                    throw new AssertionError("an order rejected for its limit must change nothing: " + where);
+                }
+            } else {
+                RejectReason freeReason = ((BookEvent.Reject) free.getFirst()).reason();
+                boolean sameOrLimit = limited.size() == 1 && limited.getFirst() instanceof BookEvent.Reject r
+                        && (r.reason() == freeReason || r.reason() == RejectReason.PRICE_LIMIT);
+                if (!sameOrLimit) {
+                    throw new AssertionError("an order rejected without a limit must be rejected with one: " + where);
+                }
+            }
+        }
+    }
+
+    private static void readInto(OrderBook book, byte[] snapshot) {
+        try {
+            book.readSnapshot(new DataInputStream(new ByteArrayInputStream(snapshot)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void assertSameEvents(String what, byte[] expected, byte[] actual) {
         if (Arrays.equals(expected, actual)) {
             return;

@@ -292,6 +292,84 @@ class OrderBookRulesTest {
         expectEvents(trade(1, 2, 2, 1, 1, BUY, 100, 5 * U, 500), level(SELL, 100, 5 * U));
     }
 
+    // ---- the taker's price limit ----
+
+    /** Found 6 of issue 10: a newcomer's express SELL met a BUY ad priced far below the market. */
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void expressSellIsNotFilledByABuyAdBelowItsLimit(BookImpl impl) {
+        open(impl);
+        ad(1, 1, BUY, 1, 100 * U); // 0.01 per USDT: the only bid
+        settled();
+        byte[] before = BookImpl.snapshotOf(book);
+
+        book.placeExpress(9, 9, SELL, 10 * U, false, CARD, 0, 684); // at least 6.84 (7.20 - 5 %)
+        expectEvents(reject(9, RejectReason.PRICE_LIMIT));
+        assertArrayEquals(before, BookImpl.snapshotOf(book));
+
+        // A bid at the limit is within it.
+        ad(2, 2, BUY, 684, 100 * U);
+        settled();
+        book.placeExpress(10, 9, SELL, 10 * U, false, CARD, 0, 684);
+        expectEvents(trade(1, 10, 9, 2, 2, SELL, 684, 10 * U, 6840), level(BUY, 684, 90 * U));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void expressBuyTakesTheBestEligibleAdWithinItsLimitOnly(BookImpl impl) {
+        open(impl);
+        ad(1, 9, SELL, 100, 50 * U); // the taker's own: skipped
+        ad(2, 2, SELL, 101, 50 * U);
+        ad(3, 3, SELL, 102, 50 * U);
+        settled();
+
+        book.placeExpress(77, 9, BUY, 10 * U, false, CARD, 0, 100); // at most 1.00: only its own ad
+        expectEvents(reject(77, RejectReason.PRICE_LIMIT));
+        book.placeExpress(78, 9, BUY, 1010, true, CARD, 0, 101); // by fiat, at most 1.01
+        expectEvents(trade(1, 78, 9, 2, 2, BUY, 101, 10 * U, 1010), level(SELL, 101, 40 * U));
+        // Nothing beyond the limit on the book, nothing eligible within it: the old reason.
+        book.placeExpress(79, 1, BUY, 10 * U, false, BANK, 0, 102);
+        expectEvents(reject(79, RejectReason.NO_ELIGIBLE_AD));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void orderOnAnAdBeyondItsLimitIsRejectedInBothDirections(BookImpl impl) {
+        open(impl);
+        ad(1, 1, SELL, 101, 100 * U);
+        ad(2, 2, BUY, 99, 100 * U);
+        settled();
+        byte[] before = BookImpl.snapshotOf(book);
+
+        book.placeOnAd(9, 9, BUY, 1, 10 * U, false, CARD, 0, 100); // pays at most 1.00, the ad asks 1.01
+        expectEvents(reject(9, RejectReason.PRICE_LIMIT));
+        book.placeOnAd(10, 9, SELL, 2, 10 * U, false, CARD, 0, 100); // receives at least 1.00, the ad bids 0.99
+        expectEvents(reject(10, RejectReason.PRICE_LIMIT));
+        assertArrayEquals(before, BookImpl.snapshotOf(book));
+
+        book.placeOnAd(11, 9, BUY, 1, 10 * U, false, CARD, 0, 101);
+        expectEvents(trade(1, 11, 9, 1, 1, BUY, 101, 10 * U, 1010), level(SELL, 101, 90 * U));
+        book.placeOnAd(12, 9, SELL, 2, 10 * U, false, CARD, 0, 99);
+        expectEvents(trade(2, 12, 9, 2, 2, SELL, 99, 10 * U, 990), level(BUY, 99, 90 * U));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void aPriceLimitOutsideTheBooksPricesIsRefused(BookImpl impl) {
+        open(impl);
+        ad(1, 1, SELL, 100, 100 * U);
+        settled();
+
+        book.placeExpress(9, 9, BUY, U, false, CARD, 0, 0);
+        book.placeExpress(10, 9, BUY, U, false, CARD, 0, Limits.MAX_PRICE_TICKS + 1);
+        book.placeOnAd(11, 9, BUY, 1, U, false, CARD, 0, -1);
+        expectEvents(reject(9, RejectReason.INVALID_PRICE), reject(10, RejectReason.INVALID_PRICE),
+                reject(11, RejectReason.INVALID_PRICE));
+        // The widest limits are valid: every price is within them.
+        book.placeExpress(12, 9, BUY, U, false, CARD, 0, Limits.noPriceLimit(BUY));
+        expectEvents(trade(1, 12, 9, 1, 1, BUY, 100, U, 100), level(SELL, 100, 99 * U));
+    }
+
     // ---- orders on a chosen ad ----
 
     @ParameterizedTest

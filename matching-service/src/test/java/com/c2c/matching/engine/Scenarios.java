@@ -117,11 +117,26 @@ final class Scenarios {
                 Tuple.of(90, Arbitraries.longs().between(1, 1_500_000)),
                 Tuple.of(10, invalidAmount()));
         Arbitrary<Integer> completedTrades = Arbitraries.integers().between(0, 12);
-        return Combinators.combine(pick(), owner(), side(), Arbitraries.of(true, false), fiatAmount, quantity(),
-                paymentMethods(), completedTrades)
-                .as((pick, owner, side, byFiat, fiat, qty, methods, trades) -> (ids, band) -> new Command.PlaceExpress(
-                        ids.forNewOrder(pick, false), owner, side, byFiat ? band.fiat(fiat) : qty, byFiat, methods,
-                        trades));
+        return Combinators.combine(pick(), owner(), side(), Arbitraries.of(true, false), fiatAmount,
+                Combinators.combine(quantity(), priceLimit()).as(Tuple::of), paymentMethods(), completedTrades)
+                .as((pick, owner, side, byFiat, fiat, qtyAndLimit, methods, trades) -> (ids, band) ->
+                        new Command.PlaceExpress(ids.forNewOrder(pick, false), owner, side,
+                                byFiat ? band.fiat(fiat) : qtyAndLimit.get1(), byFiat, methods, trades,
+                                qtyAndLimit.get2().in(band, side)));
+    }
+
+    /** A taker's price limit: none, an offset into the band, or an extreme or invalid value. */
+    record LimitChoice(boolean none, PriceChoice price) {
+        long in(Band band, Side side) {
+            return none ? Limits.noPriceLimit(side) : price.in(band);
+        }
+    }
+
+    /** Half without a limit (as before limits existed); the rest mostly in the band, where fills are. */
+    private static Arbitrary<LimitChoice> priceLimit() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(50, Arbitraries.just(new LimitChoice(true, null))),
+                Tuple.of(50, price().map(p -> new LimitChoice(false, p))));
     }
 
     /** A taker's own conditions: who, which side, how it pays, how many trades it completed. */
@@ -147,8 +162,9 @@ final class Scenarios {
                 Tuple.of(60, Arbitraries.integers().between(1, 120)),
                 Tuple.of(40, Arbitraries.just(0)));
         return Combinators.combine(pick(), pick(), taker(), otherSide, Arbitraries.of(true, false), fiatAmount,
-                percentOfAd, quantity())
-                .as((pick, adPick, taker, against, byFiat, fiat, percent, qty) -> (ids, band) -> {
+                percentOfAd, Combinators.combine(quantity(), priceLimit()).as(Tuple::of))
+                .as((pick, adPick, taker, against, byFiat, fiat, percent, qtyAndLimit) -> (ids, band) -> {
+                    long qty = qtyAndLimit.get1();
                     long adId = ids.forChosenAd(adPick);
                     long id = ids.forNewOrder(pick, false);
                     Side side = against ? ids.side(adId, taker.side()).opposite() : taker.side();
@@ -162,7 +178,7 @@ final class Scenarios {
                         amount = byFiat ? Math.max(1, Limits.fiatFor(share, price)) : share;
                     }
                     return new Command.PlaceOnAd(id, taker.owner(), side, adId, amount, byFiat,
-                            taker.paymentMethods(), taker.completedTrades());
+                            taker.paymentMethods(), taker.completedTrades(), qtyAndLimit.get2().in(band, side));
                 });
     }
 

@@ -32,10 +32,12 @@ import java.util.UUID;
 public class AdLifecycle {
     private final AdAnnouncements announce;
     private final AdMoves moves;
+    private final PriceProtection protection;
 
-    AdLifecycle(AdAnnouncements announce, AdMoves moves) {
+    AdLifecycle(AdAnnouncements announce, AdMoves moves, PriceProtection protection) {
         this.announce = announce;
         this.moves = moves;
+        this.protection = protection;
     }
 
     /** ACTIVE → PAUSED: off the book; its USDT stays reserved. */
@@ -116,6 +118,11 @@ public class AdLifecycle {
         int oldWindow = ad.paymentWindowMinutes;
         Currency fiat = Currency.getInstance(ad.fiat);
         reprice(ad, request, reference, fiat);
+        if (request.priceType() != null || request.price() != null || request.marginPercent() != null) {
+            // A new price is held to the band around the reference as a new ad's is; an unchanged one is
+            // not re-judged because the reference moved since.
+            protection.checkAd(ad, reference);
+        }
         if (request.paymentWindowMinutes() != null) {
             ad.paymentWindowMinutes = request.paymentWindowMinutes();
         }

@@ -3,18 +3,18 @@ package com.c2c.order.ad;
 import com.c2c.order.ad.api.PostAdRequest;
 import com.c2c.order.ad.domain.PriceType;
 import com.c2c.order.ad.store.Ad;
+import com.c2c.order.ad.store.ReferencePrice;
 import com.c2c.order.idempotency.IdempotencyKey;
 import com.c2c.order.idempotency.IdempotentCreation;
 import com.c2c.order.idempotency.IdempotentCreation.Outcome;
-import com.c2c.platform.web.PageRequest;
+import com.c2c.platform.web.Page;
+import com.c2c.platform.web.PageAfter;
 import com.c2c.platform.web.ProblemException;
+import com.c2c.platform.web.TimeAndId;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.UUID;
 
 /** Posting and reading ads. A SELL ad starts PENDING_FUNDING: it reaches the book once its USDT is reserved. */
@@ -22,10 +22,12 @@ import java.util.UUID;
 public class AdService {
     private final AdMoves moves;
     private final ReferencePrices references;
+    private final PriceProtection protection;
 
-    AdService(AdMoves moves, ReferencePrices references) {
+    AdService(AdMoves moves, ReferencePrices references, PriceProtection protection) {
         this.moves = moves;
         this.references = references;
+        this.protection = protection;
     }
 
     /**
@@ -44,11 +46,19 @@ public class AdService {
                 () -> priced(ad).chain(this::create));
     }
 
+    /**
+     * A FLOATING ad priced from its fiat's reference price (409 without one); either kind refused (400) if
+     * priced beyond the band around the reference ({@link PriceProtection}).
+     */
     private Uni<Ad> priced(Ad ad) {
         if (ad.priceType == PriceType.FIXED) {
-            return Uni.createFrom().item(ad);
+            return ReferencePrice.<ReferencePrice>findById(ad.fiat).map(reference -> {
+                protection.checkAd(ad, reference);
+                return ad;
+            });
         }
         return references.forPricing(ad.fiat).map(reference -> {
+            protection.checkAd(ad, reference);
             ad.priceMinor = ReferencePrices.floatingPrice(reference, ad.marginBps);
             return ad;
         });
@@ -71,9 +81,18 @@ public class AdService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("ad " + id));
     }
 
+    /** The owner's ads, newest first: those strictly after the position asked for (served by index ad_owner). */
     @WithSession
-    public Uni<List<Ad>> mine(String ownerId, PageRequest page) {
-        return Ad.<Ad>find("ownerId", Sort.descending("createdAt").and("id"), ownerId)
-                .page(Page.of(page.page(), page.size())).list();
+    public Uni<Page<Ad>> mine(String ownerId, PageAfter<TimeAndId> ask) {
+        TimeAndId after = ask.after();
+        String hql = "from Ad a where a.ownerId = :owner" + (after == null ? "" : " and (a.createdAt, a.id) < (:at, :id)")
+                + " order by a.createdAt desc, a.id desc";
+        return Panache.getSession().chain(session -> {
+            var query = session.createSelectionQuery(hql, Ad.class).setParameter("owner", ownerId);
+            if (after != null) {
+                query.setParameter("at", after.at()).setParameter("id", after.id());
+            }
+            return query.setMaxResults(ask.fetch()).getResultList();
+        }).map(rows -> ask.page(rows, ad -> new TimeAndId(ad.createdAt, ad.id)));
     }
 }

@@ -14,11 +14,13 @@ import com.c2c.order.maker.api.MakerAdItem;
 import com.c2c.order.maker.api.MakerAdView;
 import com.c2c.order.maker.api.ItemView;
 import com.c2c.order.maker.domain.ClientAdId;
-import com.c2c.order.maker.domain.Cursor;
 import com.c2c.order.maker.domain.ItemResult;
 import com.c2c.order.trade.MakerTrades;
+import com.c2c.platform.web.Page;
+import com.c2c.platform.web.PageAfter;
 import com.c2c.platform.web.Problem;
 import com.c2c.platform.web.ProblemException;
+import com.c2c.platform.web.TimeAndId;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -57,10 +59,6 @@ public class MakerAds {
         this.quantities = quantities;
         this.trades = trades;
         this.validator = validator;
-    }
-
-    /** A page of the owner's ads. */
-    public record AdPage(List<MakerAdView> ads, Cursor next, boolean hasMore) {
     }
 
     /** Creates or changes each item's ad so it is as the item says; answers per item, in order. */
@@ -171,15 +169,19 @@ public class MakerAds {
                 MakerAdView.of(after, traded))));
     }
 
-    /** The owner's ads after {@code cursor} by (creation, id), at most {@code limit}, optionally in one market. */
+    /**
+     * The owner's ads strictly after the position asked for by (creation, id), oldest first, optionally in one
+     * market (index ad_owner, read backwards).
+     */
     @WithSession
-    public Uni<AdPage> list(String ownerId, String market, Cursor cursor, int limit) {
+    public Uni<Page<MakerAdView>> list(String ownerId, String market, PageAfter<TimeAndId> ask) {
+        TimeAndId cursor = ask.after();
         StringBuilder hql = new StringBuilder("from Ad a where a.ownerId = :owner");
         if (market != null) {
             hql.append(" and a.market = :market");
         }
         if (cursor != null) {
-            hql.append(" and (a.createdAt > :at or (a.createdAt = :at and a.id > :id))");
+            hql.append(" and (a.createdAt, a.id) > (:at, :id)");
         }
         hql.append(" order by a.createdAt, a.id");
         return Panache.getSession().chain(session -> {
@@ -190,14 +192,10 @@ public class MakerAds {
             if (cursor != null) {
                 query.setParameter("at", cursor.at()).setParameter("id", cursor.id());
             }
-            return query.setMaxResults(limit + 1).getResultList();
-        }).chain(found -> {
-            List<Ad> page = found.subList(0, Math.min(limit, found.size()));
-            return trades.traded(page.stream().map(ad -> ad.id).toList()).map(traded -> new AdPage(
-                    page.stream().map(ad -> MakerAdView.of(ad, traded.getOrDefault(ad.id, 0L))).toList(),
-                    page.isEmpty() ? null : new Cursor(page.getLast().createdAt, page.getLast().id),
-                    found.size() > limit));
-        });
+            return query.setMaxResults(ask.fetch()).getResultList();
+        }).map(found -> ask.page(found, ad -> new TimeAndId(ad.createdAt, ad.id)))
+                .chain(page -> trades.traded(page.items().stream().map(ad -> ad.id).toList())
+                        .map(traded -> page.map(ad -> MakerAdView.of(ad, traded.getOrDefault(ad.id, 0L)))));
     }
 
     private Uni<Long> tradedOf(Ad ad) {

@@ -33,7 +33,8 @@ public class OrderAnnouncements {
     /**
      * Sends the order to the book with the taker's completed trades as of now. A SELL order stated in fiat
      * on a chosen ad goes as AD_QUANTITY of exactly what was reserved: were the ad's price to fall before
-     * the book saw the order, the fiat amount would buy more USDT than the wallet holds for it.
+     * the book saw the order, the fiat amount would buy more USDT than the wallet holds for it. The order's
+     * price limit goes with it: the book fills it at no worse price.
      */
     Uni<Void> place(TakerOrder order) {
         boolean reservedQuantity = order.side == Side.SELL && order.mode == OrderMode.AD_FIAT;
@@ -43,7 +44,7 @@ public class OrderAnnouncements {
                 .chain(completed -> outbox.add(Topics.ORDER_EVENTS, order.market, EventTypes.ORDER_PLACED,
                         order.id.toString(), new OrderPlaced(order.id, order.ownerId, order.market, order.side.name(),
                                 mode, amount, 0, "IOC", List.of(PaymentMethod.valueOf(order.paymentMethod)),
-                                completed, order.adId)))
+                                completed, order.adId, order.priceLimitMinor)))
                 .replaceWithVoid();
     }
 

@@ -9,6 +9,7 @@ import com.c2c.order.ad.store.Ad;
 import com.c2c.order.taker.api.PlaceOrderRequest;
 import com.c2c.order.taker.domain.OrderMode;
 import com.c2c.order.taker.domain.OrderStatus;
+import com.c2c.order.taker.domain.PriceLimitSource;
 import com.c2c.order.taker.store.TakerOrder;
 import com.c2c.platform.web.Problem;
 import com.c2c.platform.web.ProblemException;
@@ -59,6 +60,22 @@ final class OrderRequests {
         order.adId = ad == null ? null : ad.id;
         order.amount = amount(request, fiat);
         order.paymentMethod = request.paymentMethod().name();
+        if (request.priceLimit() != null) {
+            order.priceLimitMinor = priceLimit(request, fiat);
+            order.priceLimitSource = PriceLimitSource.EXPLICIT;
+            if (ad != null && !within(order.side, order.priceLimitMinor, ad.priceMinor)) {
+                throw new ProblemException(409, "beyond-price-limit", "Conflict with the current state",
+                        "the ad's price " + FiatAmount.fromMinor(ad.priceMinor, fiat).toPlainString() + " " + ad.fiat
+                                + " is beyond the order's priceLimit "
+                                + FiatAmount.fromMinor(order.priceLimitMinor, fiat).toPlainString(),
+                        List.of(new Problem.FieldError("priceLimit", order.side == Side.BUY
+                                ? "is below the ad's price" : "is above the ad's price")));
+            }
+        } else if (ad != null) {
+            // What the taker saw and chose: a maker re-pricing before the book sees the order cannot make it worse.
+            order.priceLimitMinor = ad.priceMinor;
+            order.priceLimitSource = PriceLimitSource.CHOSEN_AD;
+        }
         if (order.side == Side.SELL) {
             order.reservedMicros = order.mode.byFiat() ? BookBounds.quantityFor(order.amount, ad.priceMinor)
                     : order.amount;
@@ -103,18 +120,36 @@ final class OrderRequests {
         return ad;
     }
 
-    /** Whether an order stored under the same Idempotency-Key is what this (retried) request asks for. */
+    /**
+     * Whether an order stored under the same Idempotency-Key is what this (retried) request asks for. A
+     * derived price limit is not compared: a retry without {@code priceLimit} asks for the same default,
+     * even if the reference price moved since.
+     */
     static boolean sameOrder(TakerOrder stored, PlaceOrderRequest retry) {
         if (stored.side != retry.side() || stored.mode != retry.mode() || !Objects.equals(stored.adId, retry.adId())
                 || !stored.paymentMethod.equals(retry.paymentMethod().name())
-                || (retry.fiat() != null && !retry.fiat().equals(stored.fiat()))) {
+                || (retry.fiat() != null && !retry.fiat().equals(stored.fiat()))
+                || (retry.priceLimit() != null) != (stored.priceLimitSource == PriceLimitSource.EXPLICIT)) {
             return false;
         }
         try {
-            return stored.amount == amount(retry, Currency.getInstance(stored.fiat()));
+            Currency fiat = Currency.getInstance(stored.fiat());
+            return stored.amount == amount(retry, fiat)
+                    && (retry.priceLimit() == null || stored.priceLimitMinor == priceLimit(retry, fiat));
         } catch (ProblemException e) {
             return false;
         }
+    }
+
+    /** Whether {@code priceMinor} is within a {@code side} taker's limit: a BUY pays at most, a SELL receives at least it. */
+    static boolean within(Side side, long limitMinor, long priceMinor) {
+        return side == Side.BUY ? priceMinor <= limitMinor : priceMinor >= limitMinor;
+    }
+
+    /** The taker's own limit in minor units: positive, at most the fiat's decimals, a price the markets take. */
+    private static long priceLimit(PlaceOrderRequest request, Currency fiat) {
+        return ProblemException.field("priceLimit", () -> BookBounds.price(FiatAmount.toMinor(request.priceLimit(),
+                fiat)));
     }
 
     private static long amount(PlaceOrderRequest request, Currency fiat) {

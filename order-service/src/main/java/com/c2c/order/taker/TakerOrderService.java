@@ -1,7 +1,9 @@
 package com.c2c.order.taker;
 
 import com.c2c.order.ad.domain.Side;
+import com.c2c.order.ad.PriceProtection;
 import com.c2c.order.ad.store.Ad;
+import com.c2c.order.ad.store.ReferencePrice;
 import com.c2c.order.idempotency.IdempotencyKey;
 import com.c2c.order.idempotency.IdempotentCreation;
 import com.c2c.order.idempotency.IdempotentCreation.Outcome;
@@ -9,16 +11,18 @@ import com.c2c.order.stream.FeedEvent;
 import com.c2c.order.stream.OwnerFeed;
 import com.c2c.order.taker.api.PlaceOrderRequest;
 import com.c2c.order.taker.domain.OrderStatus;
+import com.c2c.order.taker.domain.PriceLimitSource;
 import com.c2c.order.taker.store.TakerOrder;
 import com.c2c.order.trade.TradeProgress;
 import com.c2c.order.trade.store.OrderTrade;
-import com.c2c.platform.web.PageRequest;
+import com.c2c.platform.web.Page;
+import com.c2c.platform.web.PageAfter;
+import com.c2c.platform.web.Problem;
 import com.c2c.platform.web.ProblemException;
+import com.c2c.platform.web.TimeAndId;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -36,11 +40,13 @@ public class TakerOrderService {
     private final OrderAnnouncements announce;
     private final TradeProgress trades;
     private final OwnerFeed feed;
+    private final PriceProtection protection;
 
-    TakerOrderService(OrderAnnouncements announce, TradeProgress trades, OwnerFeed feed) {
+    TakerOrderService(OrderAnnouncements announce, TradeProgress trades, OwnerFeed feed, PriceProtection protection) {
         this.announce = announce;
         this.trades = trades;
         this.feed = feed;
+        this.protection = protection;
     }
 
     /** An order with its latest trade (null until the book or escrow reported one). */
@@ -53,7 +59,31 @@ public class TakerOrderService {
                 TakerOrder.<TakerOrder>find("ownerId = ?1 and idempotencyKey = ?2", ownerId, key.value())
                         .firstResult(),
                 stored -> OrderRequests.sameOrder(stored, request), "order",
-                () -> newOrder(ownerId, key.value(), request).chain(this::create))));
+                () -> newOrder(ownerId, key.value(), request).chain(this::limited).chain(this::create))));
+    }
+
+    /**
+     * An express order without a priceLimit of its own is limited to the fiat's reference price plus (BUY)
+     * or minus (SELL) the configured deviation; with no reference price there is nothing to derive it from,
+     * and the order is refused rather than sent to the book unbounded (issue 10, item 6).
+     */
+    private Uni<TakerOrder> limited(TakerOrder order) {
+        if (order.priceLimitMinor != null) {
+            return Uni.createFrom().item(order);
+        }
+        return ReferencePrice.<ReferencePrice>findById(order.fiat()).map(reference -> {
+            if (reference == null) {
+                throw new ProblemException(409, "no-reference-price", "Conflict with the current state",
+                        "there is no reference price for " + order.fiat() + ", so the order's price limit cannot be"
+                                + " derived from it; give priceLimit (the most you pay when buying, the least you"
+                                + " accept when selling)",
+                        List.of(new Problem.FieldError("priceLimit", "is required while " + order.fiat()
+                                + " has no reference price")));
+            }
+            order.priceLimitMinor = protection.takerLimit(order.side, reference.priceMinor);
+            order.priceLimitSource = PriceLimitSource.REFERENCE;
+            return order;
+        });
     }
 
     private Uni<TakerOrder> newOrder(String ownerId, String key, PlaceOrderRequest request) {
@@ -110,11 +140,20 @@ public class TakerOrderService {
                         .map(byOrder -> new OrderWithTrade(order, byOrder.get(order.id))));
     }
 
+    /** The owner's orders with their trades, newest first, strictly after the position asked for (index taker_order_owner). */
     @WithSession
-    public Uni<List<OrderWithTrade>> mine(String ownerId, PageRequest page) {
-        return TakerOrder.<TakerOrder>find("ownerId", Sort.descending("createdAt").and("id"), ownerId)
-                .page(Page.of(page.page(), page.size())).list()
-                .chain(orders -> trades.ofOrders(orders.stream().map(o -> o.id).toList())
-                        .map(byOrder -> orders.stream().map(o -> new OrderWithTrade(o, byOrder.get(o.id))).toList()));
+    public Uni<Page<OrderWithTrade>> mine(String ownerId, PageAfter<TimeAndId> ask) {
+        TimeAndId after = ask.after();
+        String hql = "from TakerOrder o where o.ownerId = :owner"
+                + (after == null ? "" : " and (o.createdAt, o.id) < (:at, :id)") + " order by o.createdAt desc, o.id desc";
+        return Panache.getSession().chain(session -> {
+            var query = session.createSelectionQuery(hql, TakerOrder.class).setParameter("owner", ownerId);
+            if (after != null) {
+                query.setParameter("at", after.at()).setParameter("id", after.id());
+            }
+            return query.setMaxResults(ask.fetch()).getResultList();
+        }).map(rows -> ask.page(rows, order -> new TimeAndId(order.createdAt, order.id)))
+                .chain(page -> trades.ofOrders(page.items().stream().map(o -> o.id).toList())
+                        .map(byOrder -> page.map(o -> new OrderWithTrade(o, byOrder.get(o.id)))));
     }
 }

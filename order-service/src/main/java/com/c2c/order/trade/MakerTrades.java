@@ -3,10 +3,10 @@ package com.c2c.order.trade;
 import com.c2c.order.ad.domain.Side;
 import com.c2c.order.trade.domain.TradeStatus;
 import com.c2c.order.trade.store.OrderTrade;
+import com.c2c.platform.web.TimeAndId;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -45,24 +45,24 @@ public class MakerTrades {
                 });
     }
 
-    /** The owner's ads' trades after ({@code at}, {@code id}) by creation (null: from the first), at most {@code limit}. */
-    public Uni<List<Row>> trades(String ownerId, Instant at, UUID id, int limit) {
-        return page(ownerId, "t.createdAt", "", at, id, limit);
+    /** The owner's ads' trades strictly after {@code after} by (creation, trade id) (null: from the first), at most {@code limit}. */
+    public Uni<List<Row>> trades(String ownerId, TimeAndId after, int limit) {
+        return page(ownerId, "t.createdAt", "", after, limit);
     }
 
-    /** The owner's ads' fills (matched trades) after ({@code at}, {@code id}) by the time they were matched. */
-    public Uni<List<Row>> fills(String ownerId, Instant at, UUID id, int limit) {
-        return page(ownerId, "t.matchedAt", " and t.matched = true", at, id, limit);
+    /** The owner's ads' fills (matched trades) strictly after {@code after} by (the time they were matched, trade id). */
+    public Uni<List<Row>> fills(String ownerId, TimeAndId after, int limit) {
+        return page(ownerId, "t.matchedAt", " and t.matched = true", after, limit);
     }
 
-    private static Uni<List<Row>> page(String ownerId, String time, String filter, Instant at, UUID id, int limit) {
-        String after = at == null ? "" : " and (" + time + " > :at or (" + time + " = :at and t.tradeId > :id))";
+    private static Uni<List<Row>> page(String ownerId, String time, String filter, TimeAndId position, int limit) {
+        String after = position == null ? "" : " and (" + time + ", t.tradeId) > (:at, :id)";
         String hql = "select t, a.clientAdId, a.side from OrderTrade t, Ad a where a.id = t.makerOrderId"
                 + " and a.ownerId = :owner" + filter + after + " order by " + time + ", t.tradeId";
         return Panache.getSession().chain(session -> {
             var query = session.createSelectionQuery(hql, Object[].class).setParameter("owner", ownerId);
-            if (at != null) {
-                query.setParameter("at", at).setParameter("id", id);
+            if (position != null) {
+                query.setParameter("at", position.at()).setParameter("id", position.id());
             }
             return query.setMaxResults(limit).getResultList();
         }).map(rows -> rows.stream().map(r -> new Row((OrderTrade) r[0], (String) r[1], (Side) r[2])).toList());

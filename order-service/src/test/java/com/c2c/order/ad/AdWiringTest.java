@@ -11,11 +11,14 @@ import com.c2c.events.EventTypes;
 import com.c2c.events.Topics;
 import com.c2c.order.Rest;
 import com.c2c.testkit.ConsumedEvent;
+import com.c2c.testkit.ListWalk;
 import com.c2c.testkit.TestDatabase;
 import com.c2c.testkit.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -105,7 +108,7 @@ class AdWiringTest {
         String id = Rest.postAd(owner, AD).then().statusCode(201).extract().path("id");
         Rest.adOf(owner, id).then().statusCode(200).body("id", equalTo(id));
         Rest.adOf("someone-else", id).then().statusCode(404);
-        Rest.as(owner).when().get("/api/v1/ads").then().statusCode(200).body("id", hasItem(id));
+        Rest.as(owner).when().get("/api/v1/ads").then().statusCode(200).body("items.id", hasItem(id));
     }
 
     @Test
@@ -154,5 +157,33 @@ class AdWiringTest {
 
     private static io.restassured.response.Response post(String owner, String key, String body) {
         return Rest.as(owner).header("Idempotency-Key", key).body(body).when().post("/api/v1/ads");
+    }
+
+    @Test
+    void myAdsPageNewestFirstByCursorAndAdsPostedMeanwhileShiftNothing() {
+        String owner = "pager-" + UUID.randomUUID();
+        List<String> posted = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            posted.add(buyAd(owner));
+        }
+        List<String> later = new ArrayList<>();
+
+        // Ads posted while the owner pages are newer than the cursor: they are above it, so the walk sees the
+        // five it started with, newest first, each once, and ends.
+        var seen = ListWalk.walk(() -> Rest.as(owner), "/api/v1/ads", 2, page -> later.add(buyAd(owner)));
+        assertEquals(posted.reversed(), ListWalk.field(seen, "id"));
+        assertEquals(2, later.size(), "one ad posted after each of the first two pages");
+
+        List<String> all = new ArrayList<>(later.reversed());
+        all.addAll(posted.reversed());
+        var again = ListWalk.walk(() -> Rest.as(owner), "/api/v1/ads", 4, page -> { });
+        assertEquals(all, ListWalk.field(again, "id"));
+        List<java.time.Instant> times = ListWalk.field(again, "createdAt").stream().map(java.time.Instant::parse).toList();
+        assertEquals(times.stream().sorted(java.util.Comparator.reverseOrder()).toList(), times, "newest first");
+        ListWalk.refusesBadPaging(() -> Rest.as(owner), "/api/v1/ads");
+    }
+
+    private static String buyAd(String owner) {
+        return Rest.ad(owner, "BUY", "CNY", "7.10", "100", "10", "500", "\"ALIPAY\"");
     }
 }

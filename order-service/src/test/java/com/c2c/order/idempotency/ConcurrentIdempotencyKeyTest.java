@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,12 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ConcurrentIdempotencyKeyTest {
+    /** Express orders without a priceLimit are limited around the fiat's reference price: CNY has one. */
+    @BeforeEach
+    void cnyHasAReferencePrice() {
+        Rest.referencePrice("CNY", "7.20");
+    }
+
     private static final int COPIES = 8;
     // Several rounds, each with a new key: one round may not line the requests up closely enough.
     private static final int ROUNDS = 3;

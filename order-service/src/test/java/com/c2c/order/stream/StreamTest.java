@@ -27,11 +27,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** GET /api/v1/stream and /api/v1/maker/stream: the caller's own events, in commit order, resumable exactly. */
 @QuarkusTest
 class StreamTest {
+    /** Express orders without a priceLimit are limited around the fiat's reference price: CNY has one. */
+    @BeforeEach
+    void cnyHasAReferencePrice() {
+        Rest.referencePrice("CNY", "7.20");
+    }
+
     private static final String MARKET = "USDT-CNY";
     private static final String BUY = """
             {"side":"BUY","asset":"USDT","fiat":"CNY","mode":"EXPRESS_FIAT","amount":"72.00","paymentMethod":"ALIPAY"}""";

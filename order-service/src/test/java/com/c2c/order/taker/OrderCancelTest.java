@@ -14,11 +14,18 @@ import com.c2c.testkit.ConsumedEvent;
 import com.c2c.testkit.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The owner cancels an order: at once before it reached the book, else the book's answer decides. */
 @QuarkusTest
 class OrderCancelTest {
+    /** Express orders without a priceLimit are limited around the fiat's reference price: CNY has one. */
+    @BeforeEach
+    void cnyHasAReferencePrice() {
+        Rest.referencePrice("CNY", "7.20");
+    }
+
     private static final String BUY = """
             {"side":"BUY","asset":"USDT","fiat":"CNY","mode":"EXPRESS_QUANTITY","amount":"10","paymentMethod":"ALIPAY"}""";
 

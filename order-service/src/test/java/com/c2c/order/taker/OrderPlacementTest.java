@@ -1,6 +1,7 @@
 package com.c2c.order.taker;
 
 import com.c2c.testkit.As;
+import com.c2c.order.Rest;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,18 +14,28 @@ import com.c2c.events.Topics;
 import com.c2c.order.Publish;
 import com.c2c.order.Publish.Trade;
 import com.c2c.testkit.ConsumedEvent;
+import com.c2c.testkit.ListWalk;
 import com.c2c.testkit.TestDatabase;
 import com.c2c.testkit.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Placing a taker order: stored and sent to the book once per Idempotency-Key; bad input changes nothing. */
 @QuarkusTest
 class OrderPlacementTest {
+    /** Express orders without a priceLimit are limited around the fiat's reference price: CNY has one. */
+    @BeforeEach
+    void cnyHasAReferencePrice() {
+        Rest.referencePrice("CNY", "7.20");
+    }
+
     private static final String ORDER = """
             {"side":"BUY","asset":"USDT","fiat":"CNY","mode":"EXPRESS_FIAT","amount":"720.00","paymentMethod":"ALIPAY"}""";
 
@@ -52,7 +63,7 @@ class OrderPlacementTest {
             As.user(buyer).when().get("/api/v1/orders/" + id).then().statusCode(200);
             As.user("someone-else").when().get("/api/v1/orders/" + id).then().statusCode(404);
             As.user(buyer).when().get("/api/v1/orders").then().statusCode(200)
-                    .body("id", hasItem(id));
+                    .body("items.id", hasItem(id));
         }
     }
 
@@ -71,6 +82,29 @@ class OrderPlacementTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> As.user(buyer)
                 .when().get("/api/v1/orders/" + rejected).then().body("status", equalTo("REJECTED"))
                 .body("rejectReason", equalTo("NO_ELIGIBLE_AD: no ad can take it")));
+    }
+
+    @Test
+    void myOrdersPageNewestFirstByCursorAndOrdersPlacedMeanwhileShiftNothing() {
+        String buyer = "pager-" + UUID.randomUUID();
+        List<String> placed = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            placed.add(place(buyer, UUID.randomUUID().toString(), ORDER).then().statusCode(201).extract().path("id"));
+        }
+        List<String> newestFirst = placed.reversed();
+        List<String> later = new ArrayList<>();
+
+        // An order placed while the buyer pages is newer than the cursor: it is at the top of the list, not
+        // pushed into the next page as an offset would have it, and nothing is seen twice or skipped.
+        var seen = ListWalk.walk(() -> As.user(buyer), "/api/v1/orders", 2, page -> later.add(
+                place(buyer, UUID.randomUUID().toString(), ORDER).then().statusCode(201).extract().path("id")));
+        assertEquals(newestFirst, ListWalk.field(seen, "id"));
+        assertEquals(2, later.size(), "one order placed after each of the first two pages");
+
+        List<String> all = new ArrayList<>(later.reversed());
+        all.addAll(newestFirst);
+        assertEquals(all, ListWalk.field(ListWalk.walk(() -> As.user(buyer), "/api/v1/orders", 3, page -> { }), "id"));
+        ListWalk.refusesBadPaging(() -> As.user(buyer), "/api/v1/orders");
     }
 
     @Test

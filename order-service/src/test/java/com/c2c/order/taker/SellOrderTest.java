@@ -51,6 +51,7 @@ class SellOrderTest {
             ConsumedEvent placed = book.await(subject(EventTypes.ORDER_PLACED, order), DEADLINE);
             assertTrue(placed.data().contains("\"side\":\"SELL\""), placed.data());
             assertTrue(placed.data().contains("\"mode\":\"EXPRESS_QUANTITY\""), placed.data());
+            assertTrue(placed.data().contains("\"priceLimitMinor\":450"), placed.data());
             assertTrue(placed.data().contains("\"amount\":100000000"), placed.data());
             Rest.orderOf(seller, order).then().body("status", equalTo("PLACED"));
 
@@ -128,7 +129,8 @@ class SellOrderTest {
 
     static String sell(String mode, String amount) {
         return """
-                {"side":"SELL","asset":"USDT","fiat":"%s","mode":"%s","amount":"%s","paymentMethod":"PIX"}"""
+                {"side":"SELL","asset":"USDT","fiat":"%s","mode":"%s","amount":"%s","paymentMethod":"PIX",
+                 "priceLimit":"4.50"}"""
                 .formatted(FIAT, mode, amount);
     }
 

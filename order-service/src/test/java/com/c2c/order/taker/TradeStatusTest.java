@@ -18,11 +18,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** An order shows its trade's live status from escrow's events, in whatever order they arrive. */
 @QuarkusTest
 class TradeStatusTest {
+    /** Express orders without a priceLimit are limited around the fiat's reference price: CNY has one. */
+    @BeforeEach
+    void cnyHasAReferencePrice() {
+        Rest.referencePrice("CNY", "7.20");
+    }
+
     private static final String MARKET = "USDT-CNY";
 
     @Test
@@ -56,9 +63,9 @@ class TradeStatusTest {
         Publish.escrow(EventTypes.TRADE_COMPLETED, trade, "RESOLVED_RELEASED", null);
         await().atMost(Publish.DEADLINE).untilAsserted(() -> Rest.orderOf(buyer, order).then()
                 .body("tradeStatus", equalTo("RESOLVED_RELEASED")));
-        Rest.as(buyer).when().get("/api/v1/orders?page=0&size=5").then().statusCode(200)
-                .body("[0].id", equalTo(order)).body("[0].tradeStatus", equalTo("RESOLVED_RELEASED"))
-                .body("[0].tradeId", notNullValue());
+        Rest.as(buyer).when().get("/api/v1/orders?limit=5").then().statusCode(200)
+                .body("items[0].id", equalTo(order)).body("items[0].tradeStatus", equalTo("RESOLVED_RELEASED"))
+                .body("items[0].tradeId", notNullValue());
     }
 
     @Test

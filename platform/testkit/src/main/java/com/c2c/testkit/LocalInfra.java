@@ -21,6 +21,14 @@ public final class LocalInfra {
         if (listening(port)) {
             return;
         }
+        run(name);
+        if (!listening(port)) {
+            throw new IllegalStateException(name + " was started but nothing listens on 127.0.0.1:" + port);
+        }
+    }
+
+    /** Runs {@code deploy/local/<name>.sh start} (idempotent: it also completes the setup of a running server). */
+    public static synchronized void run(String name) {
         Path script = repoRoot().resolve("deploy/local/" + name + ".sh");
         try {
             Process process = new ProcessBuilder("bash", script.toString(), "start").inheritIO().start();
@@ -36,9 +44,6 @@ public final class LocalInfra {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting " + name, e);
-        }
-        if (!listening(port)) {
-            throw new IllegalStateException(name + " was started but nothing listens on 127.0.0.1:" + port);
         }
     }
 

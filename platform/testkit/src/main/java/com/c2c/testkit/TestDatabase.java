@@ -42,10 +42,27 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * Runs {@code sql} as the service's own database role (the one it runs as, {@code quarkus.datasource.username}),
+     * for tests that prove what that role may not do: the {@link SQLException} PostgreSQL answers, or null when it
+     * allowed the statement.
+     */
+    public static SQLException asService(String sql) {
+        Config config = ConfigProvider.getConfig();
+        try (Connection c = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class)); Statement s = c.createStatement()) {
+            s.execute(sql);
+            return null;
+        } catch (SQLException e) {
+            return e;
+        }
+    }
+
+    /** As the administrator login (a member of the database's owner role): tests read and arrange any row. */
     private static Connection connect() throws SQLException {
         Config config = ConfigProvider.getConfig();
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
+                PostgresResource.adminUser(), PostgresResource.adminPassword());
     }
 }

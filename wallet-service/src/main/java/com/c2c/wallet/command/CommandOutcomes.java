@@ -3,12 +3,14 @@ package com.c2c.wallet.command;
 import com.c2c.events.Topics;
 import com.c2c.platform.messaging.outbox.Outbox;
 import com.c2c.wallet.command.domain.Outcome;
+import com.c2c.wallet.command.domain.RejectionReason;
 import com.c2c.wallet.command.domain.WalletCommand;
 import com.c2c.wallet.command.store.CommandOutcome;
 import com.c2c.wallet.ledger.Ledger;
 import com.c2c.wallet.ledger.domain.Leg;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -18,23 +20,29 @@ import org.jboss.logging.Logger;
 
 /**
  * Gives every wallet command exactly one outcome and answers it on every arrival: the first arrival
- * decides (moving money or not) and records the outcome with the answer, in the consumer's
- * transaction; a later arrival of the same command id changes nothing and is answered with the
- * recorded outcome again, so its sender (idempotent too) can rely on an answer after any replay.
+ * decides (moving money or not) and records the outcome with the answer and the command's fingerprint,
+ * in the consumer's transaction; a later arrival of the same command changes nothing and is answered with
+ * the recorded outcome again, so its sender (idempotent too) can rely on an answer after any replay. A
+ * later arrival of the same id with other content is not that command: it is rejected (COMMAND_ID_REUSED),
+ * counted ({@value #ID_REUSED}) and changes nothing; the first outcome stands.
  */
 @ApplicationScoped
 public class CommandOutcomes {
     private static final Logger LOG = Logger.getLogger(CommandOutcomes.class);
     static final String ASSET = "USDT";
+    /** Commands that reused another command's id with other content, by command type. */
+    public static final String ID_REUSED = "c2c.wallet.command.id.reused";
 
     private final Ledger ledger;
     private final Outbox outbox;
     private final ObjectMapper json;
+    private final MeterRegistry meters;
 
-    CommandOutcomes(Ledger ledger, Outbox outbox, ObjectMapper json) {
+    CommandOutcomes(Ledger ledger, Outbox outbox, ObjectMapper json, MeterRegistry meters) {
         this.ledger = ledger;
         this.outbox = outbox;
         this.json = json;
+        this.meters = meters;
     }
 
     /**
@@ -45,19 +53,38 @@ public class CommandOutcomes {
      * (rejected as INVALID_COMMAND).
      */
     public Uni<Void> answer(WalletCommand command, List<Leg> legs, LongFunction<Uni<Outcome>> decide) {
+        return once(command, legs, balance -> {
+            Outcome malformed = command.malformed();
+            return malformed != null ? Uni.createFrom().item(malformed) : decide.apply(balance);
+        }, true);
+    }
+
+    /**
+     * Like {@link #answer}, for a request whose repeats need no answer (an ad posted again under a new event
+     * id was answered the first time): the first arrival decides and is recorded; a repeat changes nothing and
+     * says nothing, unless it reused the id with other content.
+     */
+    public Uni<Void> decideOnce(WalletCommand command, List<Leg> legs, LongFunction<Uni<Outcome>> decide) {
+        return once(command, legs, decide, false);
+    }
+
+    private Uni<Void> once(WalletCommand command, List<Leg> legs, LongFunction<Uni<Outcome>> decide,
+            boolean answerRepeats) {
+        String fingerprint = command.fingerprint();
         return ledger.lockAccounts(ASSET, legs)
                 .chain(balances -> CommandOutcome.<CommandOutcome>findById(command.id())
-                        .chain(recorded -> recorded != null
-                                ? answerAgain(recorded, command.type())
-                                : decide(command, balances.get(0), decide).chain(outcome -> record(command, outcome))));
+                        .chain(recorded -> {
+                            if (recorded == null) {
+                                return decide.apply(balances.get(0)).chain(outcome -> record(command, fingerprint, outcome));
+                            }
+                            if (recorded.fingerprint != null && !recorded.fingerprint.equals(fingerprint)) {
+                                return reusedId(command, recorded);
+                            }
+                            return answerRepeats ? answerAgain(recorded, command.type()) : Uni.createFrom().voidItem();
+                        }));
     }
 
-    private static Uni<Outcome> decide(WalletCommand command, long balance, LongFunction<Uni<Outcome>> decide) {
-        Outcome malformed = command.malformed();
-        return malformed != null ? Uni.createFrom().item(malformed) : decide.apply(balance);
-    }
-
-    private Uni<Void> record(WalletCommand command, Outcome outcome) {
+    private Uni<Void> record(WalletCommand command, String fingerprint, Outcome outcome) {
         CommandOutcome row = new CommandOutcome();
         row.commandId = command.id();
         row.commandType = command.type();
@@ -65,6 +92,7 @@ public class CommandOutcomes {
         row.recordKey = outcome.key();
         row.subject = outcome.subject();
         row.payload = toJson(outcome.event());
+        row.fingerprint = fingerprint;
         row.createdAt = Instant.now();
         if (outcome.isRejection()) {
             LOG.infof("%s %s rejected: %s", command.type(), command.id(), row.payload);
@@ -75,9 +103,21 @@ public class CommandOutcomes {
                 .replaceWithVoid();
     }
 
+    /** Another command under a recorded command's id: refused and counted, never recorded (the first outcome stands). */
+    private Uni<Void> reusedId(WalletCommand command, CommandOutcome recorded) {
+        meters.counter(ID_REUSED, "command", command.type()).increment();
+        String message = "command id " + command.id() + " was already used by a " + recorded.commandType
+                + " with other content (recorded " + recorded.createdAt + ", outcome " + recorded.outcomeType
+                + "); this command changed nothing";
+        LOG.errorf("%s %s refused: %s", command.type(), command.id(), message);
+        Outcome rejected = command.reject(RejectionReason.COMMAND_ID_REUSED, message);
+        return outbox.add(Topics.WALLET_EVENTS, rejected.key(), rejected.type(), rejected.subject(), rejected.event())
+                .replaceWithVoid();
+    }
+
     private Uni<Void> answerAgain(CommandOutcome recorded, String commandType) {
         if (!recorded.commandType.equals(commandType)) {
-            // A sender reused a command id for another command: it gets the first command's answer, and we say so.
+            // An outcome recorded before fingerprints, under another command type: the first command's answer.
             LOG.warnf("command id %s of %s was first used by %s; answering with its outcome",
                     recorded.commandId, commandType, recorded.commandType);
         }

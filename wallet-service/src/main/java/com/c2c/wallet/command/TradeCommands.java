@@ -3,6 +3,7 @@ package com.c2c.wallet.command;
 import static com.c2c.wallet.command.CommandOutcomes.ASSET;
 
 import com.c2c.events.EventTypes;
+import com.c2c.events.UsdtAmount;
 import com.c2c.events.wallet.FundsLocked;
 import com.c2c.events.wallet.FundsRefunded;
 import com.c2c.events.wallet.FundsReleased;
@@ -15,6 +16,8 @@ import com.c2c.wallet.command.domain.RejectionMessages;
 import com.c2c.wallet.command.domain.RejectionReason;
 import com.c2c.wallet.command.domain.ReleaseFee;
 import com.c2c.wallet.command.domain.WalletCommand;
+import com.c2c.wallet.command.store.TradeLocks;
+import com.c2c.wallet.command.store.TradeLocks.TradeLock;
 import com.c2c.wallet.ledger.Ledger;
 import com.c2c.wallet.ledger.domain.AccountKind;
 import com.c2c.wallet.ledger.domain.Leg;
@@ -30,39 +33,51 @@ import java.util.function.Supplier;
  * Escrow's commands on a trade's USDT: lock it out of the seller's reserved balance, then either
  * release it to the buyer (minus the platform fee) or refund it to the seller's reserved balance —
  * one or the other, once. Idempotent by trade id ({@code lock:}, {@code release:}, {@code refund:}).
+ * Each lock is its own record ({@link TradeLocks}): a release or refund must match it — the seller and
+ * the quantity, and for a release the buyer it was locked for — and settles it in its posting's transaction;
+ * USDT locked for one trade can never pay out another.
  */
 @ApplicationScoped
 public class TradeCommands {
     private final CommandOutcomes outcomes;
     private final Ledger ledger;
+    private final TradeLocks locks;
     private final ReleaseFee fee;
 
-    TradeCommands(CommandOutcomes outcomes, Ledger ledger, FeeConfig fees) {
+    TradeCommands(CommandOutcomes outcomes, Ledger ledger, TradeLocks locks, FeeConfig fees) {
         this.outcomes = outcomes;
         this.ledger = ledger;
+        this.locks = locks;
         this.fee = new ReleaseFee(fees.releaseBps());
     }
 
     public Uni<Void> lock(LockFunds c) {
         WalletCommand command = new WalletCommand(lockId(c.tradeId()), EventTypes.LOCK_FUNDS, c.tradeId(),
-                c.sellerId(), c.quantityMicros());
+                c.sellerId(), c.quantityMicros(), c.buyerId());
         List<Leg> legs = command.moves(AccountKind.RESERVED, AccountKind.LOCKED);
-        return outcomes.answer(command, legs, reserved -> reserved < command.quantity()
-                ? Uni.createFrom().item(command.reject(RejectionReason.INSUFFICIENT_RESERVED,
-                        RejectionMessages.shortOf("reserved", reserved, command.quantity())))
-                : ledger.post(command.id(), "LOCK_FOR_TRADE", ASSET, legs)
-                        .replaceWith(command.done(EventTypes.FUNDS_LOCKED,
-                                new FundsLocked(c.tradeId(), c.sellerId(), c.buyerId(), c.quantityMicros()))));
+        return outcomes.answer(command, legs, reserved -> {
+            if (reserved < command.quantity()) {
+                return reject(command, RejectionReason.INSUFFICIENT_RESERVED,
+                        RejectionMessages.shortOf("reserved", reserved, command.quantity()));
+            }
+            if (c.buyerId() == null || c.buyerId().isBlank()) {
+                return reject(command, RejectionReason.INVALID_COMMAND, "a lock needs the buyer it is held for");
+            }
+            return ledger.post(command.id(), "LOCK_FOR_TRADE", ASSET, legs)
+                    .call(() -> locks.add(c.tradeId(), c.sellerId(), c.buyerId(), ASSET, c.quantityMicros()))
+                    .replaceWith(command.done(EventTypes.FUNDS_LOCKED,
+                            new FundsLocked(c.tradeId(), c.sellerId(), c.buyerId(), c.quantityMicros())));
+        });
     }
 
     public Uni<Void> release(ReleaseFunds c) {
         WalletCommand command = new WalletCommand(releaseId(c.tradeId()), EventTypes.RELEASE_FUNDS, c.tradeId(),
-                c.sellerId(), c.quantityMicros());
+                c.sellerId(), c.quantityMicros(), c.buyerId());
         // A command of no quantity earns no fee; it is rejected before it could post.
         long feeMicros = command.quantity() > 0 ? fee.of(command.quantity()) : 0;
         List<Leg> legs = toBuyer(command, c.buyerId(), feeMicros);
         return outcomes.answer(command, legs,
-                locked -> ifStillLocked(command, refundId(c.tradeId()), RejectionReason.ALREADY_REFUNDED, locked,
+                locked -> ifItsLockMatches(command, c.buyerId(), TradeLock.RELEASED, locked,
                         () -> ledger.post(command.id(), "RELEASE_TO_BUYER", ASSET, legs)
                                 .replaceWith(command.done(EventTypes.FUNDS_RELEASED, new FundsReleased(c.tradeId(),
                                         c.sellerId(), c.buyerId(), c.quantityMicros(), feeMicros)))));
@@ -73,7 +88,7 @@ public class TradeCommands {
                 c.sellerId(), c.quantityMicros());
         List<Leg> legs = command.moves(AccountKind.LOCKED, AccountKind.RESERVED);
         return outcomes.answer(command, legs,
-                locked -> ifStillLocked(command, releaseId(c.tradeId()), RejectionReason.ALREADY_RELEASED, locked,
+                locked -> ifItsLockMatches(command, null, TradeLock.REFUNDED, locked,
                         () -> ledger.post(command.id(), "REFUND_TO_SELLER", ASSET, legs)
                                 .replaceWith(command.done(EventTypes.FUNDS_REFUNDED,
                                         new FundsRefunded(c.tradeId(), c.sellerId(), c.quantityMicros())))));
@@ -91,27 +106,49 @@ public class TradeCommands {
     }
 
     /**
-     * Moves the trade's locked USDT if it is still there: it was locked, has not gone the other way
-     * (the command {@code otherWay}), and the seller's locked balance covers the command's quantity.
+     * Moves the trade's locked USDT and settles its lock as {@code settledAs}, if the trade has a lock that
+     * is still LOCKED and the command matches it: the same seller and quantity and, for a release
+     * ({@code buyerId} not null), the same buyer. Otherwise the command is rejected and nothing moves.
      */
-    private Uni<Outcome> ifStillLocked(WalletCommand command, String otherWay, RejectionReason movedOtherWay,
-            long locked, Supplier<Uni<Outcome>> move) {
+    private Uni<Outcome> ifItsLockMatches(WalletCommand command, String buyerId, String settledAs, long locked,
+            Supplier<Uni<Outcome>> move) {
         UUID tradeId = command.subjectId();
-        return ledger.posted(lockId(tradeId)).chain(wasLocked -> {
-            if (!wasLocked) {
+        return locks.lockForSettlement(tradeId).chain(lock -> {
+            if (lock == null) {
                 return reject(command, RejectionReason.NOT_LOCKED, "trade " + tradeId + " has no USDT locked");
             }
-            return ledger.posted(otherWay).chain(settled -> {
-                if (settled) {
-                    return reject(command, movedOtherWay, "trade " + tradeId + " was already settled by " + otherWay);
-                }
-                if (locked < command.quantity()) {
-                    return reject(command, RejectionReason.NOT_LOCKED,
-                            RejectionMessages.shortOf("the seller's locked", locked, command.quantity()));
-                }
-                return move.get();
-            });
+            if (TradeLock.RELEASED.equals(lock.state())) {
+                return reject(command, RejectionReason.ALREADY_RELEASED, "trade " + tradeId + " was already released");
+            }
+            if (TradeLock.REFUNDED.equals(lock.state())) {
+                return reject(command, RejectionReason.ALREADY_REFUNDED, "trade " + tradeId + " was already refunded");
+            }
+            String mismatch = mismatch(lock, command, buyerId);
+            if (mismatch != null) {
+                return reject(command, RejectionReason.LOCK_MISMATCH, "trade " + tradeId + "'s lock " + mismatch);
+            }
+            if (locked < command.quantity()) { // cannot happen while every lock is its own record; the ledger agrees
+                return reject(command, RejectionReason.NOT_LOCKED,
+                        RejectionMessages.shortOf("the seller's locked", locked, command.quantity()));
+            }
+            return move.get().call(() -> locks.settle(tradeId, settledAs));
         });
+    }
+
+    /** How the command differs from the trade's lock, for people; null when it matches. */
+    private static String mismatch(TradeLock lock, WalletCommand command, String buyerId) {
+        List<String> differences = new ArrayList<>();
+        if (!lock.sellerId().equals(command.ownerId())) {
+            differences.add("was made by seller " + lock.sellerId() + ", not " + command.ownerId());
+        }
+        if (lock.quantityMicros() != command.quantity()) {
+            differences.add("holds " + UsdtAmount.fromMicros(lock.quantityMicros()).toPlainString() + " USDT, not "
+                    + UsdtAmount.fromMicros(command.quantity()).toPlainString());
+        }
+        if (buyerId != null && !lock.buyerId().equals(buyerId)) {
+            differences.add("is for buyer " + lock.buyerId() + ", not " + buyerId);
+        }
+        return differences.isEmpty() ? null : String.join("; ", differences);
     }
 
     private static Uni<Outcome> reject(WalletCommand command, RejectionReason reason, String message) {

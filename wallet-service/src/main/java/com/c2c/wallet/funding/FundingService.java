@@ -9,6 +9,7 @@ import com.c2c.platform.messaging.outbox.Outbox;
 import com.c2c.platform.web.ProblemException;
 import com.c2c.wallet.funding.api.CreditRequest;
 import com.c2c.wallet.funding.store.FundingCredit;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,10 +52,24 @@ public class FundingService {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("amount", e.getMessage());
         }
-        return FundingCredit.<FundingCredit>find("reference", request.reference()).firstResult()
-                .chain(existing -> existing != null
+        // Credits with one reference wait for each other here, so the second of two at once finds the first
+        // (the same credit again: 200; another: 409) instead of failing on the unique reference (a 500).
+        return oneAtATime("funding-credit:" + request.reference())
+                .chain(() -> FundingCredit.<FundingCredit>find("reference", request.reference()).<FundingCredit>firstResult())
+                .chain((FundingCredit existing) -> existing != null
                         ? Uni.createFrom().item(sameOrConflict(existing, request.ownerId(), micros))
                         : create(adminId, request, micros));
+    }
+
+    /**
+     * A transaction-scoped advisory lock on the key (hashed to 64 bits; a collision only makes two unrelated
+     * credits wait for each other): released when the transaction ends, and needing no table privilege.
+     */
+    private static Uni<Integer> oneAtATime(String key) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select 1 from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) locked", Integer.class)
+                .setParameter(1, key)
+                .getSingleResult());
     }
 
     private Uni<Outcome> create(String adminId, CreditRequest request, long micros) {

@@ -16,7 +16,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
 /**
  * Records balanced postings, inside the caller's transaction. Idempotent by command id: a command
  * already posted moves nothing again. Balances are updated by the database from the entries and
- * can never go negative (SQL constraint), so an overdraft fails the caller's whole transaction.
+ * can never go negative (SQL constraint), so an overdraft fails the caller's whole transaction. The
+ * service's database role can only add postings and entries, never change or remove them, and cannot
+ * write a balance (ADR 0011).
  */
 @ApplicationScoped
 public class Ledger {
@@ -72,13 +74,16 @@ public class Ledger {
         return leg.ownerId() + "/" + leg.kind();
     }
 
+    /**
+     * Through the ledger's own function (V4): the service's database role may not lock account rows itself
+     * (SELECT ... FOR UPDATE needs an UPDATE privilege it does not have); the row stays locked until the
+     * transaction ends all the same.
+     */
     private static Uni<Long> lockBalance(Mutiny.Session session, String ownerId, String asset, AccountKind kind) {
-        return session.createNativeQuery("""
-                        select balance from ledger_account where owner_id = ?1 and asset = ?2 and kind = ?3
-                        for update""", Long.class)
+        return session.createNativeQuery("select ledger_lock_account(?1, ?2, ?3)", Long.class)
                 .setParameter(1, ownerId).setParameter(2, asset).setParameter(3, kind.name())
                 .getResultList()
-                .map(rows -> rows.isEmpty() ? 0L : rows.get(0));
+                .map(rows -> rows.isEmpty() || rows.get(0) == null ? 0L : rows.get(0));
     }
 
     private static Uni<UUID> existing(Mutiny.Session session, String commandId) {

@@ -1,7 +1,8 @@
 package com.c2c.wallet.ledger;
 
 import com.c2c.events.UsdtAmount;
-import com.c2c.platform.web.PageRequest;
+import com.c2c.platform.web.Page;
+import com.c2c.platform.web.PageAfter;
 import com.c2c.wallet.ledger.api.AssetTotalsView;
 import com.c2c.wallet.ledger.api.BalanceView;
 import com.c2c.wallet.ledger.api.LedgerEntryView;
@@ -49,17 +50,29 @@ public class LedgerQueries {
                 });
     }
 
-    /** Newest first. */
-    public Uni<List<LedgerEntryView>> history(String ownerId, PageRequest page) {
+    /** Where an entry stands in an owner's history: entry ids only grow, so the id alone orders it. */
+    public record EntryId(long id) {
+    }
+
+    /**
+     * The owner's entries, newest first, strictly before the position asked for. Each of the owner's accounts
+     * gives at most a page of its entries below the cursor from its index (ledger_entry_account), and the
+     * newest of those are the page: the work per page is bounded by (accounts × page), not by how many
+     * entries the owner has.
+     */
+    public Uni<Page<LedgerEntryView>> history(String ownerId, PageAfter<EntryId> ask) {
+        long before = ask.after() == null ? Long.MAX_VALUE : ask.after().id();
         return pool.preparedQuery("""
                         select e.id, p.id as posting, p.kind as posting_kind, p.command_id, a.asset, a.kind,
                                e.amount, e.balance_after, p.created_at
-                        from ledger_entry e
-                        join ledger_account a on a.id = e.account_id
+                        from ledger_account a
+                        cross join lateral (
+                            select * from ledger_entry
+                            where account_id = a.id and id < $2 order by id desc limit $3) e
                         join ledger_posting p on p.id = e.posting_id
                         where a.owner_id = $1
-                        order by e.id desc limit $2 offset $3""")
-                .execute(Tuple.of(ownerId, page.size(), page.offset()))
+                        order by e.id desc limit $3""")
+                .execute(Tuple.of(ownerId, before, ask.fetch()))
                 .map(rows -> {
                     List<LedgerEntryView> views = new ArrayList<>();
                     for (Row r : rows) {
@@ -68,7 +81,7 @@ public class LedgerQueries {
                                 usdt(r.getLong("amount")), usdt(r.getLong("balance_after")),
                                 r.getOffsetDateTime("created_at")));
                     }
-                    return views;
+                    return ask.page(views, entry -> new EntryId(entry.id()));
                 });
     }
 

@@ -1,12 +1,13 @@
 package com.c2c.wallet.reservation;
 
 import com.c2c.events.EventTypes;
-import com.c2c.events.Topics;
 import com.c2c.events.UsdtAmount;
 import com.c2c.events.order.AdPosted;
 import com.c2c.events.wallet.AdFundsRejected;
 import com.c2c.events.wallet.AdFundsReserved;
-import com.c2c.platform.messaging.outbox.Outbox;
+import com.c2c.wallet.command.CommandOutcomes;
+import com.c2c.wallet.command.domain.Outcome;
+import com.c2c.wallet.command.domain.WalletCommand;
 import com.c2c.wallet.ledger.Ledger;
 import com.c2c.wallet.ledger.domain.AccountKind;
 import com.c2c.wallet.ledger.domain.Leg;
@@ -16,49 +17,52 @@ import java.util.List;
 
 /**
  * Reserves a SELL ad's USDT (available → reserved) so the ad never offers USDT that is not held, and
- * answers AdFundsReserved or AdFundsRejected. Runs inside the consumer's transaction; idempotent by
- * the ad id (the posting's command id).
+ * answers AdFundsReserved or AdFundsRejected. Runs inside the consumer's transaction. Decided once per ad
+ * (command id {@code reserve-ad:<adId>}): the outcome is recorded like a wallet command's, so the ad posted
+ * again under a new event id changes nothing — a rejected ad stays rejected even once the funds are there,
+ * since its owner was already told — and the same ad id with other content is refused and counted.
  */
 @ApplicationScoped
 public class AdReservations {
     static final String ASSET = "USDT";
 
     private final Ledger ledger;
-    private final Outbox outbox;
+    private final CommandOutcomes outcomes;
 
-    AdReservations(Ledger ledger, Outbox outbox) {
+    AdReservations(Ledger ledger, CommandOutcomes outcomes) {
         this.ledger = ledger;
-        this.outbox = outbox;
+        this.outcomes = outcomes;
     }
 
     public Uni<Void> reserve(AdPosted ad) {
         if (!"SELL".equals(ad.side())) {
             return Uni.createFrom().voidItem(); // a BUY ad holds no USDT; the taker's is reserved when they sell
         }
-        String command = "reserve-ad:" + ad.adId();
-        return ledger.posted(command).chain(done -> done
-                ? Uni.createFrom().voidItem() // already reserved and answered (the ad event came again)
-                : reserveOnce(ad, command));
+        String commandId = "reserve-ad:" + ad.adId();
+        // Ads reserved before outcomes were recorded for them have only their posting: already answered.
+        return ledger.posted(commandId).chain(done -> done ? Uni.createFrom().voidItem() : reserveOnce(ad, commandId));
     }
 
-    private Uni<Void> reserveOnce(AdPosted ad, String command) {
-        List<Leg> legs = List.of(new Leg(ad.ownerId(), AccountKind.AVAILABLE, -ad.quantityMicros()),
-                new Leg(ad.ownerId(), AccountKind.RESERVED, ad.quantityMicros()));
-        return ledger.lockAccounts(ASSET, legs).chain(balances -> {
-            long available = balances.get(0);
-            if (available < ad.quantityMicros()) {
-                String message = "available " + UsdtAmount.fromMicros(available).toPlainString() + " USDT is less than the ad's "
-                        + UsdtAmount.fromMicros(ad.quantityMicros()).toPlainString() + " USDT";
-                return emit(EventTypes.AD_FUNDS_REJECTED, ad,
-                        new AdFundsRejected(ad.adId(), ad.ownerId(), "INSUFFICIENT_FUNDS", message));
+    private Uni<Void> reserveOnce(AdPosted ad, String commandId) {
+        WalletCommand command = new WalletCommand(commandId, EventTypes.AD_POSTED, ad.adId(), ad.ownerId(),
+                ad.quantityMicros());
+        List<Leg> legs = command.moves(AccountKind.AVAILABLE, AccountKind.RESERVED);
+        return outcomes.decideOnce(command, legs, available -> {
+            if (ad.quantityMicros() <= 0) {
+                return rejected(ad, "INVALID_COMMAND", "the ad's quantity must be greater than zero");
             }
-            return ledger.post(command, "RESERVE_FOR_AD", ASSET, legs)
-                    .chain(() -> emit(EventTypes.AD_FUNDS_RESERVED, ad,
+            if (available < ad.quantityMicros()) {
+                return rejected(ad, "INSUFFICIENT_FUNDS", "available " + UsdtAmount.fromMicros(available).toPlainString()
+                        + " USDT is less than the ad's " + UsdtAmount.fromMicros(ad.quantityMicros()).toPlainString() + " USDT");
+            }
+            return ledger.post(commandId, "RESERVE_FOR_AD", ASSET, legs)
+                    .replaceWith(command.done(EventTypes.AD_FUNDS_RESERVED,
                             new AdFundsReserved(ad.adId(), ad.ownerId(), ASSET, ad.quantityMicros())));
         });
     }
 
-    private Uni<Void> emit(String type, AdPosted ad, Object event) {
-        return outbox.add(Topics.WALLET_EVENTS, ad.ownerId(), type, ad.adId().toString(), event).replaceWithVoid();
+    private static Uni<Outcome> rejected(AdPosted ad, String reason, String message) {
+        return Uni.createFrom().item(Outcome.done(EventTypes.AD_FUNDS_REJECTED, ad.ownerId(), ad.adId(),
+                new AdFundsRejected(ad.adId(), ad.ownerId(), reason, message)));
     }
 }

@@ -1,10 +1,12 @@
 package com.c2c.wallet.command;
 
-import com.c2c.testkit.As;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.c2c.events.EventTypes;
+import com.c2c.testkit.As;
 import com.c2c.testkit.ConsumedEvent;
 import com.c2c.testkit.TestDatabase;
 import com.c2c.testkit.TopicProbe;
@@ -84,6 +86,12 @@ final class Commands {
 
     static long postings(String commandId) {
         return TestDatabase.queryLong("select count(*) from ledger_posting where command_id = '" + commandId + "'");
+    }
+
+    /** The ledger's own totals (LedgerQueries, the admin view): every asset's entries sum to zero and no balance drifted. */
+    static void assertTotalsBalanced() {
+        As.user("admin1", "admin").when().get("/api/v1/wallet/admin/totals")
+                .then().statusCode(200).body("balanced", everyItem(equalTo(true)));
     }
 
     /** Every asset's entries sum to zero, and every account's balance is the sum of its entries. */

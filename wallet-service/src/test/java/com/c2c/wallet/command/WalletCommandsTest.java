@@ -1,6 +1,5 @@
 package com.c2c.wallet.command;
 
-import com.c2c.testkit.As;
 import static com.c2c.wallet.command.Commands.answer;
 import static com.c2c.wallet.command.Commands.assertBalances;
 import static com.c2c.wallet.command.Commands.balance;
@@ -13,15 +12,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.c2c.events.EventTypes;
 import com.c2c.events.Topics;
+import com.c2c.testkit.As;
 import com.c2c.testkit.ConsumedEvent;
 import com.c2c.testkit.FreshTopicResource;
 import com.c2c.testkit.PostgresResource;
+import com.c2c.testkit.TestDatabase;
 import com.c2c.testkit.TestEvents;
 import com.c2c.testkit.TopicProbe;
 import com.c2c.wallet.command.Commands.Command;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +44,9 @@ class WalletCommandsTest {
 
     @ConfigProperty(name = "mp.messaging.incoming.wallet-commands.topic")
     String commands;
+
+    @Inject
+    MeterRegistry meters;
 
     private TestEvents events;
     private TopicProbe out;
@@ -198,6 +205,124 @@ class WalletCommandsTest {
         assertEquals(first.data(), again.data());
         assertBalances(seller, 5_000_000, 0, 0);
         assertEquals(0, postings("reserve-order:" + order));
+    }
+
+    // Each lock is its own record (ADR 0011): a release or refund must match the trade's lock. Without it,
+    // locked USDT was pooled per seller, so each of these moved some other trade's (or seller's) USDT.
+
+    @Test
+    void aReleaseOrRefundThatDoesNotMatchItsTradesLockIsRejectedAndMovesNothing() {
+        String otherSeller = "seller-" + UUID.randomUUID();
+        String mallory = "mallory-" + UUID.randomUUID();
+        fund(seller, "100");
+        fund(otherSeller, "100");
+        reserve(seller, 40_000_000);
+        reserve(otherSeller, 40_000_000);
+        UUID tooMuch = lockFor(seller, 10_000_000);
+        UUID toSomeoneElse = lockFor(seller, 10_000_000);
+        UUID refundTooMuch = lockFor(seller, 10_000_000);
+        UUID othersTrade = lockFor(otherSeller, 10_000_000);
+        UUID stillLocked = lockFor(seller, 10_000_000);
+
+        // More than the trade locked (the seller's pooled locked USDT would have covered it).
+        send(Commands.release(tooMuch, seller, buyer, 20_000_000));
+        assertRejected(tooMuch, EventTypes.RELEASE_FUNDS, "LOCK_MISMATCH");
+        // To a buyer the lock was not made for.
+        send(Commands.release(toSomeoneElse, seller, mallory, 10_000_000));
+        assertRejected(toSomeoneElse, EventTypes.RELEASE_FUNDS, "LOCK_MISMATCH");
+        // A refund of more than the trade locked.
+        send(Commands.refund(refundTooMuch, seller, 30_000_000));
+        assertRejected(refundTooMuch, EventTypes.REFUND_FUNDS, "LOCK_MISMATCH");
+        // Another seller's trade, paid out of this seller's locked USDT.
+        send(Commands.release(othersTrade, seller, buyer, 10_000_000));
+        assertRejected(othersTrade, EventTypes.RELEASE_FUNDS, "LOCK_MISMATCH");
+
+        assertBalances(seller, 60_000_000, 0, 40_000_000);
+        assertBalances(otherSeller, 60_000_000, 30_000_000, 10_000_000);
+        assertBalances(buyer, 0, 0, 0);
+        assertBalances(mallory, 0, 0, 0);
+        for (UUID trade : new UUID[] {tooMuch, toSomeoneElse, othersTrade}) {
+            assertEquals(0, postings("release:" + trade), trade.toString());
+        }
+        assertEquals(0, postings("refund:" + refundTooMuch));
+        assertEquals(4, TestDatabase.queryLong("select count(*) from trade_lock where state = 'LOCKED' and seller_id = '"
+                + seller + "'"));
+
+        // The lock that matches settles, once, and its record says so.
+        send(Commands.release(stillLocked, seller, buyer, 10_000_000));
+        answer(out, stillLocked, EventTypes.FUNDS_RELEASED);
+        assertEquals("RELEASED", TestDatabase.queryString("select state from trade_lock where trade_id = '" + stillLocked + "'"));
+        assertBalances(seller, 60_000_000, 0, 30_000_000);
+        assertBalances(buyer, 9_990_000, 0, 0);
+        Commands.assertTotalsBalanced();
+    }
+
+    @Test
+    void aRefundAfterTheReleaseIsRejectedByTheLocksState() {
+        fund(seller, "10");
+        reserve(seller, 10_000_000);
+        UUID trade = lockFor(seller, 10_000_000);
+        send(Commands.release(trade, seller, buyer, 10_000_000));
+        answer(out, trade, EventTypes.FUNDS_RELEASED);
+
+        send(Commands.refund(trade, seller, 10_000_000));
+        assertRejected(trade, EventTypes.REFUND_FUNDS, "ALREADY_RELEASED");
+        assertEquals("RELEASED", TestDatabase.queryString("select state from trade_lock where trade_id = '" + trade + "'"));
+        assertEquals(0, postings("refund:" + trade));
+        assertBalances(seller, 0, 0, 0);
+        assertBalances(buyer, 9_990_000, 0, 0);
+        Commands.assertTotalsBalanced();
+    }
+
+    @Test
+    void aCommandIdReusedWithOtherContentIsRejectedCountedAndMovesNothing() {
+        fund(seller, "50");
+        UUID order = UUID.randomUUID();
+        send(Commands.reserve("reserve-order:" + order, order, seller, 5_000_000));
+        answer(out, order, EventTypes.FUNDS_RESERVED);
+        double before = reused(EventTypes.RESERVE_FUNDS);
+
+        // The same id, another quantity: not the same command. Before, it silently got the first outcome.
+        send(Commands.reserve("reserve-order:" + order, order, seller, 7_000_000));
+        ConsumedEvent rejected = assertRejected(order, EventTypes.RESERVE_FUNDS, "COMMAND_ID_REUSED");
+        assertTrue(rejected.data().contains("already used"), rejected.data());
+        assertEquals(before + 1, reused(EventTypes.RESERVE_FUNDS));
+
+        // A trade's lock id reused for another buyer: refused and counted too.
+        reserve(seller, 10_000_000);
+        UUID trade = lockFor(seller, 10_000_000);
+        double locksBefore = reused(EventTypes.LOCK_FUNDS);
+        send(Commands.lock(trade, seller, "someone-else", 10_000_000));
+        assertRejected(trade, EventTypes.LOCK_FUNDS, "COMMAND_ID_REUSED");
+        assertEquals(locksBefore + 1, reused(EventTypes.LOCK_FUNDS));
+
+        // The same command again is still just answered again, and not counted.
+        send(Commands.reserve("reserve-order:" + order, order, seller, 5_000_000));
+        Commands.answers(out, order, EventTypes.FUNDS_RESERVED, 2);
+        assertEquals(before + 1, reused(EventTypes.RESERVE_FUNDS));
+
+        assertBalances(seller, 35_000_000, 5_000_000, 10_000_000);
+        assertEquals(1, postings("reserve-order:" + order));
+        assertEquals(1, postings("lock:" + trade));
+        Commands.assertTotalsBalanced();
+    }
+
+    private double reused(String commandType) {
+        Counter counter = meters.find(CommandOutcomes.ID_REUSED).tag("command", commandType).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private void reserve(String owner, long micros) {
+        UUID order = UUID.randomUUID();
+        send(Commands.reserve("reserve-order:" + order, order, owner, micros));
+        answer(out, order, EventTypes.FUNDS_RESERVED);
+    }
+
+    private UUID lockFor(String owner, long micros) {
+        UUID trade = UUID.randomUUID();
+        send(Commands.lock(trade, owner, buyer, micros));
+        answer(out, trade, EventTypes.FUNDS_LOCKED);
+        return trade;
     }
 
     private ConsumedEvent assertRejected(UUID subject, String commandType, String reason) {

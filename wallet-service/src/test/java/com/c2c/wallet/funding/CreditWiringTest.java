@@ -1,6 +1,5 @@
 package com.c2c.wallet.funding;
 
-import com.c2c.testkit.As;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.c2c.events.EventTypes;
 import com.c2c.events.Topics;
+import com.c2c.testkit.As;
 import com.c2c.testkit.ConsumedEvent;
 import com.c2c.testkit.KafkaResource;
 import com.c2c.testkit.PostgresResource;
@@ -18,7 +18,17 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** REST call → row in c2c_wallet → CloudEvent on c2c.wallet.events.v1, against the real PostgreSQL and Kafka. */
@@ -88,6 +98,47 @@ class CreditWiringTest {
                 .body("detail", equalTo("this needs the admin role"));
         assertEquals(0L, TestDatabase.queryLong("select count(*) from funding_credit where reference = 'seed-4'"));
         assertEquals(0L, TestDatabase.queryLong("select count(*) from ledger_account where owner_id = 'dave'"));
+    }
+
+    /** Credits with one reference at the same moment: one credit, the others its answer again (or 409), never a 500. */
+    @Test
+    void concurrentCreditsWithOneReferenceCreditOnceAndNeverFail() throws Exception {
+        String owner = "grace-" + java.util.UUID.randomUUID();
+        String reference = "race-" + owner;
+        String same = "{\"ownerId\":\"" + owner + "\",\"asset\":\"USDT\",\"amount\":\"7\",\"reference\":\"" + reference + "\"}";
+        String other = "{\"ownerId\":\"" + owner + "\",\"asset\":\"USDT\",\"amount\":\"8\",\"reference\":\"" + reference + "\"}";
+        int callers = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                String body = i % 4 == 3 ? other : same;
+                RequestSpecification admin = As.user("admin1", "admin").contentType(ContentType.JSON).body(body);
+                statuses.add(pool.submit(() -> {
+                    go.await();
+                    return admin.when().post("/api/v1/wallet/admin/credits").then().extract().statusCode();
+                }));
+            }
+            go.countDown();
+            Map<Integer, Integer> byStatus = new TreeMap<>();
+            for (Future<Integer> status : statuses) {
+                byStatus.merge(status.get(60, TimeUnit.SECONDS), 1, Integer::sum);
+            }
+            assertTrue(byStatus.keySet().stream().allMatch(s -> s == 201 || s == 200 || s == 409), byStatus.toString());
+            assertEquals(1, byStatus.getOrDefault(201, 0) + 0, byStatus.toString());
+            assertEquals(callers, byStatus.values().stream().mapToInt(Integer::intValue).sum());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1L, TestDatabase.queryLong("select count(*) from funding_credit where reference = '" + reference + "'"));
+        assertEquals(1L, TestDatabase.queryLong(
+                "select count(*) from ledger_posting where command_id = 'funding-credit:" + reference + "'"));
+        long credited = TestDatabase.queryLong("select amount_micros from funding_credit where reference = '" + reference + "'");
+        assertEquals(credited, TestDatabase.queryLong(
+                "select balance from ledger_account where owner_id = '" + owner + "' and kind = 'AVAILABLE'"));
+        As.user("admin1", "admin").when().get("/api/v1/wallet/admin/totals")
+                .then().statusCode(200).body("balanced", org.hamcrest.Matchers.everyItem(equalTo(true)));
     }
 
     @Test

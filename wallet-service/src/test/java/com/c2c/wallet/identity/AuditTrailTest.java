@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.c2c.testkit.As;
 import com.c2c.testkit.KafkaResource;
+import com.c2c.testkit.ListWalk;
 import com.c2c.testkit.PostgresResource;
 import com.c2c.testkit.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -34,13 +35,14 @@ class AuditTrailTest {
                 .when().post("/api/v1/wallet/admin/credits")
                 .then().statusCode(201).header("X-Request-Id", equalTo(requestId));
 
-        As.admin().when().get("/api/v1/audit/wallet-service?limit=200")
+        As.admin().when().get("/api/v1/audit/wallet-service?limit=100")
                 .then().statusCode(200)
                 .body("items.find { it.subject == '" + owner + "' }.actor", equalTo("auditor-admin"))
                 .body("items.find { it.subject == '" + owner + "' }.action", equalTo("wallet.credit"))
                 .body("items.find { it.subject == '" + owner + "' }.requestId", equalTo(requestId))
                 .body("items.find { it.subject == '" + owner + "' }.detail", equalTo("12.5 USDT, reference a-" + owner));
         As.user("not-an-admin").when().get("/api/v1/audit/wallet-service").then().statusCode(403);
+        ListWalk.refusesBadPaging(As::admin, "/api/v1/audit/wallet-service");
         As.admin().when().get("/api/v1/audit/order-service").then().statusCode(404);
 
         assertEquals(1L, TestDatabase.queryLong("select count(*) from audit_entry where subject = '" + owner + "'"));

@@ -77,6 +77,44 @@ class AdReservationTest {
                         + "group by a.asset having sum(e.amount) <> 0) unbalanced"));
     }
 
+    /**
+     * An ad the wallet rejected stays rejected: the same AdPosted under a new event id, after the seller got
+     * the funds, reserves nothing (the order service already marked the ad REJECTED). Before, the rejection was
+     * not recorded, so the redelivery reserved the funds of an ad nobody could ever fill or cancel.
+     */
+    @Test
+    void aRejectedAdStaysRejectedWhenItArrivesAgainUnderANewEventId() {
+        String seller = "merchant-" + UUID.randomUUID();
+        UUID ad = UUID.randomUUID();
+        try (TestEvents events = new TestEvents(); TopicProbe out = TopicProbe.open(Topics.WALLET_EVENTS)) {
+            events.publish(orderEvents, "USDT-CNY", UUID.randomUUID().toString(), EventTypes.AD_POSTED,
+                    adPosted(ad, seller, 100_000_000L));
+            ConsumedEvent rejected = out.await(e -> ad.toString().equals(e.cloudEvent().get("subject")), DEADLINE);
+            assertEquals(EventTypes.AD_FUNDS_REJECTED, rejected.type());
+
+            As.user("admin1", "admin").contentType(ContentType.JSON)
+                    .body("{\"ownerId\":\"" + seller + "\",\"asset\":\"USDT\",\"amount\":\"500\",\"reference\":\"fund-" + seller + "\"}")
+                    .when().post("/api/v1/wallet/admin/credits").then().statusCode(201);
+            String againId = UUID.randomUUID().toString();
+            events.publish(orderEvents, "USDT-CNY", againId, EventTypes.AD_POSTED, adPosted(ad, seller, 100_000_000L));
+            await().atMost(DEADLINE).until(() -> TestDatabase.queryLong(
+                    "select count(*) from inbox_event where consumer = 'wallet.order-events' and event_id = '" + againId + "'") == 1);
+            assertEquals(0, out.seen().stream().filter(e -> ad.toString().equals(e.cloudEvent().get("subject"))
+                    && EventTypes.AD_FUNDS_RESERVED.equals(e.type())).count());
+        }
+        assertEquals(500_000_000L, balance(seller, "AVAILABLE"));
+        assertEquals(0L, TestDatabase.queryLong("select coalesce((select balance from ledger_account where owner_id = '"
+                + seller + "' and kind = 'RESERVED'), 0)"));
+        assertEquals(0L, TestDatabase.queryLong("select count(*) from ledger_posting where command_id = 'reserve-ad:" + ad + "'"));
+        assertEquals("c2c.wallet.AdFundsRejected.v1", TestDatabase.queryString(
+                "select outcome_type from wallet_command_outcome where command_id = 'reserve-ad:" + ad + "'"));
+        assertEquals(0L, TestDatabase.queryLong(
+                "select count(*) from (select a.asset from ledger_entry e join ledger_account a on a.id = e.account_id "
+                        + "group by a.asset having sum(e.amount) <> 0) unbalanced"));
+        As.user("admin1", "admin").when().get("/api/v1/wallet/admin/totals")
+                .then().statusCode(200).body("balanced", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo(true)));
+    }
+
     private static long balance(String owner, String kind) {
         return TestDatabase.queryLong("select balance from ledger_account where owner_id = '" + owner
                 + "' and kind = '" + kind + "'");

@@ -6,7 +6,9 @@ import com.c2c.escrow.trade.TradeActions;
 import com.c2c.escrow.trade.TradeQueries;
 import com.c2c.escrow.trade.domain.TradeAction;
 import com.c2c.platform.web.Caller;
-import com.c2c.platform.web.Paging;
+import com.c2c.platform.web.Page;
+import com.c2c.platform.web.PageParams;
+import com.c2c.platform.web.TimeAndId;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,12 +21,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -56,12 +54,13 @@ public class TradeResource {
     }
 
     @GET
-    @Operation(operationId = "listMyTrades", summary = "My trades, as buyer or seller, newest first", description = "Pages of 1..100 trades,"
-            + " 20 by default.")
-    @APIResponse(responseCode = "200", description = "My trades, one page", content = @Content(schema = @Schema(implementation = TradeView.class, type = SchemaType.ARRAY)))
-    @APIResponse(responseCode = "400", description = "page or size is out of bounds (problem names it)")
-    public Uni<List<TradeView>> mine(@BeanParam Paging paging) {
-        return queries.of(caller.id(), paging.within(20, 100)).map(list -> list.stream().map(TradeView::of).toList());
+    @Operation(operationId = "listMyTrades", summary = "My trades, as buyer or seller, newest first, by cursor",
+            description = "In (createdAt, id) order, newest first. Pass `nextCursor` back as `cursor` for the next,"
+                    + " older page; trades opened meanwhile come before it and shift nothing.")
+    @APIResponse(responseCode = "200", description = "A page of my trades")
+    @APIResponse(responseCode = "400", description = PageParams.REFUSED)
+    public Uni<Page<TradeView>> mine(@BeanParam PageParams page) {
+        return queries.of(caller.id(), page.after(TimeAndId.class)).map(trades -> trades.map(TradeView::of));
     }
 
     @GET

@@ -5,7 +5,9 @@ import com.c2c.order.ad.AdLifecycle;
 import com.c2c.order.ad.AdService;
 import com.c2c.order.idempotency.IdempotencyKey;
 import com.c2c.platform.web.Caller;
-import com.c2c.platform.web.Paging;
+import com.c2c.platform.web.Page;
+import com.c2c.platform.web.PageParams;
+import com.c2c.platform.web.TimeAndId;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,12 +23,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -75,11 +73,13 @@ public class AdResource {
     }
 
     @GET
-    @Operation(operationId = "listMyAds", summary = "My ads, newest first", description = "Pages of 1..100 ads, 20 by default.")
-    @APIResponse(responseCode = "200", description = "My ads, one page", content = @Content(schema = @Schema(implementation = AdView.class, type = SchemaType.ARRAY)))
-    @APIResponse(responseCode = "400", description = "page or size is out of bounds (problem names it)")
-    public Uni<List<AdView>> list(@BeanParam Paging paging) {
-        return ads.mine(caller.id(), paging.within(20, 100)).map(list -> list.stream().map(AdView::of).toList());
+    @Operation(operationId = "listMyAds", summary = "My ads, newest first, by cursor", description = "In (createdAt, id)"
+            + " order, newest first. Pass `nextCursor` back as `cursor` for the next, older page; ads posted meanwhile"
+            + " come before it and shift nothing.")
+    @APIResponse(responseCode = "200", description = "A page of my ads")
+    @APIResponse(responseCode = "400", description = PageParams.REFUSED)
+    public Uni<Page<AdView>> list(@BeanParam PageParams page) {
+        return ads.mine(caller.id(), page.after(TimeAndId.class)).map(ads -> ads.map(AdView::of));
     }
 
     @PATCH

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record AmendAdRequest(
         @Schema(example = "FLOATING") PriceType priceType,
-        @Schema(example = "7.25", description = "FIXED ads only") BigDecimal price,
+        @Schema(example = "7.25", description = "FIXED ads only; within the configured band around the fiat's"
+                + " reference price (20 % by default) if it has one") BigDecimal price,
         @Schema(example = "-0.75", description = "FLOATING ads only") BigDecimal marginPercent,
         @Min(5) @Max(180) @Schema(example = "30") Integer paymentWindowMinutes,
         @Size(max = 1000) @Schema(description = "empty text removes the terms") String terms,

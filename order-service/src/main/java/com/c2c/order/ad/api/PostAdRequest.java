@@ -19,10 +19,11 @@ public record PostAdRequest(
         @NotNull @Schema(example = "CNY", description = "ISO 4217 fiat currency") String fiat,
         @Schema(example = "FIXED", description = "FIXED (default): `price`; FLOATING: the fiat's reference price"
                 + " plus `marginPercent`") PriceType priceType,
-        @Schema(example = "7.20", description = "fiat per 1 USDT, at most the currency's decimals; FIXED ads only")
+        @Schema(example = "7.20", description = "fiat per 1 USDT, at most the currency's decimals, within the"
+                + " configured band around the fiat's reference price (20 % by default) if it has one; FIXED ads only")
         BigDecimal price,
-        @Schema(example = "1.50", description = "percent over the reference price, -20..20, 2 decimals;"
-                + " FLOATING ads only") BigDecimal marginPercent,
+        @Schema(example = "1.50", description = "percent over the reference price, -20..20 (and within the"
+                + " configured band, 20 by default), 2 decimals; FLOATING ads only") BigDecimal marginPercent,
         @NotNull @Schema(example = "1000", description = "USDT offered, at most 6 decimals") BigDecimal quantity,
         @NotNull @Schema(example = "100", description = "smallest taker order, in fiat") BigDecimal minOrder,
         @NotNull @Schema(example = "5000", description = "largest taker order, in fiat") BigDecimal maxOrder,

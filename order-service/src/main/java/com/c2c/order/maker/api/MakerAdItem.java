@@ -28,8 +28,10 @@ public record MakerAdItem(
         @NotNull @Schema(example = "CNY", description = "ISO 4217 fiat; cannot change once posted") String fiat,
         @Schema(example = "FIXED", description = "FIXED (default) with `price`, or FLOATING with `marginPercent`")
         PriceType priceType,
-        @Schema(example = "7.20", description = "fiat per 1 USDT; FIXED only") BigDecimal price,
-        @Schema(example = "1.50", description = "percent over the reference price, -20..20; FLOATING only")
+        @Schema(example = "7.20", description = "fiat per 1 USDT, within the configured band around the fiat's"
+                + " reference price (20 % by default) if it has one; FIXED only") BigDecimal price,
+        @Schema(example = "1.50", description = "percent over the reference price, -20..20 and within the band;"
+                + " FLOATING only")
         BigDecimal marginPercent,
         @NotNull @Schema(example = "1000", description = "the ad's TOTAL USDT, at most 6 decimals; what already"
                 + " traded counts against it, so sending the same total again never adds to the ad") BigDecimal quantity,

@@ -5,18 +5,17 @@ import static com.c2c.order.maker.api.Examples.D400;
 import static com.c2c.order.maker.api.Examples.PROBLEM;
 
 import com.c2c.order.maker.MakerAds;
-import com.c2c.order.maker.domain.Cursor;
 import com.c2c.platform.web.Caller;
+import com.c2c.platform.web.Page;
+import com.c2c.platform.web.PageParams;
 import com.c2c.platform.web.Problem;
-import com.c2c.platform.web.ProblemException;
+import com.c2c.platform.web.TimeAndId;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -139,18 +138,15 @@ public class MakerAdResource {
                     + " remaining and traded, in (createdAt, id) order. Pass `nextCursor` back as `cursor` for the"
                     + " next page; ads created meanwhile come after it, none twice.")
     @APIResponse(responseCode = "200", description = "A page of my ads",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class),
                     examples = @ExampleObject(name = "one ad", value = Examples.ADS_PAGE)))
-    @APIResponse(responseCode = "400", description = D400 + " (cursor, limit 1..100, market)",
+    @APIResponse(responseCode = "400", description = D400 + ": market, or " + PageParams.REFUSED,
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
-    public Uni<PageView<MakerAdView>> list(@QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit,
+    public Uni<Page<MakerAdView>> list(@BeanParam PageParams page,
             @QueryParam("market") @Pattern(regexp = "^USDT-[A-Z]{3}$", message = "must be USDT-<fiat>, e.g. USDT-CNY")
             String market) {
         String owner = caller.requireRole(Caller.MERCHANT);
-        Cursor from = ProblemException.field("cursor", () -> Cursor.decode(cursor));
-        return ads.list(owner, market, from, limit).map(page -> new PageView<>(page.ads(),
-                page.next() == null ? null : page.next().encode(), page.hasMore()));
+        return ads.list(owner, market, page.after(TimeAndId.class));
     }
 }

@@ -5,24 +5,21 @@ import static com.c2c.order.maker.api.Examples.D400;
 import static com.c2c.order.maker.api.Examples.PROBLEM;
 
 import com.c2c.order.maker.MakerHistory;
-import com.c2c.order.maker.domain.Cursor;
 import com.c2c.platform.web.Caller;
+import com.c2c.platform.web.Page;
+import com.c2c.platform.web.PageParams;
 import com.c2c.platform.web.Problem;
-import com.c2c.platform.web.ProblemException;
+import com.c2c.platform.web.TimeAndId;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,17 +44,14 @@ public class MakerTradeResource {
                     + " (createdAt, tradeId) order. Pass `nextCursor` back as `cursor` for the next page (or later,"
                     + " to poll for new trades): trades recorded meanwhile come after it, none twice.")
     @APIResponse(responseCode = "200", description = "A page of trades",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class),
                     examples = @ExampleObject(name = "one trade", value = Examples.TRADES_PAGE)))
-    @APIResponse(responseCode = "400", description = D400 + " (cursor, limit 1..100)",
+    @APIResponse(responseCode = "400", description = D400 + ": " + PageParams.REFUSED,
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
-    public Uni<PageView<MakerTradeView>> trades(
-            @Parameter(description = "nextCursor of the previous page; none for the first") @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
+    public Uni<Page<MakerTradeView>> trades(@BeanParam PageParams page) {
         String owner = caller.requireRole(Caller.MERCHANT);
-        Cursor from = ProblemException.field("cursor", () -> Cursor.decode(cursor));
-        return history.trades(owner, from, limit, MakerTradeView::of).map(MakerTradeResource::view);
+        return history.trades(owner, page.after(TimeAndId.class), MakerTradeView::of);
     }
 
     @GET
@@ -66,20 +60,13 @@ public class MakerTradeResource {
             description = "Each match of one of my ads (what traded, at what price), in (matchedAt, tradeId) order,"
                     + " whatever became of the trade since. Paged like /api/v1/maker/trades.")
     @APIResponse(responseCode = "200", description = "A page of fills",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class),
                     examples = @ExampleObject(name = "one fill", value = Examples.FILLS_PAGE)))
-    @APIResponse(responseCode = "400", description = D400 + " (cursor, limit 1..100)",
+    @APIResponse(responseCode = "400", description = D400 + ": " + PageParams.REFUSED,
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad cursor", value = Examples.BAD_CURSOR)))
-    public Uni<PageView<FillView>> fills(
-            @Parameter(description = "nextCursor of the previous page; none for the first") @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {
+    public Uni<Page<FillView>> fills(@BeanParam PageParams page) {
         String owner = caller.requireRole(Caller.MERCHANT);
-        Cursor from = ProblemException.field("cursor", () -> Cursor.decode(cursor));
-        return history.fills(owner, from, limit, FillView::of).map(MakerTradeResource::view);
-    }
-
-    private static <T> PageView<T> view(MakerHistory.Page<T> page) {
-        return new PageView<>(page.items(), page.next() == null ? null : page.next().encode(), page.hasMore());
+        return history.fills(owner, page.after(TimeAndId.class), FillView::of);
     }
 }

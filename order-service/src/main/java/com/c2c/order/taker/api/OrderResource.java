@@ -5,7 +5,9 @@ import com.c2c.order.idempotency.IdempotencyKey;
 import com.c2c.order.taker.TakerOrderService;
 import com.c2c.order.taker.domain.OrderStatus;
 import com.c2c.platform.web.Caller;
-import com.c2c.platform.web.Paging;
+import com.c2c.platform.web.Page;
+import com.c2c.platform.web.PageParams;
+import com.c2c.platform.web.TimeAndId;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,10 +22,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,13 +46,16 @@ public class OrderResource {
     @POST
     @Operation(operationId = "placeOrder", summary = "Place an order", description = "Idempotent by the Idempotency-Key header. EXPRESS_* fill"
             + " at the best eligible ad, AD_* on the ad named by adId. A BUY order goes to the book at once"
-            + " (PLACED); a SELL order is PENDING_FUNDING until its USDT is reserved.")
+            + " (PLACED); a SELL order is PENDING_FUNDING until its USDT is reserved. The book never fills an order"
+            + " beyond its price limit (priceLimit, or derived: see the field); an order no ad within it can fill"
+            + " ends REJECTED with reason PRICE_LIMIT and a SELL order's USDT released.")
     @APIResponse(responseCode = "201", description = "Placed (BUY) or waiting for its USDT to be reserved (SELL)")
     @APIResponse(responseCode = "200", description = "Already placed under this Idempotency-Key")
     @APIResponse(responseCode = "400", description = "A field or the Idempotency-Key header is invalid (problem names it)")
     @APIResponse(responseCode = "404", description = "The chosen ad does not exist (problem names adId)")
-    @APIResponse(responseCode = "409", description = "Idempotency-Key reused for a different order, or the chosen ad"
-            + " is not ACTIVE")
+    @APIResponse(responseCode = "409", description = "Idempotency-Key reused for a different order, the chosen ad"
+            + " is not ACTIVE or priced beyond priceLimit, or an express order without priceLimit in a fiat with no"
+            + " reference price (problem names priceLimit)")
     public Uni<Response> place(@HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @Valid @NotNull PlaceOrderRequest request) {
         String owner = caller.id();
@@ -90,11 +93,12 @@ public class OrderResource {
     }
 
     @GET
-    @Operation(operationId = "listMyOrders", summary = "My orders with their trades, newest first", description = "Pages of 1..100 orders,"
-            + " 20 by default.")
-    @APIResponse(responseCode = "200", description = "My orders, one page", content = @Content(schema = @Schema(implementation = OrderView.class, type = SchemaType.ARRAY)))
-    @APIResponse(responseCode = "400", description = "page or size is out of bounds (problem names it)")
-    public Uni<List<OrderView>> list(@BeanParam Paging paging) {
-        return orders.mine(caller.id(), paging.within(20, 100)).map(list -> list.stream().map(OrderView::of).toList());
+    @Operation(operationId = "listMyOrders", summary = "My orders with their trades, newest first, by cursor",
+            description = "In (createdAt, id) order, newest first. Pass `nextCursor` back as `cursor` for the next,"
+                    + " older page; orders placed meanwhile come before it and shift nothing.")
+    @APIResponse(responseCode = "200", description = "A page of my orders")
+    @APIResponse(responseCode = "400", description = PageParams.REFUSED)
+    public Uni<Page<OrderView>> list(@BeanParam PageParams page) {
+        return orders.mine(caller.id(), page.after(TimeAndId.class)).map(orders -> orders.map(OrderView::of));
     }
 }

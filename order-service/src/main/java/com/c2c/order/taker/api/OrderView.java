@@ -6,6 +6,7 @@ import com.c2c.order.ad.domain.Side;
 import com.c2c.order.taker.TakerOrderService.OrderWithTrade;
 import com.c2c.order.taker.domain.OrderMode;
 import com.c2c.order.taker.domain.OrderStatus;
+import com.c2c.order.taker.domain.PriceLimitSource;
 import com.c2c.order.taker.store.TakerOrder;
 import com.c2c.order.trade.domain.TradeStatus;
 import com.c2c.order.trade.store.OrderTrade;
@@ -18,10 +19,13 @@ import java.util.UUID;
  * A taker order as its owner sees it, with its trade once there is one: {@code tradeStatus} OPENED at
  * the match, then escrow's LOCKED, PAID, DISPUTED, and COMPLETED / RESOLVED_RELEASED or CANCELLED /
  * RESOLVED_REFUNDED; {@code price}, {@code quantity} (USDT) and {@code fiatAmount} are the trade's.
- * {@code reserved} is the USDT held for a SELL order.
+ * {@code reserved} is the USDT held for a SELL order. {@code priceLimit} is the worst price the order may
+ * fill at (a BUY's most, a SELL's least) and {@code priceLimitSource} where it came from (null for orders
+ * placed before price protection).
  */
 public record OrderView(UUID id, String market, Side side, OrderMode mode, UUID adId, BigDecimal amount,
-        String paymentMethod, OrderStatus status, String rejectReason, BigDecimal reserved, UUID tradeId,
+        String paymentMethod, BigDecimal priceLimit, PriceLimitSource priceLimitSource, OrderStatus status,
+        String rejectReason, BigDecimal reserved, UUID tradeId,
         TradeStatus tradeStatus, Instant paymentDeadline, BigDecimal price, BigDecimal quantity,
         BigDecimal fiatAmount, Instant createdAt, Instant updatedAt) {
 
@@ -34,7 +38,9 @@ public record OrderView(UUID id, String market, Side side, OrderMode mode, UUID 
         OrderTrade t = ot.trade();
         Currency fiat = Currency.getInstance(o.fiat());
         BigDecimal amount = o.mode.byFiat() ? FiatAmount.fromMinor(o.amount, fiat) : UsdtAmount.fromMicros(o.amount);
-        return new OrderView(o.id, o.market, o.side, o.mode, o.adId, amount, o.paymentMethod, o.status, o.rejectReason,
+        return new OrderView(o.id, o.market, o.side, o.mode, o.adId, amount, o.paymentMethod,
+                o.priceLimitMinor == null ? null : FiatAmount.fromMinor(o.priceLimitMinor, fiat), o.priceLimitSource,
+                o.status, o.rejectReason,
                 o.side == Side.SELL ? UsdtAmount.fromMicros(o.reservedMicros) : null,
                 t == null ? null : t.tradeId,
                 t == null ? null : t.status,

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * A taker order, filled completely by one ad or rejected: the best eligible ad on the other side
  * (EXPRESS_*) or the ad the taker chose (AD_*, with {@code adId}). A SELL order's USDT is reserved
  * before it reaches the book, so its quantity must be known: EXPRESS_QUANTITY, AD_QUANTITY, or AD_FIAT
- * (the quantity the fiat amount buys at the chosen ad's price).
+ * (the quantity the fiat amount buys at the chosen ad's price). Every order has a price limit the book
+ * never fills beyond: {@code priceLimit}, or one derived (see its description).
  */
 public record PlaceOrderRequest(
         @NotNull @Schema(example = "BUY", description = "BUY USDT from SELL ads, or SELL USDT into BUY ads") Side side,
@@ -22,5 +23,11 @@ public record PlaceOrderRequest(
         @NotNull @Schema(example = "EXPRESS_FIAT") OrderMode mode,
         @Schema(description = "the chosen ad, for AD_FIAT and AD_QUANTITY only") UUID adId,
         @NotNull @Schema(example = "720.00", description = "fiat (*_FIAT) or USDT (*_QUANTITY)") BigDecimal amount,
-        @NotNull @Schema(example = "ALIPAY") PaymentMethod paymentMethod) {
+        @NotNull @Schema(example = "ALIPAY") PaymentMethod paymentMethod,
+        @Schema(example = "7.30", description = "optional: the worst price (fiat per USDT) the order may fill at:"
+                + " for a BUY the most it pays, for a SELL the least it receives; at most the fiat's decimals."
+                + " Without it, an EXPRESS_* order is limited to the fiat's reference price plus (BUY) or minus"
+                + " (SELL) the configured deviation (5 % by default; 409 if the fiat has no reference price),"
+                + " and an AD_* order to the chosen ad's price when the order is placed.")
+        BigDecimal priceLimit) {
 }

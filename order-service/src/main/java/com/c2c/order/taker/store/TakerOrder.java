@@ -3,6 +3,7 @@ package com.c2c.order.taker.store;
 import com.c2c.order.ad.domain.Side;
 import com.c2c.order.taker.domain.OrderMode;
 import com.c2c.order.taker.domain.OrderStatus;
+import com.c2c.order.taker.domain.PriceLimitSource;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,6 +43,15 @@ public class TakerOrder extends PanacheEntityBase {
     public long reservedMicros;
     @Column(name = "payment_method", nullable = false)
     public String paymentMethod;
+    /**
+     * The worst price the book may fill the order at (fiat minor units per USDT: a BUY's most, a SELL's
+     * least), and where it came from; both null for orders placed before price protection.
+     */
+    @Column(name = "price_limit_minor")
+    public Long priceLimitMinor;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "price_limit_source")
+    public PriceLimitSource priceLimitSource;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public OrderStatus status;

@@ -2,15 +2,13 @@ package com.c2c.order.maker.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The maker API's small rules: client ad ids, cursors, heartbeat bounds. */
+/** The maker API's small rules: client ad ids, heartbeat bounds (cursors are platform/web's CursorTest). */
 class MakerDomainTest {
 
     @Test
@@ -22,16 +20,6 @@ class MakerDomainTest {
         assertFalse(ClientAdId.valid(null));
         assertFalse(ClientAdId.valid("with space"));
         assertFalse(ClientAdId.valid("ünïcode"));
-    }
-
-    @Test
-    void aCursorRoundTripsExactlyAndNothingElseIsOne() {
-        Cursor cursor = new Cursor(Instant.parse("2025-01-01T12:00:00.123456Z"), UUID.randomUUID());
-        assertEquals(cursor, Cursor.decode(cursor.encode()));
-        assertNull(Cursor.decode(null));
-        assertNull(Cursor.decode(" "));
-        assertThrows(IllegalArgumentException.class, () -> Cursor.decode("not-a-cursor"));
-        assertThrows(IllegalArgumentException.class, () -> Cursor.decode("MjoxOjI6Mw"));
     }
 
     @Test

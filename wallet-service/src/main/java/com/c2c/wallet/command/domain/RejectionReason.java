@@ -13,5 +13,15 @@ public enum RejectionReason {
     /** The trade's USDT already went back to the seller. */
     ALREADY_REFUNDED,
     /** The command itself is malformed (a quantity that is not positive); sending it again cannot help. */
-    INVALID_COMMAND
+    INVALID_COMMAND,
+    /**
+     * A release or refund that does not match the trade's own lock (its seller, quantity, or for a release its
+     * buyer): it would move USDT the trade never locked, or to someone it was not locked for.
+     */
+    LOCK_MISMATCH,
+    /**
+     * The command's id was already used by a command with other content (another quantity, owner, buyer or
+     * command type). The first command's outcome stands; this one changed nothing and is counted.
+     */
+    COMMAND_ID_REUSED
 }

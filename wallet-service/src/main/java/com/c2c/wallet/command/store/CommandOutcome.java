@@ -25,6 +25,8 @@ public class CommandOutcome extends PanacheEntityBase {
     /** The outcome event's data, as published. */
     @Column(nullable = false)
     public String payload;
+    /** What the command said (WalletCommand.fingerprint); null for outcomes recorded before fingerprints. */
+    public String fingerprint;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

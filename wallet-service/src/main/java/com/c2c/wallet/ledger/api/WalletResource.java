@@ -2,7 +2,8 @@ package com.c2c.wallet.ledger.api;
 
 import io.quarkus.security.Authenticated;
 import com.c2c.platform.web.Caller;
-import com.c2c.platform.web.Paging;
+import com.c2c.platform.web.Page;
+import com.c2c.platform.web.PageParams;
 import com.c2c.wallet.ledger.LedgerQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
@@ -12,9 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,10 +38,12 @@ public class WalletResource {
 
     @GET
     @Path("/ledger")
-    @Operation(operationId = "listMyLedgerEntries", summary = "My ledger entries, newest first", description = "Pages of 1..200 entries, 50 by default.")
-    @APIResponse(responseCode = "200", description = "My ledger entries, one page", content = @Content(schema = @Schema(implementation = LedgerEntryView.class, type = SchemaType.ARRAY)))
-    @APIResponse(responseCode = "400", description = "page or size is out of bounds (problem names it)")
-    public Uni<List<LedgerEntryView>> history(@BeanParam Paging paging) {
-        return ledger.history(caller.id(), paging.within(50, 200));
+    @Operation(operationId = "listMyLedgerEntries", summary = "My ledger entries, newest first, by cursor",
+            description = "In entry id order, newest first. Pass `nextCursor` back as `cursor` for the next, older page;"
+                    + " entries made meanwhile come before it and shift nothing.")
+    @APIResponse(responseCode = "200", description = "A page of my ledger entries")
+    @APIResponse(responseCode = "400", description = PageParams.REFUSED)
+    public Uni<Page<LedgerEntryView>> history(@BeanParam PageParams page) {
+        return ledger.history(caller.id(), page.after(LedgerQueries.EntryId.class));
     }
 }

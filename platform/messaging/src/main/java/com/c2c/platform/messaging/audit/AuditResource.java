@@ -1,24 +1,24 @@
 package com.c2c.platform.messaging.audit;
 
 import com.c2c.platform.web.Caller;
+import com.c2c.platform.web.Page;
+import com.c2c.platform.web.PageAfter;
+import com.c2c.platform.web.PageParams;
 import com.c2c.platform.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -42,32 +42,30 @@ public class AuditResource {
             String requestId) {
     }
 
-    public record AuditPage(List<AuditEntryView> items, Long nextBefore) {
+    /** Where an entry stands in the trail: entry ids only grow, so the id alone orders it. */
+    public record AuditEntryId(long id) {
     }
 
     @GET
-    @Operation(operationId = "listAuditEntries", summary = "This service's audit entries, newest first (admin)",
-            description = "Page backwards with before=<nextBefore of the previous page>.")
-    public Uni<AuditPage> list(@PathParam("service") String service,
-            @QueryParam("before") @Min(1) Long before,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+    @Operation(operationId = "listAuditEntries", summary = "This service's audit entries, newest first, by cursor (admin)",
+            description = "In id order, newest first. Pass `nextCursor` back as `cursor` for the next, older page.")
+    @APIResponse(responseCode = "200", description = "A page of audit entries")
+    @APIResponse(responseCode = "400", description = PageParams.REFUSED)
+    public Uni<Page<AuditEntryView>> list(@PathParam("service") String service, @BeanParam PageParams page) {
         caller.requireRole(Caller.ADMIN);
         if (!this.service.equals(service)) {
             throw ProblemException.notFound("service " + service);
         }
+        PageAfter<AuditEntryId> ask = page.after(AuditEntryId.class);
         return Panache.withSession(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
                 select id, at, actor, action, subject, detail, request_id from audit_entry
-                where id < :before order by id desc limit :limit""", Object[].class)
-                .setParameter("before", before == null ? Long.MAX_VALUE : before)
-                .setParameter("limit", limit)
+                where id < :before order by id desc limit :rows""", Object[].class)
+                .setParameter("before", ask.after() == null ? Long.MAX_VALUE : ask.after().id())
+                .setParameter("rows", ask.fetch())
                 .getResultList()))
-                .map(rows -> {
-                    List<AuditEntryView> items = rows.stream().map(r -> new AuditEntryView(((Number) r[0]).longValue(),
-                            toInstant(r[1]), (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                            (String) r[6])).toList();
-                    Long next = items.size() == limit ? items.get(items.size() - 1).id() : null;
-                    return new AuditPage(items, next);
-                });
+                .map(rows -> ask.page(rows.stream().map(r -> new AuditEntryView(((Number) r[0]).longValue(),
+                        toInstant(r[1]), (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                        (String) r[6])).toList(), entry -> new AuditEntryId(entry.id())));
     }
 
     private static Instant toInstant(Object value) {

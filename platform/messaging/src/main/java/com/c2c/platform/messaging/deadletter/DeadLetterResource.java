@@ -5,6 +5,9 @@ import com.c2c.platform.messaging.consumer.EventConsumer;
 import com.c2c.platform.messaging.consumer.PoisonEvent;
 import com.c2c.platform.web.Caller;
 import com.c2c.platform.web.Outages;
+import com.c2c.platform.web.Page;
+import com.c2c.platform.web.PageAfter;
+import com.c2c.platform.web.PageParams;
 import com.c2c.platform.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
@@ -12,13 +15,15 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -26,6 +31,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -39,8 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 public class DeadLetterResource {
-    private static final int MAX_LIMIT = 100;
-
     private final Caller caller;
     private final String service;
     private final DeadLetterArchive archive;
@@ -63,25 +67,40 @@ public class DeadLetterResource {
     public record DeadLetterView(DeadLetter letter, boolean applied) {
     }
 
-    public record DeadLetterList(List<DeadLetterView> items, int total) {
+    /** Where a dead letter stands in the list: newest first by the time it was written, then its place. */
+    public record LetterPosition(Instant at, long partition, long offset) {
+        static LetterPosition of(DeadLetter letter) {
+            String[] place = letter.id().split("-", 2);
+            return new LetterPosition(letter.at(), Long.parseLong(place[0]), Long.parseLong(place[1]));
+        }
+
+        boolean isAfter(LetterPosition cursor) {
+            return Comparator.comparing(LetterPosition::at).thenComparingLong(LetterPosition::partition)
+                    .thenComparingLong(LetterPosition::offset).compare(this, cursor) < 0;
+        }
     }
 
     public record ReplayView(String id, String consumer, String eventId, String outcome) {
     }
 
     @GET
-    @Operation(operationId = "listDeadLetters", summary = "This service's dead letters, newest first (admin)",
+    @Operation(operationId = "listDeadLetters", summary = "This service's dead letters, newest first, by cursor (admin)",
             description = "Every record one of this service's consumers dead-lettered (never applicable as it"
                     + " was: unreadable, unknown type or version, invalid), with the reason and the original"
-                    + " record; `applied` says whether the consumer has applied the event since. At most"
-                    + " `limit` (1.." + MAX_LIMIT + ", default 50) of `total`.")
-    public Uni<DeadLetterList> list(@PathParam("service") String service, @QueryParam("limit") String limit) {
+                    + " record; `applied` says whether the consumer has applied the event since. Pass"
+                    + " `nextCursor` back as `cursor` for the next, older page.")
+    @APIResponse(responseCode = "200", description = "A page of dead letters")
+    @APIResponse(responseCode = "400", description = PageParams.REFUSED)
+    public Uni<Page<DeadLetterView>> list(@PathParam("service") String service, @BeanParam PageParams page) {
         ownService(service);
-        int max = limit(limit);
+        PageAfter<LetterPosition> ask = page.after(LetterPosition.class);
         Context context = Vertx.currentContext();
-        return blocking(() -> archive.list(this::ours)).emitOn(on(context))
-                .chain(letters -> appliedOf(letters.stream().limit(max).toList())
-                        .map(views -> new DeadLetterList(views, letters.size())));
+        return blocking(() -> archive.list(this::ours).stream()
+                .filter(l -> ask.after() == null || LetterPosition.of(l).isAfter(ask.after()))
+                .limit(ask.fetch()).toList())
+                .emitOn(on(context))
+                .chain(this::appliedOf)
+                .map(views -> ask.page(views, view -> LetterPosition.of(view.letter())));
     }
 
     @POST
@@ -146,21 +165,6 @@ public class DeadLetterResource {
         if (!service.equals(named)) {
             throw ProblemException.notFound("service " + named);
         }
-    }
-
-    private static int limit(String text) {
-        if (text == null || text.isBlank()) {
-            return 50;
-        }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // the same answer as out of range
-        }
-        throw ProblemException.invalidField("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 
     private static <T> Uni<T> blocking(Supplier<T> read) {
