@@ -84,7 +84,8 @@ class ReconciliationReportTest {
 
     private static String sellOrder(String owner, String usdt) {
         return Rest.placeOrder(owner, """
-                {"side":"SELL","asset":"USDT","fiat":"BRL","mode":"EXPRESS_QUANTITY","amount":"%s","paymentMethod":"PIX"}"""
+                {"side":"SELL","asset":"USDT","fiat":"BRL","mode":"EXPRESS_QUANTITY","amount":"%s","paymentMethod":"PIX",
+                 "priceLimit":"4.50"}"""
                 .formatted(usdt)).then().statusCode(201).extract().path("id");
     }
 
