@@ -175,8 +175,11 @@ done <<EOF
 /api/v1/audit/wallet-service wallet-service
 /api/v1/dead-letters/escrow-service escrow-service
 /api/v1/dead-letters/order-service/0-17/replay order-service
+/api/v1/reconciliation/wallet-service wallet-service
+/api/v1/reconciliation/order-service order-service
+/api/v1/reconciliation/escrow-service escrow-service
 EOF
-for path in /q/health /q/metrics /q/swagger-ui /api/v1/q/health /api/v1/adsx /api/v1 / /api/v2/ads /api/v1/dead-letters/nobody; do
+for path in /q/health /q/metrics /q/swagger-ui /api/v1/q/health /api/v1/adsx /api/v1 / /api/v2/ads /api/v1/dead-letters/nobody /api/v1/reconciliation/nobody; do
   call -H "$A" "$GW$path"; expect "$path -> 404 problem" 404
 done
 for path in '/api/v1/ads/../../q/health' '/api/v1/ads/%2e%2e/%2E%2E/q/health' '/api/v1//ads' '/api/v1/ads;x=1' '/api/v1/ads%2f..%2fq'; do
