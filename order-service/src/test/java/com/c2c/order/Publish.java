@@ -96,6 +96,13 @@ public final class Publish {
                 .formatted(orderId, market, reason, message));
     }
 
+    /** The book's refusal naming the input it refused ({@code command}: its CloudEvent type). */
+    public static String orderRejected(String orderId, String market, String reason, String message, String command) {
+        return event("matching-events", market, EventTypes.ORDER_REJECTED, """
+                {"orderId":"%s","market":"%s","reason":"%s","message":"%s","command":"%s"}"""
+                .formatted(orderId, market, reason, message, command));
+    }
+
     public static String bookQuantityCancelled(String orderId, String market, String owner, long micros) {
         return event("matching-events", market, EventTypes.BOOK_QUANTITY_CANCELLED, """
                 {"orderId":"%s","market":"%s","ownerId":"%s","quantityMicros":%d,"reason":"REQUESTED"}"""

@@ -68,6 +68,8 @@ final class BookState {
     private long inputs;
     private int inputPartition;
     private long inputOffset;
+    /** The CloudEvent type of the input being applied: a refusal names it, so its producer knows what was refused. */
+    private String inputType;
 
     /** The market registry as the input log saw it: a market's tick, or empty if it was not open at that input. */
     @FunctionalInterface
@@ -136,6 +138,7 @@ final class BookState {
         if (NOT_FOR_THE_BOOK.contains(type)) {
             return null;
         }
+        inputType = type;
         Input input = INPUTS.get(type);
         if (input == null) {
             return new PoisonInput(PoisonInput.UNKNOWN_TYPE, "event type " + type + " is not an input of the book",
@@ -240,7 +243,7 @@ final class BookState {
         return "";
     }
 
-    private static NewEvent invalid(String eventId, UUID subject, JsonNode tree, String message) {
+    private NewEvent invalid(String eventId, UUID subject, JsonNode tree, String message) {
         JsonNode market = tree.get("market");
         return rejection(eventId, subject, market != null && market.isTextual() ? market.textValue() : null,
                 INVALID_INPUT, message);
@@ -286,14 +289,14 @@ final class BookState {
             books.put(market, book);
         }
         touched.add(market);
-        book.beginInput(eventId, out);
+        book.beginInput(eventId, inputType, out);
         return book;
     }
 
-    private static NewEvent rejection(String eventId, UUID orderId, String market, String reason, String message) {
+    private NewEvent rejection(String eventId, UUID orderId, String market, String reason, String message) {
         UUID id = UUID.nameUUIDFromBytes((eventId + "#0").getBytes(StandardCharsets.UTF_8));
         return new NewEvent(id, Topics.MATCHING_EVENTS, market, EventTypes.ORDER_REJECTED, String.valueOf(orderId),
-                new OrderRejected(orderId, market, reason, message));
+                new OrderRejected(orderId, market, reason, message, inputType));
     }
 
     byte[] snapshot() throws IOException {

@@ -51,6 +51,7 @@ final class MarketBook implements BookListener {
 
     private List<NewEvent> outputs;
     private String inputId;
+    private String inputType;
     private int outputIndex;
 
     MarketBook(String market, long tickMinor, OwnerDirectory owners) {
@@ -65,8 +66,9 @@ final class MarketBook implements BookListener {
     }
 
     /** Directs the outputs of the next commands, named after the input event that causes them. */
-    void beginInput(String inputEventId, List<NewEvent> sink) {
+    void beginInput(String inputEventId, String inputType, List<NewEvent> sink) {
         this.inputId = inputEventId;
+        this.inputType = inputType;
         this.outputIndex = 0;
         this.outputs = sink;
     }
@@ -303,7 +305,8 @@ final class MarketBook implements BookListener {
     }
 
     private void reject(UUID orderId, String reason, String message) {
-        emit(EventTypes.ORDER_REJECTED, String.valueOf(orderId), new OrderRejected(orderId, market, reason, message));
+        emit(EventTypes.ORDER_REJECTED, String.valueOf(orderId),
+                new OrderRejected(orderId, market, reason, message, inputType));
     }
 
     private void emit(String type, String subject, Object data) {

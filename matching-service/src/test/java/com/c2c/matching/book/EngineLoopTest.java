@@ -86,6 +86,8 @@ class EngineLoopTest {
             ConsumedEvent rejected = out.await(e -> EventTypes.ORDER_REJECTED.equals(e.type())
                     && e.data().contains(wechat.toString()), DEADLINE);
             assertTrue(rejected.data().contains("NO_ELIGIBLE_AD"), rejected.data());
+            // It names what it refused, so order-service knows whether the book holds anything of it.
+            assertTrue(rejected.data().contains("\"command\":\"" + EventTypes.ORDER_PLACED + "\""), rejected.data());
 
             // Crash with outputs sent but not committed: nobody sees them; the batch is done again.
             loop.simulateCrash(EngineLoop.CrashPoint.BEFORE_COMMIT);

@@ -3,6 +3,7 @@ package com.c2c.matching.book;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.c2c.events.EventTypes;
 import com.c2c.events.PaymentMethod;
 import com.c2c.events.matching.OrderRejected;
 import com.c2c.events.matching.TradeMatched;
@@ -102,7 +103,7 @@ class MarketBookPriceLimitTest {
 
     private void input() {
         out.clear();
-        book.beginInput(UUID.randomUUID().toString(), out);
+        book.beginInput(UUID.randomUUID().toString(), EventTypes.ORDER_PLACED, out);
     }
 
     private NewEvent only() {

@@ -1,5 +1,6 @@
 package com.c2c.order.ad;
 
+import com.c2c.events.EventTypes;
 import com.c2c.order.ad.domain.Actor;
 import com.c2c.order.ad.domain.AdAction;
 import com.c2c.order.ad.domain.AdStatus;
@@ -64,6 +65,8 @@ public class AdBookkeeping {
     static final String CANCEL = "cancel";
     /** The engine's reject reason when the market of a command is not open: it never held the ad. */
     static final String MARKET_NOT_OPEN = "MARKET_NOT_OPEN";
+    static final String UNKNOWN_ID = "UNKNOWN_ID";
+    static final String DUPLICATE_ID = "DUPLICATE_ID";
 
     private final AdAnnouncements announce;
     private final AdMoves moves;
@@ -199,26 +202,52 @@ public class AdBookkeeping {
     }
 
     /**
-     * The book refused a command about the ad. Only MARKET_NOT_OPEN changes anything: the book never held
-     * the ad (its listing was refused), so nothing of it traded and {@code remaining} is all it has.
+     * The book refused a command about the ad ({@code command}: the refused input's type, null in records
+     * from before it was named). What it means for the ad:
+     * <ul>
+     * <li>MARKET_NOT_OPEN, UNKNOWN_ID, or any refusal of a listing but DUPLICATE_ID: the book does not hold
+     * the ad, so nothing of what order-service counts as on the book is there. A withdrawal on its way ends
+     * (a cancelled ad's USDT is released); an amendment or a restore the book could not apply lists the ad
+     * again with what it has;</li>
+     * <li>a listing refused for its content (a price off the tick, a quantity out of range): the book will
+     * never take the ad as it is, so it ends REJECTED with its reserved USDT released, which its owner
+     * sees, rather than shown as listed while nobody can fill it;</li>
+     * <li>anything else (an amendment refused for its price or quantity, a duplicate listing): the book
+     * still holds the ad as it was; nothing to correct here.</li>
+     * </ul>
      */
-    public Uni<Void> refused(UUID adId, String reason) {
+    public Uni<Void> refused(UUID adId, String reason, String command) {
         return locked(adId).chain(ad -> {
             if (ad == null) {
                 return none();
             }
-            if (!MARKET_NOT_OPEN.equals(reason) || ad.bookPresence == BookPresence.OFF) {
-                LOG.warnf("the book refused a command about ad %s (%s, %s); nothing to correct", adId, reason,
+            boolean listing = EventTypes.AD_LISTED.equals(command);
+            boolean notOnBook = MARKET_NOT_OPEN.equals(reason) || UNKNOWN_ID.equals(reason)
+                    || (listing && !DUPLICATE_ID.equals(reason));
+            if (!notOnBook || ad.bookPresence == BookPresence.OFF) {
+                LOG.warnf("the book refused %s about ad %s (%s, %s); nothing to correct", command, adId, reason,
                         ad.bookPresence);
                 return none();
             }
-            LOG.warnf("ad %s is in market %s which is not open; it is not on the book", adId, ad.market);
+            LOG.warnf("the book refused %s about ad %s (%s): it does not hold the ad", command, adId, reason);
             if (ad.bookPresence == BookPresence.WITHDRAWING) {
                 return confirmOffBook(ad, ad.remainingMicros);
             }
-            ad.bookPresence = BookPresence.OFF; // stays ACTIVE; a pause and resume lists it again
-            touch(ad);
-            return none();
+            if (MARKET_NOT_OPEN.equals(reason)) {
+                ad.bookPresence = BookPresence.OFF; // stays ACTIVE; a pause and resume lists it again
+                touch(ad);
+                return none();
+            }
+            if (listing && AdTransitions.decide(ad.state(), AdAction.REFUSE_LISTING, Actor.BOOK)
+                    instanceof Decision.Move move) {
+                long held = ad.remainingMicros;
+                ad.take(move.action());
+                ad.bookPresence = BookPresence.OFF;
+                ad.remainingMicros = 0;
+                ad.heldOffBookMicros = 0;
+                return announce.release(ad, "book-refused", held, "AD_REFUSED_BY_BOOK");
+            }
+            return confirmOffBook(ad, ad.remainingMicros);
         });
     }
 

@@ -35,7 +35,7 @@ public class MatchingEventsConsumer {
         this.subscription = consumer.register(
                 Subscription.of("order.matching-events", "matching-events", Topics.MATCHING_EVENTS)
                         .on(EventCatalog.TRADE_MATCHED, this::matched)
-                        .on(EventCatalog.ORDER_REJECTED, r -> ads.refused(r.orderId(), r.reason())
+                        .on(EventCatalog.ORDER_REJECTED, r -> ads.refused(r.orderId(), r.reason(), r.command())
                                 .chain(() -> orders.rejected(r.orderId(), r.reason(), r.message())))
                         .on(EventCatalog.BOOK_QUANTITY_CANCELLED, c -> ads.withdrawn(c.orderId(), c.quantityMicros())
                                 .chain(() -> orders.bookCancelled(c.orderId(), c.quantityMicros())))

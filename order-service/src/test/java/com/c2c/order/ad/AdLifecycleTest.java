@@ -184,6 +184,39 @@ class AdLifecycleTest {
         }
     }
 
+    @Test
+    void aListingTheBookRefusesEndsRejectedWithItsFundsReleased() {
+        String owner = maker();
+        try (TopicProbe book = TopicProbe.open(Topics.ORDER_EVENTS);
+                TopicProbe wallet = TopicProbe.open(Topics.WALLET_COMMANDS)) {
+            String ad = fundedSellAd(owner, book);
+            String refused = Publish.orderRejected(ad, MARKET, "PRICE_NOT_ON_TICK",
+                    "the price must be a positive multiple of the market's tick", EventTypes.AD_LISTED);
+            Publish.awaitApplied("order.matching-events", refused);
+            ConsumedEvent release = wallet.await(release("release-ad:" + ad + ":book-refused"), DEADLINE);
+            assertTrue(release.data().contains("\"quantityMicros\":1000000000"), release.data());
+            Rest.adOf(owner, ad).then().statusCode(200).body("status", equalTo("REJECTED"))
+                    .body("remaining", equalTo(0f));
+        }
+    }
+
+    @Test
+    void aWithdrawalOfAnAdTheBookDoesNotHoldEndsAndReleasesItsFunds() {
+        String owner = maker();
+        try (TopicProbe book = TopicProbe.open(Topics.ORDER_EVENTS);
+                TopicProbe wallet = TopicProbe.open(Topics.WALLET_COMMANDS)) {
+            String ad = fundedSellAd(owner, book);
+            Rest.adAction(owner, ad, "cancel").then().statusCode(200);
+            book.await(of(EventTypes.AD_WITHDRAWN, ad), DEADLINE);
+            // The book never held it (say its listing was lost): the withdrawal is refused as unknown.
+            String refused = Publish.orderRejected(ad, MARKET, "UNKNOWN_ID", "no live order or ad has this id",
+                    EventTypes.AD_WITHDRAWN);
+            Publish.awaitApplied("order.matching-events", refused);
+            ConsumedEvent release = wallet.await(release("release-ad:" + ad + ":cancel"), DEADLINE);
+            assertTrue(release.data().contains("\"quantityMicros\":1000000000"), release.data());
+        }
+    }
+
     private static String maker() {
         return "maker-" + UUID.randomUUID();
     }

@@ -8,6 +8,8 @@ public enum Actor {
     WALLET,
     /** This service on the owner's behalf: the dead-man's switch when the owner's heartbeat stops. */
     SYSTEM,
+    /** The matching engine's answer about the ad (a listing it refused). */
+    BOOK,
     /** Anyone else: they must not learn that the ad exists. */
     STRANGER;
 

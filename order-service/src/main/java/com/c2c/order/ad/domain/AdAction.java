@@ -49,7 +49,14 @@ public enum AdAction {
     RESUME(Set.of(Actor.OWNER), Set.of(PAUSED), ACTIVE, "resumed", null,
             BookEffect.LIST, FundsEffect.NONE, Announcement.NONE),
     CANCEL(Set.of(Actor.OWNER), Set.of(PENDING_FUNDING, ACTIVE, PAUSED), CANCELLED, "cancelled", null,
-            BookEffect.WITHDRAW, FundsEffect.RELEASE_REST, Announcement.NONE);
+            BookEffect.WITHDRAW, FundsEffect.RELEASE_REST, Announcement.NONE),
+    /**
+     * The book refused the ad's listing for its content (a price off the market's tick, a quantity out of
+     * range): it will never take the ad as it is, so the ad ends, its reserved USDT released, rather than
+     * being shown as listed while nobody can fill it.
+     */
+    REFUSE_LISTING(Set.of(Actor.BOOK), Set.of(ACTIVE, PAUSED), REJECTED, "rejected", "BOOK_REFUSED",
+            BookEffect.NONE, FundsEffect.RELEASE_REST, Announcement.NONE);
 
     private final EnumSet<Actor> actors;
     private final EnumSet<AdStatus> from;
@@ -124,6 +131,7 @@ public enum AdAction {
         return switch (actors.iterator().next()) {
             case OWNER -> "its owner";
             case WALLET -> "the wallet";
+            case BOOK -> "the book";
             default -> "the service itself";
         };
     }

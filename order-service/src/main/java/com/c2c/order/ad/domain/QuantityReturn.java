@@ -10,16 +10,18 @@ public enum QuantityReturn {
     RESTORE_TO_BOOK,
     /** The book does not hold the ad (paused, or not listed yet): count it as remaining, offered when listed. */
     KEEP_FOR_AD,
-    /** The ad is cancelled: give the reserved USDT back to the seller (ReleaseReservation). */
+    /** The ad is cancelled or rejected: give the reserved USDT back to the seller (ReleaseReservation). */
     RELEASE_TO_OWNER,
     /** Nothing to do: a cancelled BUY ad holds no USDT, and an ad that never traded has no trades to return. */
     NOTHING;
 
     public static QuantityReturn of(Side side, AdStatus status, BookPresence presence) {
         return switch (status) {
-            case CANCELLED -> side == Side.SELL ? RELEASE_TO_OWNER : NOTHING;
+            // a REJECTED ad is over like a cancelled one (a funding-rejected ad never traded; one the book
+            // refused to list again may still have trades whose quantity comes back)
+            case CANCELLED, REJECTED -> side == Side.SELL ? RELEASE_TO_OWNER : NOTHING;
             case ACTIVE, PAUSED -> presence == BookPresence.LISTED ? RESTORE_TO_BOOK : KEEP_FOR_AD;
-            case PENDING_FUNDING, REJECTED -> NOTHING;
+            case PENDING_FUNDING -> NOTHING;
         };
     }
 }

@@ -6,6 +6,7 @@ import static com.c2c.order.ad.domain.AdAction.PAUSE;
 import static com.c2c.order.ad.domain.AdAction.PAUSE_ON_MISSED_HEARTBEAT;
 import static com.c2c.order.ad.domain.AdAction.POST_BUY;
 import static com.c2c.order.ad.domain.AdAction.POST_SELL;
+import static com.c2c.order.ad.domain.AdAction.REFUSE_LISTING;
 import static com.c2c.order.ad.domain.AdAction.REJECT_FUNDING;
 import static com.c2c.order.ad.domain.AdAction.RESUME;
 import static com.c2c.order.ad.domain.AdStatus.ACTIVE;
@@ -61,6 +62,7 @@ class AdTransitionsTest {
         EXPECTED.put(PAUSE_ON_MISSED_HEARTBEAT, List.of(CONFLICT, CONFLICT, MOVE, REPEAT, CONFLICT, CONFLICT));
         EXPECTED.put(RESUME, List.of(CONFLICT, CONFLICT, REPEAT, MOVE, CONFLICT, CONFLICT));
         EXPECTED.put(CANCEL, List.of(CONFLICT, MOVE, MOVE, MOVE, REPEAT, CONFLICT));
+        EXPECTED.put(REFUSE_LISTING, List.of(CONFLICT, CONFLICT, MOVE, MOVE, CONFLICT, REPEAT));
     }
 
     @Test
@@ -98,6 +100,8 @@ class AdTransitionsTest {
         assertInstanceOf(Decision.Forbidden.class, AdTransitions.decide(pending, REJECT_FUNDING, Actor.OWNER));
         assertInstanceOf(Decision.Forbidden.class, AdTransitions.decide(active, PAUSE, Actor.WALLET));
         assertInstanceOf(Decision.Forbidden.class, AdTransitions.decide(active, CANCEL, Actor.SYSTEM));
+        assertInstanceOf(Decision.Forbidden.class, AdTransitions.decide(active, REFUSE_LISTING, Actor.OWNER),
+                "only the book refuses a listing");
         assertInstanceOf(Decision.Forbidden.class, AdTransitions.decide(active, PAUSE_ON_MISSED_HEARTBEAT, Actor.OWNER),
                 "the owner pauses with PAUSE");
         assertEquals(Actor.OWNER, Actor.of("maker-1", "maker-1"));
@@ -128,6 +132,8 @@ class AdTransitionsTest {
                         FundsEffect.NONE, Announcement.NONE),
                 RESUME, new Expect(ACTIVE, null, BookEffect.LIST, FundsEffect.NONE, Announcement.NONE),
                 CANCEL, new Expect(CANCELLED, null, BookEffect.WITHDRAW, FundsEffect.RELEASE_REST,
+                        Announcement.NONE),
+                REFUSE_LISTING, new Expect(REJECTED, "BOOK_REFUSED", BookEffect.NONE, FundsEffect.RELEASE_REST,
                         Announcement.NONE));
         assertEquals(EnumSet.allOf(AdAction.class), EnumSet.copyOf(table.keySet()));
         table.forEach((action, e) -> assertEquals(e, new Expect(action.to(), action.reason(), action.book(),

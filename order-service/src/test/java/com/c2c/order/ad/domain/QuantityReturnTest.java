@@ -19,6 +19,8 @@ class QuantityReturnTest {
                 QuantityReturn.of(Side.SELL, AdStatus.CANCELLED, BookPresence.WITHDRAWING));
         assertEquals(QuantityReturn.RELEASE_TO_OWNER, QuantityReturn.of(Side.SELL, AdStatus.CANCELLED, BookPresence.OFF));
         assertEquals(QuantityReturn.NOTHING, QuantityReturn.of(Side.BUY, AdStatus.CANCELLED, BookPresence.OFF));
-        assertEquals(QuantityReturn.NOTHING, QuantityReturn.of(Side.SELL, AdStatus.REJECTED, BookPresence.OFF));
+        assertEquals(QuantityReturn.RELEASE_TO_OWNER, QuantityReturn.of(Side.SELL, AdStatus.REJECTED, BookPresence.OFF));
+        assertEquals(QuantityReturn.NOTHING, QuantityReturn.of(Side.BUY, AdStatus.REJECTED, BookPresence.OFF));
+        assertEquals(QuantityReturn.NOTHING, QuantityReturn.of(Side.SELL, AdStatus.PENDING_FUNDING, BookPresence.OFF));
     }
 }
