@@ -11,39 +11,10 @@ pick_java
 for port in 8080 8081 8082 8083 8084; do
   port_open "$port" || die "nothing listens on :$port: start the platform first (deploy/local/up.sh)"
 done
-# Everything here comes from 127.0.0.1, so the gateway's per-address limit would throttle the whole
-# benchmark: it runs with raised limits (C2C_LOAD_GATEWAY_RATE, default 5000/s per address and client)
-# and the gateway gets its previous settings back afterwards.
-gateway_settings="$STATE/gateway/settings.env"
-saved_settings="$STATE/load-gateway-settings.env"
-cp "$gateway_settings" "$saved_settings" 2>/dev/null || true
-restore_gateway() {
-  bash "$ROOT/deploy/local/gateway.sh" stop >/dev/null 2>&1 || true
-  if [ -s "$saved_settings" ]; then set -a; source "$saved_settings"; set +a; fi
-  bash "$ROOT/deploy/local/gateway.sh" start >/dev/null 2>&1 || step "load: could not restart the gateway with its settings"
-}
-trap restore_gateway EXIT
-step "load: restarting the gateway with rate limits raised to ${C2C_LOAD_GATEWAY_RATE:-5000}/s"
-bash "$ROOT/deploy/local/gateway.sh" stop >/dev/null
-C2C_GATEWAY_RATE_PER_IP=${C2C_LOAD_GATEWAY_RATE:-5000} C2C_GATEWAY_RATE_PER_CLIENT=${C2C_LOAD_GATEWAY_RATE:-5000} \
-  bash "$ROOT/deploy/local/gateway.sh" start >/dev/null || die "the gateway did not start with raised limits"
-
-cp_file="$STATE/load.classpath"
-step "load: building the load generator (module e2e)"
-(cd "$ROOT" && ./mvnw -B -q -pl e2e -am package dependency:build-classpath -DskipTests \
-  -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime) || die "could not build the load generator"
-
-# CPU seconds (user + system) each platform process has used so far; PostgreSQL summed over its backends.
-cpu_ticks() {
-  local f pid
-  for f in "$PIDS"/*.pid; do
-    pid=$(cat "$f"); [ -r "/proc/$pid/stat" ] || continue
-    echo "$(basename "$f" .pid) $(awk '{print $14 + $15}' "/proc/$pid/stat")"
-  done
-  echo "postgres $(ps -C postgres -o pid= | while read -r pid; do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}')"
-}
-
-trade_load() { "$JAVA_HOME/bin/java" -Djdk.httpclient.keepalive.timeout=5 -cp "$ROOT/e2e/target/classes:$(cat "$cp_file")" com.c2c.e2e.load.TradeLoad "$@"; }
+source "$ROOT/deploy/local/traffic.sh"
+raise_gateway_limits
+build_e2e_tools
+trade_load() { e2e_main com.c2c.e2e.load.TradeLoad "$@"; }
 
 warmup=${C2C_LOAD_WARMUP_S:-60}
 if [ "$warmup" -gt 0 ]; then

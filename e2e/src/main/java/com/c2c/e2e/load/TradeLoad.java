@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,6 +43,8 @@ public final class TradeLoad {
     private static final String FIAT = "SGD";
     private static final String ORDER_FIAT = "13.50";   // 10 USDT at 1.35
     private static final String AD_QUANTITY = "20000";
+    /** Keys of the records the chaos suite injects to be dead-lettered; followers of the topics skip them. */
+    public static final String POISON_KEY_PREFIX = "chaos-poison-";
 
     private final Platform platform = new Platform();
     private final String run = UUID.randomUUID().toString().substring(0, 6);
@@ -53,8 +56,11 @@ public final class TradeLoad {
     private final List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** One trade's timeline, in epoch milliseconds. */
-    static final class Trade {
+    public static final class Trade {
         final String buyer;
+        final java.util.concurrent.atomic.AtomicBoolean acted = new java.util.concurrent.atomic.AtomicBoolean();
+        final java.util.Set<String> matchedTrades = ConcurrentHashMap.newKeySet();
+        volatile String orderId;
         volatile long placedAt;
         volatile long matchedAt;
         volatile long lockedAt;
@@ -66,88 +72,265 @@ public final class TradeLoad {
         Trade(String buyer) {
             this.buyer = buyer;
         }
+
+        /** When the first attempt to place the order was sent (epoch ms). */
+        public long placedAt() {
+            return placedAt;
+        }
+
+        /** The broker time of its TradeCompleted, or 0. */
+        public long completedAt() {
+            return completedAt;
+        }
+
+        public long matchedAt() {
+            return matchedAt;
+        }
+
+        public String orderId() {
+            return orderId;
+        }
+
+        public String tradeId() {
+            return tradeId;
+        }
+
+        public String buyer() {
+            return buyer;
+        }
+
+        public String seller() {
+            return seller;
+        }
+
+        public BigDecimal fee() {
+            return fee;
+        }
+
+        /** How many different trades the book reported for this order (more than one is a duplicate). */
+        public int tradesMatched() {
+            return matchedTrades.size();
+        }
     }
 
     public static void main(String[] args) throws Exception {
         int seconds = arg(args, 0, 60);
         int rate = arg(args, 1, 120);
-        int sellers = arg(args, 2, 20);
-        int buyers = arg(args, 3, 200);
-        new TradeLoad().run(seconds, rate, sellers, buyers);
+        TradeLoad load = new TradeLoad(arg(args, 2, 20), arg(args, 3, 200));
+        load.setUp();
+        long start = System.currentTimeMillis();
+        long stopAt = start + seconds * 1000L;
+        load.send(rate, () -> System.currentTimeMillis() < stopAt);
+        long sendEnd = System.currentTimeMillis();
+        load.drain(Duration.ofSeconds(60));
+        long end = System.currentTimeMillis();
+        load.stop();
+        if (!load.report(start, sendEnd, end)) {
+            System.exit(1);
+        }
     }
 
-    private void run(int seconds, int rate, int sellerCount, int buyerCount) throws Exception {
+    private final int sellerCount;
+    private final int buyerCount;
+    private final List<String> adIds = new ArrayList<>();
+    private final List<String> sellerIds = new ArrayList<>();
+    private final List<String> buyerIds = new ArrayList<>();
+    private final List<Trade> placed = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger retries = new AtomicInteger();
+    private final AtomicInteger serverErrors = new AtomicInteger();
+    private final ScheduledExecutorService retryClock = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "retries");
+        t.setDaemon(true);
+        return t;
+    });
+    private Thread listener;
+    private final java.util.concurrent.CountDownLatch listenerReady = new java.util.concurrent.CountDownLatch(1);
+    /** How long one call is retried through outages (connection refused, 429, 502-504) before it counts as failed. */
+    private Duration retryWindow = Duration.ofSeconds(120);
+
+    public TradeLoad(int sellers, int buyers) {
+        this.sellerCount = sellers;
+        this.buyerCount = buyers;
+    }
+
+    public TradeLoad retryWindow(Duration window) {
+        this.retryWindow = window;
+        return this;
+    }
+
+    /** Funds the sellers, posts their ads, signs the buyers in and starts following the platform's events. */
+    public void setUp() throws InterruptedException {
         long t0 = System.currentTimeMillis();
         platform.openMarket(FIAT, "0.01");
-        List<String> sellers = new ArrayList<>();
-        List<String> ads = new ArrayList<>();
         for (int i = 0; i < sellerCount; i++) {
             String seller = "load-seller-" + run + "-" + i;
             platform.fund(seller, AD_QUANTITY);
-            ads.add(platform.postAd(seller, "SELL", FIAT, "1.35", AD_QUANTITY, "1.00", "1000.00", "BANK_TRANSFER"));
-            sellers.add(seller);
+            adIds.add(platform.postAd(seller, "SELL", FIAT, "1.35", AD_QUANTITY, "1.00", "1000.00", "BANK_TRANSFER"));
+            sellerIds.add(seller);
         }
-        List<String> buyers = new ArrayList<>();
         for (int i = 0; i < buyerCount; i++) {
-            buyers.add("load-buyer-" + run + "-" + i);
+            buyerIds.add("load-buyer-" + run + "-" + i);
         }
         // Every buyer is created in Keycloak and signed in now, not on the sending thread at their first order.
-        buyers.parallelStream().forEach(buyer -> Keycloak.person(buyer).token());
-        awaitAdsActive(sellers);
+        buyerIds.parallelStream().forEach(buyer -> Keycloak.person(buyer).token());
+        awaitAdsActive(sellerIds);
         log("setup: %d sellers funded with %s USDT each, ads ACTIVE, %d buyers (%d s)", sellerCount, AD_QUANTITY,
                 buyerCount, (System.currentTimeMillis() - t0) / 1000);
-
-        Thread listener = new Thread(this::listen, "events");
+        listener = new Thread(this::listen, "events");
         listener.start();
-        Thread.sleep(2000); // the listener has joined its partitions at their end before the first order
+        // The first order goes out only once the listener stands at the topics' ends: a TradeMatched
+        // published before that would never be seen, and its trade never paid.
+        if (!listenerReady.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the event listener did not reach the topics' ends within 60 s");
+        }
+    }
 
+    /** Places orders at a fixed rate while {@code going} says so; returns once the last one is sent. */
+    public void send(int rate, java.util.function.BooleanSupplier going) throws InterruptedException {
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         AtomicInteger sent = new AtomicInteger();
+        AtomicBoolean stopped = new AtomicBoolean();
         long periodNanos = 1_000_000_000L / rate;
         long start = System.currentTimeMillis();
-        int total = seconds * rate;
         clock.scheduleAtFixedRate(() -> {
-            int n = sent.getAndIncrement();
-            if (n >= total) {
+            if (stopped.get() || !going.getAsBoolean()) {
+                stopped.set(true);
                 return;
             }
-            place(buyers.get(n % buyers.size()), ads.get(n % ads.size()));
+            int n = sent.getAndIncrement();
+            place(buyerIds.get(n % buyerIds.size()), adIds.get(n % adIds.size()));
             if (n % (rate * 10) == 0 && n > 0) {
                 log("  %3d s: %d orders sent, %d trades completed", (System.currentTimeMillis() - start) / 1000, n,
                         completed.get());
             }
         }, 0, periodNanos, TimeUnit.NANOSECONDS);
-        while (sent.get() < total) {
+        while (!stopped.get()) {
             Thread.sleep(100);
         }
-        long sendEnd = System.currentTimeMillis();
         clock.shutdown();
-        long drainDeadline = System.currentTimeMillis() + 60_000;
-        while (completed.get() + failed.get() < total && System.currentTimeMillis() < drainDeadline) {
+        clock.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    /** Waits until every order sent has completed or failed, at most {@code max}; true if none is left. */
+    public boolean drain(Duration max) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + max.toMillis();
+        while (completed.get() + failed.get() < placed.size() && System.currentTimeMillis() < deadline) {
             Thread.sleep(200);
         }
-        long end = System.currentTimeMillis();
+        return completed.get() + failed.get() >= placed.size();
+    }
+
+    public void stop() throws InterruptedException {
         listening.set(false);
-        listener.join();
-        report(total, start, sendEnd, end);
+        if (listener != null) {
+            listener.join();
+        }
+        retryClock.shutdownNow();
+    }
+
+    /** Every order sent, with its timeline. */
+    public List<Trade> trades() {
+        synchronized (placed) {
+            return new ArrayList<>(placed);
+        }
+    }
+
+    public List<String> sellers() {
+        return sellerIds;
+    }
+
+    public List<String> buyers() {
+        return buyerIds;
+    }
+
+    public BigDecimal adQuantity() {
+        return new BigDecimal(AD_QUANTITY);
+    }
+
+    public BigDecimal tradeQuantity() {
+        return new BigDecimal(ORDER_FIAT).divide(new BigDecimal("1.35"), 6, java.math.RoundingMode.UNNECESSARY);
+    }
+
+    public int retried() {
+        return retries.get();
+    }
+
+    /** Answers 500 or 501 (a bug: an outage must answer 503, ADR 0009), retried like an outage. */
+    public int serverErrors() {
+        return serverErrors.get();
+    }
+
+    public List<String> errors() {
+        synchronized (errors) {
+            return new ArrayList<>(errors);
+        }
+    }
+
+    public Platform platform() {
+        return platform;
     }
 
     /**
      * A buyer takes an ad picked from the listing (ads round-robin), as most C2C trades start; express
-     * orders all go to the single best ad, i.e. one seller, which no real market looks like.
+     * orders all go to the single best ad, i.e. one seller, which no real market looks like. Retried
+     * through outages with the same Idempotency-Key, as a client would.
      */
     private void place(String buyer, String adId) {
         Trade trade = new Trade(buyer);
         trade.placedAt = System.currentTimeMillis();
-        platform.order.postAsync("/api/v1/orders", As.user(buyer), Map.of("side", "BUY", "asset", "USDT", "fiat", FIAT,
-                "adId", adId, "mode", "AD_FIAT", "amount", ORDER_FIAT, "paymentMethod", "BANK_TRANSFER"),
-                UUID.randomUUID().toString()).whenComplete((a, e) -> {
-                    if (e != null || a.status() != 201) {
+        placed.add(trade);
+        String key = UUID.randomUUID().toString();
+        Map<String, String> body = Map.of("side", "BUY", "asset", "USDT", "fiat", FIAT, "adId", adId, "mode",
+                "AD_FIAT", "amount", ORDER_FIAT, "paymentMethod", "BANK_TRANSFER");
+        retrying(() -> platform.order.postAsync("/api/v1/orders", As.user(buyer), body, key))
+                .whenComplete((a, e) -> {
+                    if (e != null || (a.status() != 201 && a.status() != 200)) {
                         fail("order: " + (e != null ? e : a.status() + " " + a.body()));
                     } else {
-                        byOrder.put(a.text("id"), trade);
+                        trade.orderId = a.text("id");
+                        byOrder.put(trade.orderId, trade);
                     }
                 });
+    }
+
+    /**
+     * The call, again after a second while it meets an outage (no connection, a timeout, 429, 502, 503,
+     * 504 and — counted, since it is a defect — 500), until it answers or the retry window ends.
+     */
+    private CompletableFuture<Api.Answer> retrying(java.util.function.Supplier<CompletableFuture<Api.Answer>> call) {
+        CompletableFuture<Api.Answer> result = new CompletableFuture<>();
+        attempt(call, System.currentTimeMillis() + retryWindow.toMillis(), result);
+        return result;
+    }
+
+    private void attempt(java.util.function.Supplier<CompletableFuture<Api.Answer>> call, long deadline,
+            CompletableFuture<Api.Answer> result) {
+        CompletableFuture<Api.Answer> answer;
+        try {
+            answer = call.get(); // signing in (a token refresh) may fail at once while Keycloak is down
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        answer.whenComplete((a, e) -> {
+            boolean outage = e != null || a.status() == 429 || a.status() == 502 || a.status() == 503
+                    || a.status() == 504 || a.status() == 500;
+            if (a != null && a.status() == 500) {
+                serverErrors.incrementAndGet();
+                if (errors.size() < 100) {
+                    errors.add("500: " + a.body());
+                }
+            }
+            if (!outage || System.currentTimeMillis() > deadline) {
+                if (e != null) {
+                    result.completeExceptionally(e);
+                } else {
+                    result.complete(a);
+                }
+                return;
+            }
+            retries.incrementAndGet();
+            retryClock.schedule(() -> attempt(call, deadline, result), 1, TimeUnit.SECONDS);
+        });
     }
 
     /** Follows the platform's events; drives paid and confirm as each trade's funds are locked. */
@@ -166,6 +349,7 @@ public final class TradeLoad {
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
+            listenerReady.countDown();
             List<ConsumerRecord<String, String>> early = new ArrayList<>();
             while (listening.get()) {
                 List<ConsumerRecord<String, String>> batch = new ArrayList<>(early);
@@ -186,6 +370,9 @@ public final class TradeLoad {
     /** Applies one event; false when it belongs to an order whose id is not known yet (retry later). */
     private boolean on(ConsumerRecord<String, String> r) {
         String type = header(r, "ce_type");
+        if (r.key() != null && r.key().startsWith(POISON_KEY_PREFIX)) {
+            return true; // a record the chaos suite injected to be dead-lettered
+        }
         try {
             switch (type == null ? "" : type) {
                 case EventTypes.TRADE_MATCHED -> {
@@ -196,6 +383,10 @@ public final class TradeLoad {
                     Trade t = byOrder.get(e.path("takerOrderId").asText());
                     if (t == null) {
                         return !e.path("buyerId").asText().startsWith("load-buyer-" + run);
+                    }
+                    t.matchedTrades.add(e.path("tradeId").asText());
+                    if (t.tradeId != null) {
+                        return true; // delivered again
                     }
                     t.tradeId = e.path("tradeId").asText();
                     t.seller = e.path("sellerId").asText();
@@ -250,13 +441,17 @@ public final class TradeLoad {
     }
 
     private void payAndConfirm(Trade t) {
+        if (!t.acted.compareAndSet(false, true)) {
+            return; // the event came twice (at-least-once delivery)
+        }
         Api escrow = platform.escrow;
-        escrow.postAsync("/api/v1/trades/" + t.tradeId + "/paid", As.user(t.buyer), null, null)
+        retrying(() -> escrow.postAsync("/api/v1/trades/" + t.tradeId + "/paid", As.user(t.buyer), null, null))
                 .thenCompose(paid -> {
                     if (paid.status() != 200) {
                         throw new IllegalStateException("paid: " + paid.status() + " " + paid.body());
                     }
-                    return escrow.postAsync("/api/v1/trades/" + t.tradeId + "/confirm", As.user(t.seller), null, null);
+                    return retrying(() -> escrow.postAsync("/api/v1/trades/" + t.tradeId + "/confirm",
+                            As.user(t.seller), null, null));
                 }).whenComplete((confirmed, e) -> {
                     if (e != null || confirmed.status() != 200) {
                         fail("confirm: " + (e != null ? e.getMessage() : confirmed.status() + " " + confirmed.body()));
@@ -282,7 +477,9 @@ public final class TradeLoad {
         Thread.sleep(1000); // reserved → ACTIVE → AdListed → book: a few hops after the reservation
     }
 
-    private void report(int total, long start, long sendEnd, long end) {
+    /** Prints the run's figures and the machine-readable RESULT line; false if the ledger is not balanced. */
+    public boolean report(long start, long sendEnd, long end) {
+        int total = placed.size();
         List<Trade> trades = new ArrayList<>(byOrder.values());
         long[] matched = trades.stream().filter(t -> t.matchedAt > 0).mapToLong(t -> t.matchedAt - t.placedAt).sorted().toArray();
         long[] locked = trades.stream().filter(t -> t.lockedAt > 0).mapToLong(t -> t.lockedAt - t.placedAt).sorted().toArray();
@@ -303,14 +500,15 @@ public final class TradeLoad {
             log("ledger %s              entries sum %s, balanced %s", asset.path("asset").asText(),
                     asset.path("entriesSum").asText(), asset.path("balanced").asText());
         }
+        if (retries.get() > 0) {
+            log("calls retried          %d (outages answered 429/502/503/504 or no connection)", retries.get());
+        }
         if (!errors.isEmpty()) {
-            log("first errors: %s", errors.subList(0, Math.min(5, errors.size())));
+            log("first errors: %s", errors().subList(0, Math.min(5, errors.size())));
         }
         log("RESULT trades_per_s=%.1f locked_p99_ms=%d matched_p99_ms=%d completed=%d ledger_balanced=%s",
                 inWindow / window, pct(locked, 99), pct(matched, 99), completed.get(), balanced);
-        if (!balanced) {
-            System.exit(1);
-        }
+        return balanced;
     }
 
     private static long pct(long[] sorted, int p) {
@@ -337,7 +535,7 @@ public final class TradeLoad {
         return args.length > i ? Integer.parseInt(args[i]) : fallback;
     }
 
-    private static void log(String format, Object... args) {
+    static void log(String format, Object... args) {
         System.out.printf(format + "%n", args);
     }
 }

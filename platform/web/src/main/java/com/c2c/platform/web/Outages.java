@@ -2,6 +2,7 @@ package com.c2c.platform.web;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -29,15 +30,37 @@ public final class Outages {
             "org.apache.kafka.common.errors.TimeoutException",
             "org.apache.kafka.common.errors.DisconnectException");
 
+    /**
+     * Messages of failures the SQL client raises without a type of their own: a statement sent on a pooled
+     * connection the server has just closed (seen during a PostgreSQL restart, wrapped by Hibernate Reactive
+     * or in a Mutiny CompositeException with the failed rollback).
+     */
+    private static final List<String> CLOSED_CONNECTION_MESSAGES = List.of("Connection is not active now");
+
     private Outages() {
     }
 
-    /** True when {@code failure} or one of its causes is an outage (see the class comment). */
+    /**
+     * True when {@code failure}, one of its causes, or one of the failures suppressed with it (a Mutiny
+     * CompositeException carries all but the first that way) is an outage (see the class comment).
+     */
     public static boolean isOutage(Throwable failure) {
+        return isOutage(failure, 0);
+    }
+
+    private static boolean isOutage(Throwable failure, int level) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
-            if (t instanceof IOException || t instanceof TimeoutException || namedTransient(t.getClass())) {
+            if (t instanceof IOException || t instanceof TimeoutException || namedTransient(t.getClass())
+                    || closedConnection(t)) {
                 return true;
+            }
+            if (level < 3) {
+                for (Throwable suppressed : t.getSuppressed()) {
+                    if (isOutage(suppressed, level + 1)) {
+                        return true;
+                    }
+                }
             }
             String state = sqlState(t);
             if (state != null && (state.startsWith("08") || state.startsWith("53") || TRANSIENT_STATES.contains(state))) {
@@ -48,6 +71,11 @@ public final class Outages {
             }
         }
         return false;
+    }
+
+    private static boolean closedConnection(Throwable t) {
+        String message = t.getMessage();
+        return message != null && CLOSED_CONNECTION_MESSAGES.stream().anyMatch(message::startsWith);
     }
 
     private static boolean namedTransient(Class<?> type) {

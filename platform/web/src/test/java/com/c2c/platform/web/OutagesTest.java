@@ -36,6 +36,17 @@ class OutagesTest {
         assertTrue(Outages.isOutage(new RuntimeException(new DatabaseError("40P01"))), "deadlock, wrapped");
     }
 
+    /** Seen in the chaos suite's PostgreSQL restart: /paid answered 500 for these (issue 10, item 8). */
+    @Test
+    void aStatementOnAConnectionTheServerClosedIsAnOutage() {
+        RuntimeException closed = new RuntimeException("Connection is not active now, current status: CLOSED");
+        assertTrue(Outages.isOutage(new RuntimeException("org.hibernate.HibernateException", closed)));
+        RuntimeException composite = new RuntimeException("Multiple exceptions caught", new IllegalStateException(
+                "rollback failed"));
+        composite.addSuppressed(closed);
+        assertTrue(Outages.isOutage(composite), "an outage among the failures suppressed with the first");
+    }
+
     @Test
     void bugsAndRefusedDataAreNot() {
         assertFalse(Outages.isOutage(new IllegalStateException("a bug")));

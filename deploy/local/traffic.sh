@@ -1,0 +1,44 @@
+# Shared by load.sh and chaos.sh (sourced after lib.sh): the gateway with raised rate limits for a run,
+# the e2e module's tools built and run on a JVM, and the CPU each platform process has used.
+
+# Everything comes from 127.0.0.1, so the gateway's per-address limit would throttle the whole run: it
+# runs with raised limits (C2C_LOAD_GATEWAY_RATE, default 5000/s per address and client) and gets its
+# previous settings back when the calling script exits.
+raise_gateway_limits() {
+  gateway_settings="$STATE/gateway/settings.env"
+  saved_settings="$STATE/load-gateway-settings.env"
+  cp "$gateway_settings" "$saved_settings" 2>/dev/null || true
+  trap restore_gateway EXIT
+  step "restarting the gateway with rate limits raised to ${C2C_LOAD_GATEWAY_RATE:-5000}/s"
+  bash "$ROOT/deploy/local/gateway.sh" stop >/dev/null
+  C2C_GATEWAY_RATE_PER_IP=${C2C_LOAD_GATEWAY_RATE:-5000} C2C_GATEWAY_RATE_PER_CLIENT=${C2C_LOAD_GATEWAY_RATE:-5000} \
+    bash "$ROOT/deploy/local/gateway.sh" start >/dev/null || die "the gateway did not start with raised limits"
+}
+restore_gateway() {
+  bash "$ROOT/deploy/local/gateway.sh" stop >/dev/null 2>&1 || true
+  if [ -s "$saved_settings" ]; then set -a; source "$saved_settings"; set +a; fi
+  bash "$ROOT/deploy/local/gateway.sh" start >/dev/null 2>&1 || step "could not restart the gateway with its settings"
+}
+
+e2e_classpath="$STATE/load.classpath"
+build_e2e_tools() {
+  step "building the load generator (module e2e)"
+  (cd "$ROOT" && ./mvnw -B -q -pl e2e -am package dependency:build-classpath -DskipTests \
+    -Dmdep.outputFile="$e2e_classpath" -Dmdep.includeScope=runtime) || die "could not build the load generator"
+}
+# e2e_main CLASS ARGS...: runs a main class of the e2e module (built by build_e2e_tools).
+e2e_main() {
+  local main="$1"; shift
+  "$JAVA_HOME/bin/java" -Djdk.httpclient.keepalive.timeout=5 -Dc2c.root="$ROOT" -Dc2c.pids="$PIDS" \
+    -cp "$ROOT/e2e/target/classes:$(cat "$e2e_classpath")" "$main" "$@"
+}
+
+# CPU ticks (user + system) each platform process has used so far; PostgreSQL summed over its backends.
+cpu_ticks() {
+  local f pid
+  for f in "$PIDS"/*.pid; do
+    pid=$(cat "$f"); [ -r "/proc/$pid/stat" ] || continue
+    echo "$(basename "$f" .pid) $(awk '{print $14 + $15}' "/proc/$pid/stat")"
+  done
+  echo "postgres $(ps -C postgres -o pid= | while read -r pid; do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}')"
+}
