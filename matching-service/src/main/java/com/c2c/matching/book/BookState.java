@@ -9,6 +9,7 @@ import com.c2c.events.order.AdQuantityRestored;
 import com.c2c.events.order.AdWithdrawn;
 import com.c2c.events.order.OrderCancelRequested;
 import com.c2c.events.order.OrderPlaced;
+import com.c2c.matching.engine.Limits;
 import com.c2c.matching.engine.Side;
 import com.c2c.matching.engine.TimeInForce;
 import com.c2c.platform.messaging.outbox.Outbox.NewEvent;
@@ -38,7 +39,8 @@ import java.util.UUID;
  * to and rebuilt from a snapshot, which with the offsets is all a restart needs.
  */
 final class BookState {
-    private static final int SNAPSHOT_VERSION = 1;
+    /** 2: the owner directory with its ids (owners are forgotten with their last order); 1 is still read. */
+    private static final int SNAPSHOT_VERSION = 2;
     /** The rejection of an input that names its order or ad but that the book cannot take as it is. */
     static final String INVALID_INPUT = "INVALID_INPUT";
 
@@ -63,6 +65,7 @@ final class BookState {
     private final Map<String, MarketBook> books = new TreeMap<>();
     private final Map<Integer, Long> nextOffsets = new TreeMap<>();
     private final RecentIds recent;
+    private final int exhaustedAdsKept;
     /** Markets whose book an input reached since depths were last taken. */
     private final Set<String> touched = new TreeSet<>();
     private long inputs;
@@ -78,9 +81,26 @@ final class BookState {
     }
 
     BookState(ObjectMapper json, MarketTicks tickOfMarket, int recentIds) {
+        this(json, tickOfMarket, recentIds, Limits.EXHAUSTED_ADS_KEPT);
+    }
+
+    /** {@code exhaustedAdsKept}: {@link Limits#EXHAUSTED_ADS_KEPT} in the engine; tests use a few. */
+    BookState(ObjectMapper json, MarketTicks tickOfMarket, int recentIds, int exhaustedAdsKept) {
         this.json = json;
         this.tickOfMarket = tickOfMarket;
         this.recent = new RecentIds(recentIds);
+        this.exhaustedAdsKept = exhaustedAdsKept;
+    }
+
+    /** Owners the directory holds: those with a live order or ad. */
+    int owners() {
+        return owners.size();
+    }
+
+    /** Orders and ads the market's book knows by id (resting, or exhausted and kept); 0 without a book. */
+    int knownIds(String market) {
+        MarketBook book = books.get(market);
+        return book == null ? 0 : book.knownIds();
     }
 
     Map<Integer, Long> nextOffsets() {
@@ -285,7 +305,7 @@ final class BookState {
                 out.add(rejection(eventId, orderId, market, "MARKET_NOT_OPEN", "market " + market + " is not open"));
                 return null;
             }
-            book = new MarketBook(market, tick.getAsLong(), owners);
+            book = new MarketBook(market, tick.getAsLong(), owners, exhaustedAdsKept);
             books.put(market, book);
         }
         touched.add(market);
@@ -322,7 +342,7 @@ final class BookState {
     void restore(byte[] snapshot) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot));
         int version = in.readInt();
-        if (version != SNAPSHOT_VERSION) {
+        if (version != SNAPSHOT_VERSION && version != OwnerDirectory.FORMAT_NAMES_ONLY) {
             throw new IOException("unsupported book snapshot version " + version);
         }
         inputs = in.readLong();
@@ -331,13 +351,14 @@ final class BookState {
         for (int i = 0; i < partitions; i++) {
             nextOffsets.put(in.readInt(), in.readLong());
         }
-        owners.read(in);
+        owners.read(in, version);
         recent.read(in);
         books.clear();
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
-            MarketBook book = MarketBook.read(in, owners);
+            MarketBook book = MarketBook.read(in, owners, exhaustedAdsKept);
             books.put(book.market(), book);
         }
+        owners.dropUnreferenced();
     }
 }

@@ -7,6 +7,7 @@ import com.c2c.events.matching.BookQuantityCancelled;
 import com.c2c.events.matching.OrderRejected;
 import com.c2c.events.matching.TradeMatched;
 import com.c2c.matching.engine.BookListener;
+import com.c2c.matching.engine.BookSnapshot;
 import com.c2c.matching.engine.CancelReason;
 import com.c2c.matching.engine.LadderBook;
 import com.c2c.matching.engine.Limits;
@@ -46,6 +47,9 @@ final class MarketBook implements BookListener {
     private final OrderBook book;
     private final Map<UUID, Long> engineIds = new HashMap<>();
     private final Map<Long, UUID> publicIds = new HashMap<>();
+    /** The owner id of each engine id above: the reference it holds in the directory. */
+    private final Map<Long, Long> ownerIds = new HashMap<>();
+    /** Ids the current command may have taken off the book for good (checked by {@link #settle}). */
     private final List<Long> touched = new ArrayList<>();
     private long nextEngineId = 1;
 
@@ -55,10 +59,15 @@ final class MarketBook implements BookListener {
     private int outputIndex;
 
     MarketBook(String market, long tickMinor, OwnerDirectory owners) {
+        this(market, tickMinor, owners, Limits.EXHAUSTED_ADS_KEPT);
+    }
+
+    /** {@code exhaustedAdsKept}: {@link Limits#EXHAUSTED_ADS_KEPT} in the engine; tests use a few. */
+    MarketBook(String market, long tickMinor, OwnerDirectory owners, int exhaustedAdsKept) {
         this.market = market;
         this.tickMinor = tickMinor;
         this.owners = owners;
-        this.book = new LadderBook(tickMinor, this);
+        this.book = new LadderBook(tickMinor, this, 1024, exhaustedAdsKept);
     }
 
     String market() {
@@ -82,8 +91,8 @@ final class MarketBook implements BookListener {
         if (!onTick(adId, priceMinor)) {
             return;
         }
-        long id = assign(adId);
-        book.postAd(id, owners.idOf(owner), side, priceMinor / tickMinor, quantity, minFiat, maxFiat,
+        long id = assign(adId, owner);
+        book.postAd(id, ownerIds.get(id), side, priceMinor / tickMinor, quantity, minFiat, maxFiat,
                 PaymentMethod.mask(methods), minCompletedTrades);
         settle();
     }
@@ -97,7 +106,8 @@ final class MarketBook implements BookListener {
         if (!onTick(orderId, priceMinor)) {
             return;
         }
-        book.placeLimit(assign(orderId), owners.idOf(owner), side, priceMinor / tickMinor, quantity, tif);
+        long id = assign(orderId, owner);
+        book.placeLimit(id, ownerIds.get(id), side, priceMinor / tickMinor, quantity, tif);
         settle();
     }
 
@@ -108,7 +118,8 @@ final class MarketBook implements BookListener {
             reject(orderId, RejectReason.DUPLICATE_ID.name(), "an order with this id is already on the book");
             return;
         }
-        book.placeExpress(assign(orderId), owners.idOf(owner), side, amount, byFiat, PaymentMethod.mask(methods),
+        long id = assign(orderId, owner);
+        book.placeExpress(id, ownerIds.get(id), side, amount, byFiat, PaymentMethod.mask(methods),
                 completedTrades, limitTicks(side, limitMinor));
         settle();
     }
@@ -121,7 +132,8 @@ final class MarketBook implements BookListener {
             return;
         }
         long ad = engineIds.getOrDefault(adId, NO_ORDER);
-        book.placeOnAd(assign(orderId), owners.idOf(owner), side, ad, amount, byFiat, PaymentMethod.mask(methods),
+        long id = assign(orderId, owner);
+        book.placeOnAd(id, ownerIds.get(id), side, ad, amount, byFiat, PaymentMethod.mask(methods),
                 completedTrades, limitTicks(side, limitMinor));
         settle();
     }
@@ -226,6 +238,11 @@ final class MarketBook implements BookListener {
     }
 
     @Override
+    public void onAdForgotten(long adId, long ownerId) {
+        touched.add(adId); // settle forgets its ids and its owner's reference
+    }
+
+    @Override
     public void onBookChange(Side side, long priceTicks, long levelQuantity) {
         // Depth is taken from the book after each batch (see depth); level changes are not published one by one.
     }
@@ -235,7 +252,7 @@ final class MarketBook implements BookListener {
         out.writeLong(tickMinor);
         out.writeLong(nextEngineId);
         out.writeInt(publicIds.size());
-        for (Map.Entry<Long, UUID> e : publicIds.entrySet()) {
+        for (Map.Entry<Long, UUID> e : new java.util.TreeMap<>(publicIds).entrySet()) { // one order, whatever the map's history
             out.writeLong(e.getKey());
             out.writeLong(e.getValue().getMostSignificantBits());
             out.writeLong(e.getValue().getLeastSignificantBits());
@@ -246,19 +263,32 @@ final class MarketBook implements BookListener {
         out.write(bytes.toByteArray());
     }
 
-    static MarketBook read(DataInput in, OwnerDirectory owners) throws IOException {
-        MarketBook m = new MarketBook(in.readUTF(), in.readLong(), owners);
+    /**
+     * Reads a book written by {@link #write}. Its owners' references are counted from the book's records,
+     * and ids the book does not hold are dropped: snapshots from before this rule kept the ids of cancelled
+     * orders, which made a later listing under the same id (a paused ad resumed) a DUPLICATE_ID.
+     */
+    static MarketBook read(DataInput in, OwnerDirectory owners, int exhaustedAdsKept) throws IOException {
+        MarketBook m = new MarketBook(in.readUTF(), in.readLong(), owners, exhaustedAdsKept);
         m.nextEngineId = in.readLong();
-        int ids = in.readInt();
-        for (int i = 0; i < ids; i++) {
-            long engineId = in.readLong();
-            UUID publicId = new UUID(in.readLong(), in.readLong());
-            m.engineIds.put(publicId, engineId);
-            m.publicIds.put(engineId, publicId);
+        Map<Long, UUID> ids = new HashMap<>();
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            ids.put(in.readLong(), new UUID(in.readLong(), in.readLong()));
         }
         byte[] snapshot = new byte[in.readInt()];
         in.readFully(snapshot);
         m.book.readSnapshot(new DataInputStream(new ByteArrayInputStream(snapshot)));
+        for (BookSnapshot.Entry e : BookSnapshot.entries(new DataInputStream(new ByteArrayInputStream(snapshot)))) {
+            UUID publicId = ids.get(e.id());
+            if (publicId == null) {
+                throw new IOException("book " + m.market + " holds engine id " + e.id() + " without a public id");
+            }
+            m.engineIds.put(publicId, e.id());
+            m.publicIds.put(e.id(), publicId);
+            m.ownerIds.put(e.id(), e.ownerId());
+            owners.restoreReference(e.ownerId());
+        }
         return m;
     }
 
@@ -267,10 +297,13 @@ final class MarketBook implements BookListener {
         reject(orderId, RejectReason.UNKNOWN_ID.name(), RejectMessages.of(RejectReason.UNKNOWN_ID));
     }
 
+    /** The engine id of a live order or ad (a command about it may take it off the book), else rejects. */
     private Long known(UUID orderId) {
         Long id = engineIds.get(orderId);
         if (id == null) {
             rejectUnknown(orderId);
+        } else {
+            touched.add(id);
         }
         return id;
     }
@@ -283,25 +316,35 @@ final class MarketBook implements BookListener {
         return true;
     }
 
-    private long assign(UUID publicId) {
+    private long assign(UUID publicId, String owner) {
         long id = nextEngineId++;
         engineIds.put(publicId, id);
         publicIds.put(id, publicId);
+        ownerIds.put(id, owners.acquire(owner));
         touched.add(id);
         return id;
     }
 
-    /** Forgets the numbers of orders the last command took off the book for good. */
+    /**
+     * Forgets the numbers of orders the last command took off the book for good (filled, cancelled, a
+     * taker that never rested, an exhausted ad the book stopped keeping), and their owners' references.
+     */
     private void settle() {
         for (Long id : touched) {
             if (!book.contains(id)) {
                 UUID publicId = publicIds.remove(id);
                 if (publicId != null) {
                     engineIds.remove(publicId);
+                    owners.release(ownerIds.remove(id));
                 }
             }
         }
         touched.clear();
+    }
+
+    /** Orders and ads this book knows by id: the live ones, resting or exhausted. */
+    int knownIds() {
+        return engineIds.size();
     }
 
     private void reject(UUID orderId, String reason, String message) {

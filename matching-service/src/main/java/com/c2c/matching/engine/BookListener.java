@@ -21,6 +21,13 @@ public interface BookListener {
     /** A price level's resting total changed (0 when the level emptied). */
     void onBookChange(Side side, long priceTicks, long levelQuantity);
 
+    /**
+     * An exhausted ad the book no longer keeps ({@link Limits#EXHAUSTED_ADS_KEPT} ran out after it): it held
+     * nothing, and a command naming it from now on is rejected UNKNOWN_ID as for any id the book does not know.
+     */
+    default void onAdForgotten(long adId, long ownerId) {
+    }
+
     BookListener IGNORE = new BookListener() {
         @Override
         public void onTrade(long tradeId, long takerOrderId, long takerOwnerId, long makerOrderId,

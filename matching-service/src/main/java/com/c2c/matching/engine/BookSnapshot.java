@@ -69,6 +69,16 @@ public final class BookSnapshot {
         return new Header(in.readLong(), in.readLong(), in.readInt());
     }
 
+    /** Every order record of a snapshot, in its order (for the service's maps around a book). */
+    public static java.util.List<Entry> entries(DataInput in) throws IOException {
+        Header header = readHeader(in);
+        java.util.List<Entry> entries = new java.util.ArrayList<>(header.count());
+        for (int i = 0; i < header.count(); i++) {
+            entries.add(readEntry(in));
+        }
+        return entries;
+    }
+
     static Entry readEntry(DataInput in) throws IOException {
         return new Entry(in.readLong(), in.readLong(), Side.values()[in.readByte()], in.readByte(), in.readLong(),
                 in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readInt(), in.readBoolean());

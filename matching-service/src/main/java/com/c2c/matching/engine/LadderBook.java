@@ -22,6 +22,7 @@ public final class LadderBook implements OrderBook {
     private final PriceLadder bids = new PriceLadder(true);
     private final PriceLadder asks = new PriceLadder(false);
     private final LongIntMap slotsById;
+    private final int exhaustedAdsKept;
 
     // The pool: one slot per live order or exhausted ad.
     private long[] id;
@@ -44,6 +45,7 @@ public final class LadderBook implements OrderBook {
     // Exhausted ads, in the order they ran out (a list through next/prev, which they no longer use on a level).
     private int exhaustedHead = NIL;
     private int exhaustedTail = NIL;
+    private int exhaustedCount;
 
     private long tradeSeq;
 
@@ -52,11 +54,20 @@ public final class LadderBook implements OrderBook {
     }
 
     public LadderBook(long tickMinor, BookListener out, int expectedOrders) {
+        this(tickMinor, out, expectedOrders, Limits.EXHAUSTED_ADS_KEPT);
+    }
+
+    /** {@code exhaustedAdsKept}: {@link Limits#EXHAUSTED_ADS_KEPT} in the engine; tests use a few. */
+    public LadderBook(long tickMinor, BookListener out, int expectedOrders, int exhaustedAdsKept) {
         if (tickMinor <= 0) {
             throw new IllegalArgumentException("tickMinor must be positive");
         }
+        if (exhaustedAdsKept < 0) {
+            throw new IllegalArgumentException("exhaustedAdsKept must not be negative");
+        }
         this.tickMinor = tickMinor;
         this.out = out;
+        this.exhaustedAdsKept = exhaustedAdsKept;
         this.slotsById = new LongIntMap(expectedOrders);
         allocatePool(Math.max(16, expectedOrders));
     }
@@ -340,6 +351,7 @@ public final class LadderBook implements OrderBook {
         live = 0;
         exhaustedHead = NIL;
         exhaustedTail = NIL;
+        exhaustedCount = 0;
         tradeSeq = header.tradeSeq();
         for (int i = 0; i < header.count(); i++) {
             BookSnapshot.Entry e = BookSnapshot.readEntry(in);
@@ -421,6 +433,7 @@ public final class LadderBook implements OrderBook {
             out.onBookChange(side[s], price[s], total);
             if (kind[s] == BookSnapshot.KIND_AD) {
                 appendExhausted(s);
+                forgetOldestExhausted();
             } else {
                 release(s);
             }
@@ -452,6 +465,20 @@ public final class LadderBook implements OrderBook {
             next[exhaustedTail] = slot;
         }
         exhaustedTail = slot;
+        exhaustedCount++;
+    }
+
+    /**
+     * Keeps at most {@code exhaustedAdsKept} exhausted ads: the ones that ran out longest ago are forgotten
+     * (a snapshot written before the bound may hold more; they go as the next ad runs out).
+     */
+    private void forgetOldestExhausted() {
+        while (exhaustedCount > exhaustedAdsKept) {
+            int slot = exhaustedHead;
+            unlinkExhausted(slot);
+            out.onAdForgotten(id[slot], owner[slot]);
+            release(slot);
+        }
     }
 
     private void unlinkExhausted(int slot) {
@@ -468,6 +495,7 @@ public final class LadderBook implements OrderBook {
             prev[n] = p;
         }
         state[slot] = FREE;
+        exhaustedCount--;
     }
 
     private int allocate(long orderId, long ownerId, Side s, byte k, long p, long qty, long min, long max,

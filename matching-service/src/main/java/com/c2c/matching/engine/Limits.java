@@ -11,6 +11,14 @@ public final class Limits {
     /** Every payment method; the mask of an order that accepts any. */
     public static final long ANY_PAYMENT_METHOD = -1L;
     public static final long NONE = Long.MIN_VALUE;
+    /**
+     * Exhausted ads a book keeps (per market) so that quantity returned by a cancelled trade can revive
+     * them: when one more runs out, the one that ran out longest ago is forgotten. A rule of the book like
+     * the others (a replay decides by it), so it is a constant, not configuration: a restore, amend or
+     * cancel naming a forgotten ad is answered UNKNOWN_ID and order-service lists the ad again with what
+     * it has, or ends the withdrawal (ADR 0004).
+     */
+    public static final int EXHAUSTED_ADS_KEPT = 100_000;
     static final long MICROS_PER_UNIT = 1_000_000L;
 
     private Limits() {

@@ -20,7 +20,9 @@ public interface OrderBook {
     /**
      * Rests a C2C ad (a maker quote). It never takes liquidity: it is placed at its price even if
      * that crosses the other side. An ad whose remaining quantity reaches zero stays known (not on
-     * the book) so quantity returned by {@link #restore} can put it back; {@link #cancel} removes it.
+     * the book) so quantity returned by {@link #restore} can put it back; {@link #cancel} removes it, and
+     * so does the bound on exhausted ads (the one that ran out longest ago is forgotten when more than
+     * the book keeps have run out, reported by {@link BookListener#onAdForgotten}).
      *
      * @param minFiat           smallest fill, fiat minor units
      * @param maxFiat           largest fill, fiat minor units

@@ -51,15 +51,26 @@ public final class TreeMapBook implements OrderBook {
     private final TreeMap<Long, ArrayDeque<Order>> bids = new TreeMap<>(Collections.reverseOrder());
     private final TreeMap<Long, ArrayDeque<Order>> asks = new TreeMap<>();
     private final Map<Long, Order> resting = new HashMap<>();
+    /** In the order they ran out. */
     private final Map<Long, Order> exhausted = new LinkedHashMap<>();
+    private final int exhaustedAdsKept;
     private long tradeSeq;
 
     public TreeMapBook(long tickMinor, BookListener out) {
+        this(tickMinor, out, Limits.EXHAUSTED_ADS_KEPT);
+    }
+
+    /** {@code exhaustedAdsKept}: {@link Limits#EXHAUSTED_ADS_KEPT} in the engine; tests use a few. */
+    public TreeMapBook(long tickMinor, BookListener out, int exhaustedAdsKept) {
         if (tickMinor <= 0) {
             throw new IllegalArgumentException("tickMinor must be positive");
         }
+        if (exhaustedAdsKept < 0) {
+            throw new IllegalArgumentException("exhaustedAdsKept must not be negative");
+        }
         this.tickMinor = tickMinor;
         this.out = out;
+        this.exhaustedAdsKept = exhaustedAdsKept;
     }
 
     @Override
@@ -424,6 +435,11 @@ public final class TreeMapBook implements OrderBook {
             unlink(maker);
             if (maker.kind == BookSnapshot.KIND_AD) {
                 exhausted.put(maker.id, maker);
+                while (exhausted.size() > exhaustedAdsKept) {
+                    Order oldest = exhausted.values().iterator().next();
+                    exhausted.remove(oldest.id);
+                    out.onAdForgotten(oldest.id, oldest.owner);
+                }
             }
         } else {
             out.onBookChange(maker.side, maker.price, levelTotal(maker.side, maker.price));

@@ -19,6 +19,9 @@ sealed interface BookEvent {
     record BookChange(Side side, long priceTicks, long levelQuantity) implements BookEvent {
     }
 
+    record Forgotten(long adId, long ownerId) implements BookEvent {
+    }
+
     // Short factories, so expected event lists in the example tests read like the callbacks they pin.
 
     static Trade trade(long tradeId, long takerOrderId, long takerOwnerId, long makerOrderId, long makerOwnerId,
@@ -37,5 +40,9 @@ sealed interface BookEvent {
 
     static BookChange level(Side side, long priceTicks, long levelQuantity) {
         return new BookChange(side, priceTicks, levelQuantity);
+    }
+
+    static Forgotten forgotten(long adId, long ownerId) {
+        return new Forgotten(adId, ownerId);
     }
 }

@@ -13,9 +13,15 @@ import java.util.function.BiFunction;
 /** The {@link OrderBook} implementations under test; tests see them only through the interface. */
 enum BookImpl {
     /** The fast array-ladder book. */
-    LADDER(LadderBook::new),
+    LADDER((tick, listener) -> new LadderBook(tick, listener, 16, BookImpl.EXHAUSTED_ADS_KEPT)),
     /** The naive reference book, the oracle for the fast one. */
-    TREE_MAP(TreeMapBook::new);
+    TREE_MAP((tick, listener) -> new TreeMapBook(tick, listener, BookImpl.EXHAUSTED_ADS_KEPT));
+
+    /**
+     * Exhausted ads the books under test keep: a few, so random scenarios run into the bound (the engine's
+     * {@link Limits#EXHAUSTED_ADS_KEPT} is far beyond what a test sequence exhausts).
+     */
+    static final int EXHAUSTED_ADS_KEPT = 3;
 
     private final BiFunction<Long, BookListener, OrderBook> constructor;
 

@@ -117,6 +117,19 @@ final class Ledger {
             case Command.AmendPrice c -> amendedPrice(c);
             case Command.Restore c -> restored(c);
         }
+        forgotten();
+    }
+
+    /** An ad the book stopped keeping had run out (holding nothing) and is no longer live. */
+    private void forgotten() {
+        for (BookEvent e : events) {
+            if (e instanceof BookEvent.Forgotten f) {
+                Account ad = accounts.get(f.adId());
+                expect(ad != null && ad.exhaustedAd() && ad.owner == f.ownerId(),
+                        "only an exhausted ad is forgotten, under its owner");
+                ad.live = false;
+            }
+        }
     }
 
     /**

@@ -751,6 +751,47 @@ class OrderBookRulesTest {
         assertEquals(0, book.size());
     }
 
+    /**
+     * A book keeps {@link BookImpl#EXHAUSTED_ADS_KEPT} (3) exhausted ads: when a fourth runs out, the one that
+     * ran out first is forgotten (reported, holding nothing) and a restore, price move or cancel naming it is
+     * UNKNOWN_ID; the others are still restored. A restore or cancel frees a place, so nothing is forgotten then.
+     */
+    @ParameterizedTest
+    @EnumSource(BookImpl.class)
+    void theAdThatRanOutLongestAgoIsForgottenBeyondTheBound(BookImpl impl) {
+        open(impl);
+        for (long ad = 1; ad <= 3; ad++) {
+            ad(ad, ad, SELL, 100, U);
+            limit(10 + ad, 9, BUY, 100, U, IOC);
+        }
+        assertEquals(3, book.size());
+        ad(4, 4, SELL, 100, U);
+        settled();
+        limit(14, 9, BUY, 100, U, IOC);
+        expectEvents(trade(4, 14, 9, 4, 4, BUY, 100, U, 100), level(SELL, 100, 0), BookEvent.forgotten(1, 1));
+        assertEquals(3, book.size());
+
+        book.restore(1, U);
+        expectEvents(reject(1, RejectReason.UNKNOWN_ID));
+        book.amendPrice(1, 101);
+        expectEvents(reject(1, RejectReason.UNKNOWN_ID));
+        book.cancel(1);
+        expectEvents(reject(1, RejectReason.UNKNOWN_ID));
+        book.restore(2, U);
+        expectEvents(level(SELL, 100, U));
+
+        ad(5, 5, SELL, 100, U);
+        limit(15, 9, BUY, 100, 2 * U, IOC); // exhausts 2 again, then 5: 3 ran out longest ago
+        settled();
+        assertEquals(3, book.size());
+        book.restore(3, U);
+        expectEvents(reject(3, RejectReason.UNKNOWN_ID));
+        book.restore(4, U);
+        expectEvents(level(SELL, 100, U));
+        ad(1, 1, SELL, 100, U); // a forgotten id is free again
+        expectEvents(level(SELL, 100, 2 * U));
+    }
+
     @ParameterizedTest
     @EnumSource(BookImpl.class)
     void restoreOnALimitOrderIsTheWrongKind(BookImpl impl) {

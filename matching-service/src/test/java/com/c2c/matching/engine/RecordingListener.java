@@ -20,6 +20,7 @@ final class RecordingListener implements BookListener {
     private static final byte REJECT = 2;
     private static final byte CANCEL = 3;
     private static final byte BOOK_CHANGE = 4;
+    private static final byte FORGOTTEN = 5;
 
     private final ReadableBytes bytes = new ReadableBytes();
     private final DataOutputStream out = new DataOutputStream(bytes);
@@ -76,6 +77,17 @@ final class RecordingListener implements BookListener {
             out.writeByte(side.ordinal());
             out.writeLong(priceTicks);
             out.writeLong(levelQuantity);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void onAdForgotten(long adId, long ownerId) {
+        try {
+            out.writeByte(FORGOTTEN);
+            out.writeLong(adId);
+            out.writeLong(ownerId);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -162,6 +174,7 @@ final class RecordingListener implements BookListener {
             case CANCEL -> new BookEvent.Cancel(in.readLong(), in.readLong(), in.readLong(),
                     CancelReason.values()[in.readByte()]);
             case BOOK_CHANGE -> new BookEvent.BookChange(Side.values()[in.readByte()], in.readLong(), in.readLong());
+            case FORGOTTEN -> new BookEvent.Forgotten(in.readLong(), in.readLong());
             default -> throw new IOException("unknown event tag " + tag);
         };
     }

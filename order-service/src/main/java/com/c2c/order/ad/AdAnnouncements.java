@@ -49,6 +49,8 @@ public class AdAnnouncements {
             return Uni.createFrom().voidItem();
         }
         ad.bookPresence = BookPresence.LISTED;
+        ad.bookPriceMinor = ad.priceMinor;
+        ad.priceBeforeAmendmentMinor = ad.priceMinor;
         AdListed listed = new AdListed(ad.id, ad.ownerId, ad.market, ad.side.name(), ad.priceMinor,
                 ad.remainingMicros, ad.minOrderMinor, ad.maxOrderMinor, ad.paymentMethodList(),
                 ad.minCompletedTrades);
@@ -57,9 +59,15 @@ public class AdAnnouncements {
                 .chain(() -> ad.paymentWindowMinutes != ad.announcedWindowMinutes ? amend(ad) : none());
     }
 
-    /** New price and/or payment window for a listed ad; the book keeps the quantity it has. */
+    /**
+     * New price and/or payment window for a listed ad; the book keeps the quantity it has. The price the book
+     * had is remembered: if the book refuses the new one, the ad goes back to it (AdBookkeeping.refused).
+     */
     Uni<Void> amend(Ad ad) {
         ad.announcedWindowMinutes = ad.paymentWindowMinutes;
+        ad.priceBeforeAmendmentMinor = ad.bookPriceMinor;
+        ad.bookPriceMinor = ad.priceMinor;
+        ad.priceRejection = null;
         return toBook(ad, EventTypes.AD_AMENDED, new AdAmended(ad.id, ad.market, ad.priceMinor,
                 AdAmended.KEEP_QUANTITY, ad.paymentWindowMinutes));
     }

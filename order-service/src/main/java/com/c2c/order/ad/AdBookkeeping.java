@@ -212,8 +212,10 @@ public class AdBookkeeping {
      * <li>a listing refused for its content (a price off the tick, a quantity out of range): the book will
      * never take the ad as it is, so it ends REJECTED with its reserved USDT released, which its owner
      * sees, rather than shown as listed while nobody can fill it;</li>
-     * <li>anything else (an amendment refused for its price or quantity, a duplicate listing): the book
-     * still holds the ad as it was; nothing to correct here.</li>
+     * <li>an amendment refused for its content (a price off the tick or out of range): the book still holds
+     * the ad at the price it had, so the ad goes back to that price ({@link #amendmentRefused}) and keeps the
+     * book's reason ({@code priceRejection}), which its owner sees on the ad;</li>
+     * <li>anything else (a duplicate listing): the book still holds the ad as it was; nothing to correct.</li>
      * </ul>
      */
     public Uni<Void> refused(UUID adId, String reason, String command) {
@@ -224,6 +226,10 @@ public class AdBookkeeping {
             boolean listing = EventTypes.AD_LISTED.equals(command);
             boolean notOnBook = MARKET_NOT_OPEN.equals(reason) || UNKNOWN_ID.equals(reason)
                     || (listing && !DUPLICATE_ID.equals(reason));
+            if (EventTypes.AD_AMENDED.equals(command) && !notOnBook) {
+                amendmentRefused(ad, reason);
+                return none();
+            }
             if (!notOnBook || ad.bookPresence == BookPresence.OFF) {
                 LOG.warnf("the book refused %s about ad %s (%s, %s); nothing to correct", command, adId, reason,
                         ad.bookPresence);
@@ -249,6 +255,27 @@ public class AdBookkeeping {
             }
             return confirmOffBook(ad, ad.remainingMicros);
         });
+    }
+
+    /**
+     * The book refused the last amendment of the ad's price and holds it at the price it had: the ad goes back
+     * to that price, so what its owner sees and a later listing (after a pause) carry the book's price, not
+     * one the book refuses. The amendment refused is taken to be the last one sent (amendments of one ad are
+     * sent under its row lock and refused within the engine's batch); should the price have changed since
+     * without reaching the book (paused), the newer price stays and is what the next listing carries. An
+     * amendment never moves USDT (the book keeps the quantity it has; a raise of the total travels as
+     * AdQuantityRestored after the wallet reserved it), so nothing is released here.
+     */
+    private void amendmentRefused(Ad ad, String reason) {
+        LOG.warnf("the book refused the amendment of ad %s (%s); the ad goes back to the price the book holds",
+                ad.id, reason);
+        ad.priceRejection = reason;
+        touch(ad);
+        Long bookPrice = ad.priceBeforeAmendmentMinor;
+        if (bookPrice != null && ad.bookPriceMinor != null && ad.priceMinor == ad.bookPriceMinor) {
+            ad.priceMinor = bookPrice;
+            ad.bookPriceMinor = bookPrice;
+        }
     }
 
     /** The book no longer holds the ad, which has {@code held} micro-units: keep, release or list them. */

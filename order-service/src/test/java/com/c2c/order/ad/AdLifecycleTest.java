@@ -217,6 +217,43 @@ class AdLifecycleTest {
         }
     }
 
+    /**
+     * The book refuses a price change (off its tick): it holds the ad at the old price, so the ad goes back to
+     * it and shows the book's reason; no USDT moves; a listing after a pause carries the book's price, and the
+     * next accepted change clears the reason.
+     */
+    @Test
+    void aPriceChangeTheBookRefusesGoesBackToThePriceTheBookHolds() {
+        String owner = maker();
+        try (TopicProbe book = TopicProbe.open(Topics.ORDER_EVENTS);
+                TopicProbe wallet = TopicProbe.open(Topics.WALLET_COMMANDS)) {
+            String ad = fundedSellAd(owner, book);
+            Rest.as(owner).body("{\"price\":\"7.23\"}").when().patch("/api/v1/ads/" + ad).then().statusCode(200)
+                    .body("price", equalTo(7.23f)).body("priceRejection", equalTo(null));
+            ConsumedEvent amended = book.await(of(EventTypes.AD_AMENDED, ad), DEADLINE);
+            assertTrue(amended.data().contains("\"priceMinor\":723"), amended.data());
+
+            String refused = Publish.orderRejected(ad, MARKET, "PRICE_NOT_ON_TICK",
+                    "the price must be a positive multiple of the market's tick", EventTypes.AD_AMENDED);
+            Publish.awaitApplied("order.matching-events", refused);
+            Rest.adOf(owner, ad).then().statusCode(200).body("price", equalTo(7.2f))
+                    .body("priceRejection", equalTo("PRICE_NOT_ON_TICK")).body("status", equalTo("ACTIVE"))
+                    .body("remaining", equalTo(1000f));
+            assertEquals(0, wallet.seen().stream().filter(e -> ad.equals(e.cloudEvent().get("subject"))).count(),
+                    "a refused price change moves no USDT");
+
+            Rest.adAction(owner, ad, "pause").then().statusCode(200).body("status", equalTo("PAUSED"));
+            book.await(of(EventTypes.AD_WITHDRAWN, ad), DEADLINE);
+            Publish.bookQuantityCancelled(ad, MARKET, owner, 1000 * USDT);
+            Rest.adAction(owner, ad, "resume").then().statusCode(200).body("status", equalTo("ACTIVE"));
+            List<ConsumedEvent> listings = book.awaitCount(of(EventTypes.AD_LISTED, ad), 2, DEADLINE);
+            assertTrue(listings.get(1).data().contains("\"priceMinor\":720"), listings.get(1).data());
+
+            Rest.as(owner).body("{\"price\":\"7.30\"}").when().patch("/api/v1/ads/" + ad).then().statusCode(200)
+                    .body("price", equalTo(7.3f)).body("priceRejection", equalTo(null));
+        }
+    }
+
     private static String maker() {
         return "maker-" + UUID.randomUUID();
     }

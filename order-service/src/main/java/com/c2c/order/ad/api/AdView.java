@@ -16,12 +16,13 @@ import java.util.UUID;
 
 /**
  * An ad as its owner sees it; amounts as exact decimals. {@code remaining} is what is on the book or
- * held for the ad (USDT); {@code quantity} what it was posted with.
+ * held for the ad (USDT); {@code quantity} what it was posted with; {@code priceRejection} why the book
+ * refused the last price change (the price went back to the one the book holds), else null.
  */
 public record AdView(UUID id, String ownerId, String market, Side side, String fiat, PriceType priceType,
         BigDecimal price, BigDecimal marginPercent, BigDecimal quantity, BigDecimal remaining, BigDecimal minOrder,
         BigDecimal maxOrder, List<PaymentMethod> paymentMethods, int paymentWindowMinutes, String terms,
-        int minCompletedTrades, AdStatus status, Instant createdAt, Instant updatedAt) {
+        int minCompletedTrades, AdStatus status, String priceRejection, Instant createdAt, Instant updatedAt) {
 
     public static AdView of(Ad ad) {
         Currency fiat = Currency.getInstance(ad.fiat);
@@ -30,6 +31,6 @@ public record AdView(UUID id, String ownerId, String market, Side side, String f
                 UsdtAmount.fromMicros(ad.quantityMicros), UsdtAmount.fromMicros(ad.remainingMicros),
                 FiatAmount.fromMinor(ad.minOrderMinor, fiat), FiatAmount.fromMinor(ad.maxOrderMinor, fiat),
                 ad.paymentMethodList(), ad.paymentWindowMinutes, ad.terms, ad.minCompletedTrades, ad.status,
-                ad.createdAt, ad.updatedAt);
+                ad.priceRejection, ad.createdAt, ad.updatedAt);
     }
 }

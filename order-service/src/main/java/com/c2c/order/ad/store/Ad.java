@@ -60,6 +60,15 @@ public class Ad extends PanacheEntityBase {
     /** How many times the total changed; names each change's wallet command. */
     @Column(name = "quantity_changes", nullable = false)
     public int quantityChanges;
+    /** The price of the last listing or amendment sent to the book; null for ads never listed since V10. */
+    @Column(name = "book_price_minor")
+    public Long bookPriceMinor;
+    /** {@link #bookPriceMinor} before the last amendment sent: what the book holds if it refuses that one. */
+    @Column(name = "price_before_amendment_minor")
+    public Long priceBeforeAmendmentMinor;
+    /** The book's reason for refusing the last price change (the price went back to the book's), else null. */
+    @Column(name = "price_rejection")
+    public String priceRejection;
     /** The wallet's reason for refusing the last raise, else null. */
     @Column(name = "top_up_rejection")
     public String topUpRejection;

@@ -19,13 +19,14 @@ import java.util.UUID;
  * trades took (those not cancelled); {@code remaining} what is on the book or held for it; {@code pendingRaise}
  * a raise of the total the wallet has not reserved yet. {@code statusReason} says why the status was set
  * when it was not the maker's doing (HEARTBEAT_MISSED, FUNDS_REJECTED); {@code raiseRejection} why the
- * wallet refused the last raise.
+ * wallet refused the last raise; {@code priceRejection} why the book refused the
+ * last price change (the price went back to the one the book holds).
  */
 public record MakerAdView(String clientAdId, UUID id, String market, Side side, String fiat, PriceType priceType,
         BigDecimal price, BigDecimal marginPercent, BigDecimal quantity, BigDecimal remaining, BigDecimal traded,
         BigDecimal pendingRaise, BigDecimal minOrder, BigDecimal maxOrder, List<PaymentMethod> paymentMethods,
         int paymentWindowMinutes, String terms, int minCompletedTrades, AdStatus status, String statusReason,
-        String raiseRejection, Instant createdAt, Instant updatedAt) {
+        String raiseRejection, String priceRejection, Instant createdAt, Instant updatedAt) {
 
     public static MakerAdView of(Ad ad, long tradedMicros) {
         Currency fiat = Currency.getInstance(ad.fiat);
@@ -35,6 +36,6 @@ public record MakerAdView(String clientAdId, UUID id, String market, Side side, 
                 UsdtAmount.fromMicros(tradedMicros), UsdtAmount.fromMicros(ad.pendingTopUpMicros),
                 FiatAmount.fromMinor(ad.minOrderMinor, fiat), FiatAmount.fromMinor(ad.maxOrderMinor, fiat),
                 ad.paymentMethodList(), ad.paymentWindowMinutes, ad.terms, ad.minCompletedTrades, ad.status,
-                ad.statusReason, ad.topUpRejection, ad.createdAt, ad.updatedAt);
+                ad.statusReason, ad.topUpRejection, ad.priceRejection, ad.createdAt, ad.updatedAt);
     }
 }
