@@ -21,7 +21,7 @@ public interface OutboxConfig {
     @WithDefault("2s")
     Duration retryInterval();
 
-    /** Most events published in one batch (one database transaction). */
+    /** Most events published in one batch (one read, one send round, one mark). */
     @WithDefault("200")
     int batchSize();
 

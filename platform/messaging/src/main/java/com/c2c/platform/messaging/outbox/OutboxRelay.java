@@ -7,10 +7,8 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,21 +29,23 @@ import org.jboss.logging.Logger;
 /**
  * Publishes pending outbox rows to Kafka in id order and stamps them published.
  *
- * <p>One batch is one database transaction: the rows are read, sent, acknowledged by the broker and
- * only then marked published. A crash anywhere before the commit leaves the rows pending, so they
- * are sent again on the next run: delivery is at-least-once, and consumers drop the duplicates with
- * their inbox. A transaction-scoped advisory lock keeps replicas of a service from relaying the
- * same rows concurrently, which also keeps per-key order.
+ * <p>A batch holds no database transaction and no pooled connection while the broker acknowledges:
+ * the pending rows are read in one statement, sent, every send is awaited outside the database, and
+ * the acknowledged rows are marked in a second statement. A crash anywhere before that mark leaves
+ * the rows pending, so they are sent again on the next run: delivery is at-least-once, and consumers
+ * drop the duplicates with their inbox. Only the instance holding the relay lock on its
+ * {@link RelaySession} relays, so replicas of a service do not send the same rows concurrently (ADR
+ * 0001 says what a session cut mid-batch allows), and per-key order holds: each batch goes out in
+ * id order and settles completely (every send acked or failed) before the next batch reads, so a
+ * failed row is resent ahead of every later row of its key.
  *
  * <p>The relay sleeps between polls but is woken by a PostgreSQL notification that every outbox
  * write raises at commit, so an event leaves within milliseconds; the poll is only the safety net
- * for a lost notification or listener connection.
+ * for a lost notification or session.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Any constant works: each service has its own database. */
-    private static final long RELAY_LOCK = 0x0c2c_0b0cL;
     /** The PostgreSQL notification channel outbox writes raise on commit. */
     static final String CHANNEL = "c2c_outbox";
     /** CloudEvent extension naming the request that caused the event (extension names are lower-case alphanumerics). */
@@ -59,8 +59,10 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean inFlight = new AtomicBoolean();
     private final AtomicBoolean wokenDuringBatch = new AtomicBoolean();
+    /** One batch at a time per instance, whether run by the loop or by hand. */
+    private final AtomicBoolean batchRunning = new AtomicBoolean();
+    private final RelaySession session;
     private volatile long timerId = -1;
-    private volatile SqlConnection listener;
     private volatile long lastCleanup = 0;
 
     OutboxRelay(Pool pool, @Channel("c2c-outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
@@ -70,12 +72,13 @@ public class OutboxRelay {
         this.config = config;
         this.vertx = vertx;
         this.source = URI.create(config.source());
+        // A lost session also lost the lock and the notifications: run again, which opens a new one.
+        this.session = new RelaySession(pool, this::wake, this::wake);
     }
 
     void start(@Observes StartupEvent event) {
         if (config.relayEnabled()) {
             running.set(true);
-            listen();
             scheduleNext(Duration.ZERO);
         }
     }
@@ -85,10 +88,7 @@ public class OutboxRelay {
         if (timerId >= 0) {
             vertx.cancelTimer(timerId);
         }
-        SqlConnection connection = listener;
-        if (connection != null) {
-            connection.closeAndForget();
-        }
+        session.close();
     }
 
     /** Publishes one batch of pending events; returns how many were published. */
@@ -102,14 +102,20 @@ public class OutboxRelay {
      * batch and before the rows are marked published: the window in which a crash causes a resend.
      */
     Uni<Integer> relayBatch(Runnable afterPublish) {
-        return pool.withTransaction(conn -> tryLock(conn)
-                .chain(locked -> locked ? pending(conn) : Uni.createFrom().item(List.<PendingEvent>of()))
-                .chain(batch -> batch.isEmpty()
-                        ? Uni.createFrom().item(0)
-                        : publish(batch)
-                                .invoke(afterPublish)
-                                .chain(() -> markPublished(conn, batch))
-                                .replaceWith(batch.size())));
+        return Uni.createFrom().deferred(() -> {
+            if (!batchRunning.compareAndSet(false, true)) {
+                return Uni.createFrom().item(0);
+            }
+            return session.lead()
+                    .chain(leading -> leading ? pending() : Uni.createFrom().item(List.<PendingEvent>of()))
+                    .chain(batch -> batch.isEmpty()
+                            ? Uni.createFrom().item(0)
+                            : publish(batch)
+                                    .invoke(afterPublish)
+                                    .chain(() -> markPublished(batch))
+                                    .replaceWith(batch.size()))
+                    .onTermination().invoke(() -> batchRunning.set(false));
+        });
     }
 
     /** Deletes rows published longer ago than the retention. */
@@ -154,30 +160,6 @@ public class OutboxRelay {
                 });
     }
 
-    /** Holds one connection that LISTENs on the channel, re-established if it drops. */
-    private void listen() {
-        if (!running.get()) {
-            return;
-        }
-        pool.getConnection().subscribe().with(connection -> {
-            PgConnection pg = PgConnection.cast(connection.getDelegate());
-            pg.notificationHandler(notification -> wake());
-            pg.closeHandler(closed -> {
-                listener = null;
-                vertx.setTimer(config.retryInterval().toMillis(), id -> listen());
-            });
-            connection.query("listen " + CHANNEL).execute().subscribe().with(
-                    ok -> listener = connection,
-                    failure -> {
-                        LOG.warnf("could not listen for outbox notifications (polling only): %s", failure.toString());
-                        connection.closeAndForget();
-                    });
-        }, failure -> {
-            LOG.warnf("no connection to listen for outbox notifications, retrying: %s", failure.toString());
-            vertx.setTimer(config.retryInterval().toMillis(), id -> listen());
-        });
-    }
-
     private Uni<Integer> cleanupHourly(int published) {
         long now = System.currentTimeMillis();
         if (now - lastCleanup < Duration.ofHours(1).toMillis()) {
@@ -187,13 +169,9 @@ public class OutboxRelay {
         return deleteExpired().replaceWith(published);
     }
 
-    private static Uni<Boolean> tryLock(SqlConnection conn) {
-        return conn.preparedQuery("select pg_try_advisory_xact_lock($1)").execute(Tuple.of(RELAY_LOCK))
-                .map(rows -> rows.iterator().next().getBoolean(0));
-    }
-
-    private Uni<List<PendingEvent>> pending(SqlConnection conn) {
-        return conn.preparedQuery("""
+    /** One statement on a pooled connection, returned at once: the lock, not a row lock, keeps other relays off. */
+    private Uni<List<PendingEvent>> pending() {
+        return pool.preparedQuery("""
                 select id, event_id, topic, record_key, type, subject, payload, created_at, request_id
                 from outbox_event where published_at is null order by id limit $1""")
                 .execute(Tuple.of(config.batchSize()))
@@ -206,13 +184,17 @@ public class OutboxRelay {
                 });
     }
 
-    /** Sends in id order (the producer keeps that order per partition) and waits for every ack. */
+    /**
+     * Sends in id order (the idempotent producer keeps that order per partition) and waits until
+     * every send has settled, outside any transaction. On a failure it still waits for the rest:
+     * the next batch resends the failed row and must not find a later row of its key still in flight.
+     */
     private Uni<Void> publish(List<PendingEvent> batch) {
         List<Uni<Void>> acks = new ArrayList<>(batch.size());
         for (PendingEvent event : batch) {
             acks.add(emitter.sendMessage(toMessage(event)));
         }
-        return Uni.join().all(acks).andFailFast().replaceWithVoid();
+        return Uni.join().all(acks).andCollectFailures().replaceWithVoid();
     }
 
     private Message<String> toMessage(PendingEvent event) {
@@ -232,9 +214,10 @@ public class OutboxRelay {
         return Message.of(event.payload(), Metadata.of(kafka, cloudEvent));
     }
 
-    private static Uni<Void> markPublished(SqlConnection conn, List<PendingEvent> batch) {
+    /** Only once the whole batch is acknowledged; a statement of its own, so a short transaction. */
+    private Uni<Void> markPublished(List<PendingEvent> batch) {
         Long[] ids = batch.stream().map(PendingEvent::id).toArray(Long[]::new);
-        return conn.preparedQuery("update outbox_event set published_at = now() where id = any($1)")
+        return pool.preparedQuery("update outbox_event set published_at = now() where id = any($1)")
                 .execute(Tuple.of(ids))
                 .replaceWithVoid();
     }
