@@ -31,6 +31,41 @@ follow_broker() {
   as_postgres_psql -d postgres -c "comment on database \"$db\" is '$cid'"
 }
 
+# The JDK's ahead-of-time cache (JDK 25: JEP 483, 514, 515): classes loaded and linked, and method
+# profiles, from a training run. A service restarted after a crash is ready in about half the time and
+# warms up faster, which is most of its recovery time (docs/operations.md, "Chaos suite"). The first start
+# after a build is the training run (-XX:AOTCacheOutput); the JVM writes the cache when it stops gracefully
+# (a child JVM assembles it, which makes that one stop take up to a minute or two). Later starts use it.
+# A killed training run leaves no cache, so the next start trains again. Off with C2C_AOT=0, and in CI,
+# where every JVM starts once and the assembly would only cost time.
+aot_dir() { echo "$STATE/aot/$1"; }
+aot_enabled() {
+  [ "${C2C_AOT:-$([ "${CI:-}" = true ] && echo 0 || echo 1)}" = 1 ] && [ "$(java_major "$JAVA_HOME")" -ge 25 ] 2>/dev/null
+}
+# aot_flags SERVICE RUN_DIR: the JVM flags to use (or train) the cache of this build of the service.
+aot_flags() {
+  local dir stamp; dir=$(aot_dir "$1")
+  aot_enabled || return 0
+  stamp=$( (cd "$2" && find . -type f -printf '%P %s %T@\n' | sort; "$JAVA_HOME/bin/java" -version 2>&1) | md5sum | cut -d' ' -f1)
+  mkdir -p "$dir"
+  if [ -s "$dir/app.aot" ] && [ -f "$dir/complete" ] && [ "$(cat "$dir/stamp" 2>/dev/null)" = "$stamp" ]; then
+    echo "-XX:AOTCache=$dir/app.aot"
+  else
+    rm -f "$dir/app.aot" "$dir/app.aot.config" "$dir/complete"; echo "$stamp" > "$dir/stamp"
+    echo "-XX:AOTCacheOutput=$dir/app.aot"
+  fi
+}
+# A graceful stop of a training run writes the cache; it is used only once that finished.
+stop_service() {
+  local svc="$1" dir; dir=$(aot_dir "$1")
+  if aot_enabled && [ -f "$dir/stamp" ] && [ ! -f "$dir/complete" ]; then
+    stop_pid "$svc" 180
+    [ -s "$dir/app.aot" ] && touch "$dir/complete"
+  else
+    stop_pid "$svc" 30
+  fi
+}
+
 ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'; }
 
 start_one() {
@@ -42,8 +77,10 @@ start_one() {
   # A running service loads classes from its jars lazily, so it runs from a copy: a rebuild under
   # target/ while it runs cannot pull its jars away (that used to hang services mid-request).
   rm -rf "$run" && mkdir -p "$STATE/run" && cp -a "$built" "$run"
-  start_bg "$svc" "$LOGS/$svc.log" "$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC -jar "$run/quarkus-run.jar"
-  step "$svc starting (PID $(cat "$PIDS/$svc.pid"), port $port)"
+  local aot; aot=$(aot_flags "$svc" "$run")
+  # shellcheck disable=SC2086 # zero or one flag
+  start_bg "$svc" "$LOGS/$svc.log" "$JAVA_HOME/bin/java" $aot -Xmx256m -XX:+UseSerialGC -jar "$run/quarkus-run.jar"
+  step "$svc starting (PID $(cat "$PIDS/$svc.pid"), port $port${aot:+; AOT cache: ${aot%%=*}})"
 }
 
 await_one() {
@@ -63,9 +100,10 @@ case "$cmd" in
     for s in $services; do start_one "$s"; done
     for s in $services; do await_one "$s"; done ;;
   stop)
+    pick_java
     # Services share nothing at shutdown, so they stop in parallel.
     for s in $services; do
-      if pid_alive "$s"; then (stop_pid "$s" 30; step "$s stopped") & else rm -f "$PIDS/$s.pid"; fi
+      if pid_alive "$s"; then (stop_service "$s"; step "$s stopped") & else rm -f "$PIDS/$s.pid"; fi
     done
     wait ;;
   status)

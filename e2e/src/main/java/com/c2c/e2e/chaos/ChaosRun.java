@@ -65,11 +65,18 @@ public final class ChaosRun {
         }
     }
 
-    /** A fault: does its damage and undoes it, returning when it is over and a note (e.g. "ready after 9 s"). */
+    /** A fault: does its damage and undoes it, returning a note (e.g. "ready after 9 s") and when it ended. */
     interface Fault {
         String name();
 
-        String inject(long startedAt) throws Exception;
+        Done inject(long startedAt) throws Exception;
+    }
+
+    /** @param endedAt when the fault was over (epoch ms): the kill itself, or the server back */
+    record Done(String note, long endedAt) {
+        static Done now(String note) {
+            return new Done(note, System.currentTimeMillis());
+        }
     }
 
     private ChaosRun(TradeLoad load) {
@@ -117,8 +124,9 @@ public final class ChaosRun {
         for (Fault fault : faults) {
             long startedAt = System.currentTimeMillis();
             say("chaos: %s", fault.name());
-            String note = fault.inject(startedAt);
-            long endedAt = System.currentTimeMillis();
+            Done done = fault.inject(startedAt);
+            String note = done.note();
+            long endedAt = done.endedAt();
             long recoveredAt = awaitCompletion(startedAt, endedAt, endedAt + RECOVERY_WAIT.toMillis());
             Outcome o = new Outcome(fault.name(), startedAt, endedAt, note, recoveredAt);
             outcomes.add(o);
@@ -251,7 +259,7 @@ public final class ChaosRun {
                 return "poison on every input topic";
             }
 
-            public String inject(long startedAt) throws Exception {
+            public Done inject(long startedAt) throws Exception {
                 Properties p = new Properties();
                 p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EventLog.BOOTSTRAP);
                 p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -271,7 +279,7 @@ public final class ChaosRun {
                     }
                     producer.flush();
                 }
-                return poisonKeys.size() + " records on " + Topics.CONSUMED.size() + " topics";
+                return Done.now(poisonKeys.size() + " records on " + Topics.CONSUMED.size() + " topics");
             }
 
             private void send(KafkaProducer<String, String> producer, String topic, String type, String data)
@@ -294,14 +302,15 @@ public final class ChaosRun {
                 return "SIGKILL " + service;
             }
 
-            public String inject(long startedAt) throws Exception {
+            public Done inject(long startedAt) throws Exception {
                 long pid = Long.parseLong(Files.readString(PIDS.resolve(service + ".pid")).trim());
                 ProcessHandle process = ProcessHandle.of(pid)
                         .orElseThrow(() -> new IllegalStateException(service + " (PID " + pid + ") is not running"));
                 process.destroyForcibly(); // SIGKILL
                 process.onExit().get();
-                script("services.sh", "start", service);
-                return "ready again after " + seconds(System.currentTimeMillis() - startedAt);
+                long killed = System.currentTimeMillis();
+                script("services.sh", "start", service); // at once; recovery counts from the kill
+                return new Done("ready again after " + seconds(System.currentTimeMillis() - startedAt), killed);
             }
         };
     }
@@ -313,12 +322,12 @@ public final class ChaosRun {
                 return "restart " + server;
             }
 
-            public String inject(long startedAt) throws Exception {
+            public Done inject(long startedAt) throws Exception {
                 script(server + ".sh", "stop");
                 long down = System.currentTimeMillis();
                 script(server + ".sh", "start");
-                return "down " + seconds(System.currentTimeMillis() - down) + ", back after "
-                        + seconds(System.currentTimeMillis() - startedAt);
+                return Done.now("down " + seconds(System.currentTimeMillis() - down) + ", back after "
+                        + seconds(System.currentTimeMillis() - startedAt));
             }
         };
     }
@@ -330,11 +339,11 @@ public final class ChaosRun {
                 return "stop " + server + " " + downFor.toSeconds() + " s";
             }
 
-            public String inject(long startedAt) throws Exception {
+            public Done inject(long startedAt) throws Exception {
                 script(server + ".sh", "stop");
                 Thread.sleep(downFor.toMillis());
                 script(server + ".sh", "start");
-                return "back after " + seconds(System.currentTimeMillis() - startedAt);
+                return Done.now("back after " + seconds(System.currentTimeMillis() - startedAt));
             }
         };
     }
