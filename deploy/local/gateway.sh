@@ -120,7 +120,14 @@ render() {
   done
   [[ "$tpl" != *@@* ]] || die "template left a placeholder unfilled: $(grep -o '@@[A-Z_]*@@' <<<"$tpl" | head -1)"
   printf '%s\n' "$tpl" > "$out"
-  haproxy -c -q -f "$out" >"$GW/check.log" 2>&1 || { cat "$GW/check.log" >&2; die "the rendered configuration $out is not valid"; }
+  # Not -q: that hides the alerts too, and a CI run once failed here with nothing to read. A failure is
+  # reported with HAProxy's own words, and tried once more, in case it was the machine, not the file.
+  if ! haproxy -c -f "$out" >"$GW/check.log" 2>&1; then
+    cat "$GW/check.log" >&2
+    step "HAProxy refused the rendered configuration (exit above); checking it once more"
+    sleep 1
+    haproxy -c -f "$out" >"$GW/check.log" 2>&1 || { cat "$GW/check.log" >&2; die "the rendered configuration $out is not valid"; }
+  fi
 }
 
 # prepare: fresh keys into a new versioned folder and a configuration that uses them (not yet live).
