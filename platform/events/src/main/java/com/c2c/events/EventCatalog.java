@@ -1,6 +1,10 @@
 package com.c2c.events;
 
 import com.c2c.events.chain.AddressWatched;
+import com.c2c.events.chain.ConfirmedDepositReorged;
+import com.c2c.events.chain.DepositConfirmed;
+import com.c2c.events.chain.DepositDetected;
+import com.c2c.events.chain.DepositReverted;
 import com.c2c.events.escrow.TradeOpened;
 import com.c2c.events.escrow.TradeStateChanged;
 import com.c2c.events.matching.BookQuantityCancelled;
@@ -16,6 +20,7 @@ import com.c2c.events.order.OrderCancelRequested;
 import com.c2c.events.order.OrderPlaced;
 import com.c2c.events.wallet.AdFundsRejected;
 import com.c2c.events.wallet.AdFundsReserved;
+import com.c2c.events.wallet.DepositAddressAssigned;
 import com.c2c.events.wallet.FundsCredited;
 import com.c2c.events.wallet.FundsLocked;
 import com.c2c.events.wallet.FundsRefunded;
@@ -103,15 +108,27 @@ public final class EventCatalog {
     public static final EventType<TradeStateChanged> TRADE_CANCELLED =
             of(EventTypes.TRADE_CANCELLED, TradeStateChanged.class, Topics.ESCROW_EVENTS);
 
+    public static final EventType<DepositAddressAssigned> DEPOSIT_ADDRESS_ASSIGNED =
+            of(EventTypes.DEPOSIT_ADDRESS_ASSIGNED, DepositAddressAssigned.class, Topics.WALLET_EVENTS);
+
     public static final EventType<AddressWatched> ADDRESS_WATCHED =
             of(EventTypes.ADDRESS_WATCHED, AddressWatched.class, Topics.CHAIN_EVENTS);
+    public static final EventType<DepositDetected> DEPOSIT_DETECTED =
+            of(EventTypes.DEPOSIT_DETECTED, DepositDetected.class, Topics.CHAIN_EVENTS);
+    public static final EventType<DepositConfirmed> DEPOSIT_CONFIRMED =
+            of(EventTypes.DEPOSIT_CONFIRMED, DepositConfirmed.class, Topics.CHAIN_EVENTS);
+    public static final EventType<DepositReverted> DEPOSIT_REVERTED =
+            of(EventTypes.DEPOSIT_REVERTED, DepositReverted.class, Topics.CHAIN_EVENTS);
+    public static final EventType<ConfirmedDepositReorged> CONFIRMED_DEPOSIT_REORGED =
+            of(EventTypes.CONFIRMED_DEPOSIT_REORGED, ConfirmedDepositReorged.class, Topics.CHAIN_EVENTS);
 
     private static final List<EventType<?>> ALL = List.of(AD_POSTED, AD_LISTED, AD_AMENDED, AD_WITHDRAWN,
             AD_QUANTITY_RESTORED, ORDER_PLACED, ORDER_CANCEL_REQUESTED, MARKET_OPENED, TRADE_MATCHED, ORDER_REJECTED,
             BOOK_QUANTITY_CANCELLED, RESERVE_FUNDS, RELEASE_RESERVATION, LOCK_FUNDS, RELEASE_FUNDS, REFUND_FUNDS,
             FUNDS_CREDITED, AD_FUNDS_RESERVED, AD_FUNDS_REJECTED, FUNDS_RESERVED, RESERVATION_RELEASED, FUNDS_LOCKED,
             FUNDS_RELEASED, FUNDS_REFUNDED, WALLET_COMMAND_REJECTED, TRADE_OPENED, TRADE_LOCKED, TRADE_PAID,
-            TRADE_DISPUTED, TRADE_COMPLETED, TRADE_CANCELLED, ADDRESS_WATCHED);
+            TRADE_DISPUTED, TRADE_COMPLETED, TRADE_CANCELLED, DEPOSIT_ADDRESS_ASSIGNED, ADDRESS_WATCHED, DEPOSIT_DETECTED,
+            DEPOSIT_CONFIRMED, DEPOSIT_REVERTED, CONFIRMED_DEPOSIT_REORGED);
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
 
