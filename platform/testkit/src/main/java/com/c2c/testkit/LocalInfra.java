@@ -29,26 +29,21 @@ public final class LocalInfra {
 
     /** Runs {@code deploy/local/<name>.sh start} (idempotent: it also completes the setup of a running server). */
     public static synchronized void run(String name) {
-        run(name, "start");
-    }
-
-    /** Runs {@code deploy/local/<name>.sh <action>}, failing when the script does. */
-    public static synchronized void run(String name, String action) {
         Path script = repoRoot().resolve("deploy/local/" + name + ".sh");
         try {
-            Process process = new ProcessBuilder("bash", script.toString(), action).inheritIO().start();
+            Process process = new ProcessBuilder("bash", script.toString(), "start").inheritIO().start();
             if (!process.waitFor(START_TIMEOUT_S, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(script + " did not finish within " + START_TIMEOUT_S + " s");
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException(script + " " + action + " failed with exit code " + process.exitValue());
+                throw new IllegalStateException(script + " start failed with exit code " + process.exitValue());
             }
         } catch (IOException e) {
             throw new IllegalStateException("could not run " + script, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + script + " " + action, e);
+            throw new IllegalStateException("interrupted while starting " + name, e);
         }
     }
 

@@ -50,10 +50,11 @@ import org.web3j.utils.Numeric;
  */
 public final class AnvilNode implements AutoCloseable {
     public static final long CHAIN_ID = 31337;
-    /** 1,000,000 USDT in micro-units (6 decimals), issued to dev account 0 at start. */
-    public static final long DEV_SUPPLY_MICROS = 1_000_000L * 1_000_000L;
+    /** 1,000,000,000 USDT in micro-units (6 decimals), issued to dev account 0 at start, as deploy/chain/deploy.mjs does. */
+    public static final long DEV_SUPPLY_MICROS = 1_000_000_000L * 1_000_000L;
     static final String BINARY = "deploy/chain/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil";
 
+    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RECEIPT_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern LISTENING = Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)");
@@ -97,7 +98,7 @@ public final class AnvilNode implements AutoCloseable {
             throw new IllegalStateException("Anvil is not installed at " + binary + ": run deploy/local/anvil.sh install");
         }
         TokenArtifact artifact = TokenArtifact.load();
-        Path log = logFile();
+        Path log = logFile("anvil-");
         Process process;
         try {
             // Port 0: Anvil binds a free port itself and prints it, so parallel test JVMs cannot race for one.
@@ -264,15 +265,34 @@ public final class AnvilNode implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code deploy/local/anvil.sh install} once per JVM. Its output goes to a file, not to this
+     * JVM's stdout, which Surefire uses as its channel to the forked test JVM.
+     */
     private static synchronized void installOnce() {
-        if (!installed) {
-            try {
-                LocalInfra.run("anvil", "install");
-            } catch (IllegalStateException e) {
-                throw new IllegalStateException("deploy/local/anvil.sh install failed (needs node and npm; run it to see why)", e);
-            }
-            installed = true;
+        if (installed) {
+            return;
         }
+        Path script = LocalInfra.repoRoot().resolve("deploy/local/anvil.sh");
+        Path out = logFile("anvil-install-");
+        try {
+            Process install = new ProcessBuilder("bash", script.toString(), "install")
+                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            if (!install.waitFor(INSTALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                install.destroyForcibly();
+                throw new IllegalStateException(script + " install did not finish within " + INSTALL_TIMEOUT + ":\n" + read(out));
+            }
+            if (install.exitValue() != 0) {
+                throw new IllegalStateException("deploy/local/anvil.sh install failed (exit " + install.exitValue()
+                        + "; it needs node and npm):\n" + read(out));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("could not run " + script + " install", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + script + " install", e);
+        }
+        installed = true;
     }
 
     private void deployToken(TokenArtifact artifact) {
@@ -375,12 +395,12 @@ public final class AnvilNode implements AutoCloseable {
         }
     }
 
-    /** target/anvil-*.log in the module being tested (kept for a failed run), else a temporary file. */
-    private static Path logFile() {
+    /** target/<prefix>*.log in the module being tested (kept for a failed run), else a temporary file. */
+    private static Path logFile(String prefix) {
         try {
             Path target = Path.of("target");
-            return Files.isDirectory(target) ? Files.createTempFile(target, "anvil-", ".log")
-                    : Files.createTempFile("anvil-", ".log");
+            return Files.isDirectory(target) ? Files.createTempFile(target, prefix, ".log")
+                    : Files.createTempFile(prefix, ".log");
         } catch (IOException e) {
             throw new IllegalStateException("cannot create a log file for anvil", e);
         }

@@ -38,6 +38,7 @@ class AnvilNodeTest {
     @BeforeAll
     static void start() {
         chain = AnvilNode.start();
+        assertEquals(AnvilNode.DEV_SUPPLY_MICROS, chain.balanceOf(chain.account(0)), "the dev supply, before any test moves it");
     }
 
     @AfterAll
@@ -58,7 +59,7 @@ class AnvilNodeTest {
                 FunctionEncoder.encode(new Function("decimals", List.of(), List.of(new TypeReference<Uint8>() { })))),
                 DefaultBlockParameterName.LATEST).send().getValue();
         assertEquals(BigInteger.valueOf(6), Numeric.toBigInt(decimals));
-        assertTrue(chain.balanceOf(chain.account(0)) > 0);
+        assertTrue(chain.balanceOf(chain.account(0)) > 0, "account 0 holds the dev supply");
         assertEquals(0, chain.balanceOf(chain.account(9)));
     }
 
