@@ -42,7 +42,7 @@ class EvmAddressTest {
             "0xfb6916095ca1df60bB79Ce92cE3Ea74c37c5d359",
             "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6Fb",
             "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9adb",
-            // from the EIP-55 validators' docs: first half upper, second half lower
+            // the invalid example in the readme of the eip_55 Elixir package
             "0x5AAEB6053f3e94c9b9a09f33669435e7ef1beaed"})
     void a_mixed_case_address_with_a_wrong_checksum_is_refused(String mistyped) {
         InvalidAddressException e = assertThrows(InvalidAddressException.class, () -> EvmAddress.parse(mistyped));

@@ -18,7 +18,7 @@ class TronAddressTest {
      * Published base58 / hex pairs:
      * <ul>
      * <li>TR7NHq...: the USDT TRC-20 contract, as TRON's explorers and Tether list it;</li>
-     * <li>TNPeea...: the example of TRON's address-format documentation (tronWeb.address.toHex/fromHex);</li>
+     * <li>TNPeea...: the tronWeb.address.toHex/fromHex example repeated by TRON address-format guides;</li>
      * <li>TUoHaV..., TUznHJ..., TPswDD...: TRON's "Getting started with java-tron" guide, where the same
      *     transfers appear with base58 addresses and, inside raw_data_hex, the 41-prefixed bytes;</li>
      * <li>TBhCfA...: TRON wallet-cli's "encoding convert" documentation;</li>
