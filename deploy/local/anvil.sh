@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Anvil (local EVM chain, npm @foundry-rs/anvil pinned in deploy/chain/package.json) on
-# 127.0.0.1:8545, chain id 31337, default dev mnemonic, automine. State is not kept across restarts,
-# so every start deploys the local USDT (deploy/chain/deploy.mjs) from dev account 0 and records it in
-# $STATE/chain/31337.json (always at the same address: the deployer's first transaction).
+# 127.0.0.1:8545, chain id 31337, default dev mnemonic, automine. The chain (blocks, hashes, balances) is
+# kept across restarts in $STATE/chain/anvil-state.json, written every 10 s and at a graceful stop, so the
+# services' databases (deposits credited, chain-watcher's cursor and block hashes) keep describing the chain
+# they run against; deleting that file starts a new chain. Every start makes sure the local USDT is deployed
+# (deploy/chain/deploy.mjs, from dev account 0) and records it in $STATE/chain/31337.json (on a new chain
+# always at the same address: the deployer's first transaction).
 # Usage: anvil.sh install | start | stop | status
 #   install: npm ci (Anvil, solc) and compile the token to deploy/chain/build/ (tests need the artifact)
 # C2C_ANVIL_PORT moves the node off 8545 (to try the scripts next to a running platform).
@@ -64,7 +67,9 @@ start() {
   else
     require_free_port anvil "$PORT"
     step "starting anvil on $RPC, chain id $CHAIN_ID (log $LOG)"
-    start_bg anvil "$LOG" "$ANVIL_BIN" --host 127.0.0.1 --port "$PORT" --chain-id "$CHAIN_ID"
+    mkdir -p "$STATE/chain"
+    start_bg anvil "$LOG" "$ANVIL_BIN" --host 127.0.0.1 --port "$PORT" --chain-id "$CHAIN_ID" \
+      --state "$STATE/chain/anvil-state${C2C_ANVIL_PORT:+-$PORT}.json" --state-interval 10
   fi
   wait_ready anvil 30 "$LOG" chain_id_ok
   step "anvil ready on $RPC (pid $(pid_of anvil))"

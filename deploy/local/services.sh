@@ -66,6 +66,17 @@ stop_service() {
   fi
 }
 
+# The local chain's token and RPC address, as anvil.sh recorded them, for the services that read the chain
+# (chain-watcher follows it; wallet-service reads balances for the custody report). Nothing is exported
+# when the chain is not up, and those services then leave the chain alone (they say so in their logs).
+export_chain_env() {
+  local f="$STATE/chain/31337.json"
+  [ -f "$f" ] || return 0
+  export C2C_CHAIN_TOKEN C2C_CHAIN_RPC_URL C2C_CHAIN_START_BLOCK
+  C2C_CHAIN_TOKEN=$(jq -r .token "$f"); C2C_CHAIN_RPC_URL=$(jq -r .rpcUrl "$f")
+  C2C_CHAIN_START_BLOCK=$(jq -r .deployedAtBlock "$f")
+}
+
 ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'; }
 
 start_one() {
@@ -97,6 +108,7 @@ services="${*:-$ALL_SERVICES}"
 case "$cmd" in
   start)
     pick_java
+    export_chain_env
     for s in $services; do start_one "$s"; done
     for s in $services; do await_one "$s"; done ;;
   stop)
