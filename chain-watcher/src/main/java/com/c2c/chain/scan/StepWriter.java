@@ -154,7 +154,7 @@ public class StepWriter {
                 .map(watched -> watched.stream().collect(Collectors.toMap(w -> w.key.address(), w -> w.ownerId)))
                 .chain(owners -> sequentially(transfers, transfer -> {
                     String owner = owners.get(transfer.to());
-                    return owner == null ? Uni.createFrom().voidItem() : recordOne(chain, transfer, owner, now, outcome);
+                    return owner == null || transfer.empty() ? Uni.createFrom().voidItem() : recordOne(chain, transfer, owner, now, outcome);
                 }));
     }
 

@@ -14,6 +14,11 @@ public record TokenTransfer(String txHash, int logIndex, long blockNumber, Strin
     public static final String TOPIC = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
+    /** A transfer of nothing (tokens allow them): not a deposit. */
+    public boolean empty() {
+        return value.signum() == 0;
+    }
+
     /** Whether the value fits the platform's {@code long} micro-units (the token has 6 decimals). */
     public boolean fitsMicros() {
         return value.signum() > 0 && value.compareTo(LONG_MAX) <= 0;
