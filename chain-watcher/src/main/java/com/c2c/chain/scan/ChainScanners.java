@@ -64,6 +64,18 @@ public class ChainScanners {
             LOG.info("chain scanning is disabled (c2c.chain.scan-enabled=false)");
             return;
         }
+        startScanning();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopScanning();
+    }
+
+    /** Starts a new scanner per scanned chain, each from its stored cursor (as at a process start). */
+    synchronized void startScanning() {
+        if (!scanners.isEmpty()) {
+            throw new IllegalStateException("already scanning");
+        }
         config.chains().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             ChainStatus status = statuses.get(entry.getValue().chainId());
             if (!status.scanning()) {
@@ -81,8 +93,10 @@ public class ChainScanners {
         });
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /** Stops every scanner after its step in flight and drops it with all it held in memory. */
+    synchronized void stopScanning() {
         scanners.forEach(ChainScanner::stop);
+        scanners.clear();
     }
 
     /** Every configured chain's status, by chain id. */

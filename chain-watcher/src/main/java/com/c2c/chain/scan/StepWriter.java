@@ -37,6 +37,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class StepWriter {
     private final Outbox outbox;
+    /** Tests: the next step fails after all its writes, before its commit, as a process killed there would. */
+    private volatile boolean dieBeforeNextCommit;
 
     StepWriter(Outbox outbox) {
         this.outbox = outbox;
@@ -47,6 +49,15 @@ public class StepWriter {
         CursorMoved(String message) {
             super(message, null, false, false);
         }
+    }
+
+    /** For tests of a crash in the middle of a step: the next one rolls back after writing everything. */
+    void dieBeforeNextCommit() {
+        dieBeforeNextCommit = true;
+    }
+
+    boolean willDieBeforeNextCommit() {
+        return dieBeforeNextCommit;
     }
 
     public Uni<ChainCursor> cursor(long chainId) {
@@ -95,7 +106,14 @@ public class StepWriter {
                     .chain(() -> forget(chain, Math.min(tip.number(), head - chain.keptBlocks() + 1)))
                     .chain(() -> record(chain, transfers, now, outcome))
                     .chain(() -> Panache.getSession().chain(session -> session.flush()))
-                    .chain(() -> confirm(chain, tip.number(), now, outcome));
+                    .chain(() -> confirm(chain, tip.number(), now, outcome))
+                    .invoke(() -> {
+                        if (dieBeforeNextCommit) {
+                            dieBeforeNextCommit = false;
+                            throw new IllegalStateException("simulated death before the commit of blocks " + (from + 1)
+                                    + ".." + tip.number());
+                        }
+                    });
         })).replaceWith(outcome);
     }
 
