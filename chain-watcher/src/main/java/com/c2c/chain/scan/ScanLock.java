@@ -46,13 +46,22 @@ final class ScanLock {
         return held;
     }
 
-    /** Ends the session, which releases the lock. */
+    /**
+     * Releases the lock and gives the connection back. Closing a pooled connection only returns it to the
+     * pool with its session (and so the lock) alive, hence the explicit unlock first.
+     */
     void release() {
         SqlConnection conn = connection;
         connection = null;
         held = false;
         if (conn != null) {
-            conn.closeAndForget();
+            try {
+                conn.query("select pg_advisory_unlock_all()").execute().await().atMost(WAIT);
+            } catch (RuntimeException e) {
+                // the session is gone already, and the lock with it
+            } finally {
+                conn.closeAndForget();
+            }
         }
     }
 
