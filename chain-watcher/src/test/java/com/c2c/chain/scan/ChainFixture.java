@@ -97,6 +97,24 @@ final class ChainFixture {
         return hash;
     }
 
+    /** The token's owner issues {@code value} base units straight to {@code to} (a Transfer from address zero). */
+    static String issue(String to, BigInteger value) throws Exception {
+        AnvilNode chain = chain();
+        String owner = chain.account(0);
+        String data = org.web3j.abi.FunctionEncoder.encode(new org.web3j.abi.datatypes.Function("issue",
+                java.util.List.of(new org.web3j.abi.datatypes.Address(to), new org.web3j.abi.datatypes.generated.Uint256(value)),
+                java.util.List.of()));
+        BigInteger nonce = chain.web3j().ethGetTransactionCount(owner, DefaultBlockParameterName.PENDING).send()
+                .getTransactionCount();
+        String hash = chain.web3j().ethSendTransaction(Transaction.createFunctionCallTransaction(owner, nonce,
+                BigInteger.valueOf(100_000_000_000L), BigInteger.valueOf(200_000), chain.tokenAddress(), data))
+                .send().getTransactionHash();
+        if (!chain.receipt(hash).isStatusOK()) {
+            throw new IllegalStateException("issue failed: " + chain.receipt(hash));
+        }
+        return hash;
+    }
+
     private static String word(BigInteger value) {
         return String.format("%64s", value.toString(16)).replace(' ', '0');
     }

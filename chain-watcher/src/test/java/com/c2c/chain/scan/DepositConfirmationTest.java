@@ -10,6 +10,7 @@ import static com.c2c.chain.scan.ChainFixture.stateOf;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.c2c.events.EventTypes;
@@ -26,6 +27,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.math.BigInteger;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +114,22 @@ class DepositConfirmationTest {
             assertEquals(1, TestDatabase.queryLong("select count(*) from deposit where to_address = '" + watched + "'"));
             assertEquals(0, TestDatabase.queryLong("select count(*) from deposit where to_address = '" + unwatched + "'"));
         }
+    }
+
+    @Test
+    void aTransferTooLargeForMicroUnitsIsNeverReportedButShownToOperators() throws Exception {
+        String address = freshAddress();
+        assign(address, "erin");
+        BigInteger tooLarge = BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE);
+        String tx = ChainFixture.issue(address, tooLarge);
+        chain().mine(4);
+        awaitScannedToHead();
+        assertEquals("OVERSIZED", stateOf(tx));
+        assertEquals(0, TestDatabase.queryLong("select count(*) from outbox_event where payload like '%" + tx + "%'"));
+        As.user("ops1", "admin").queryParam("state", "OVERSIZED").when().get("/api/v1/chains/31337/deposits")
+                .then().statusCode(200)
+                .body("items.find { it.txHash == '" + tx + "' }.rawValue", equalTo(tooLarge.toString()))
+                .body("items.find { it.txHash == '" + tx + "' }.amount", nullValue());
     }
 
     @Test
