@@ -46,7 +46,7 @@ final class StepReader {
                 if (window.isEmpty()) {
                     window = List.of(new BlockRef(cursor, cursorHash, null));
                 }
-                CommonAncestor.Found ancestor = CommonAncestor.find(window, this::hashOnNode);
+                CommonAncestor.Found ancestor = CommonAncestor.find(window, head, this::hashOnNode);
                 return new StepPlan.RollBack(head, cursor, ancestor);
             }
         }

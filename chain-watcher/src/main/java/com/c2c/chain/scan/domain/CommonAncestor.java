@@ -21,10 +21,12 @@ public final class CommonAncestor {
     }
 
     /**
-     * @param kept   the kept blocks, newest first
-     * @param onNode the node's hash at a height ({@code null} when the node has no block there any more)
+     * @param kept     the kept blocks, newest first
+     * @param nodeHead the node's head: when no kept block matches, the search lands no higher (a node reset to
+     *                 a shorter chain, such as a restarted dev node, has nothing above it)
+     * @param onNode   the node's hash at a height ({@code null} when the node has no block there any more)
      */
-    public static Found find(List<BlockRef> kept, LongFunction<String> onNode) {
+    public static Found find(List<BlockRef> kept, long nodeHead, LongFunction<String> onNode) {
         if (kept.isEmpty()) {
             throw new IllegalArgumentException("no kept blocks to compare");
         }
@@ -33,7 +35,7 @@ public final class CommonAncestor {
                 return new Found(block.number(), block.hash(), false);
             }
         }
-        long below = kept.getLast().number() - 1;
+        long below = Math.min(kept.getLast().number() - 1, nodeHead);
         return new Found(below, below < 0 ? null : onNode.apply(below), true);
     }
 }

@@ -27,7 +27,7 @@ class CommonAncestorTest {
         for (long n = 0; n <= 19; n++) {
             node.put(n, n <= 16 ? "k" + n : "other" + n);
         }
-        CommonAncestor.Found found = CommonAncestor.find(kept(), node::get);
+        CommonAncestor.Found found = CommonAncestor.find(kept(), 19, node::get);
         assertEquals(16, found.number());
         assertEquals("k16", found.hash());
         assertFalse(found.beyondWindow());
@@ -35,15 +35,23 @@ class CommonAncestorTest {
 
     @Test
     void aReorgDeeperThanTheKeptBlocksGoesBelowThemAndSaysSo() {
-        CommonAncestor.Found found = CommonAncestor.find(kept(), n -> "other" + n);
+        CommonAncestor.Found found = CommonAncestor.find(kept(), 30, n -> "other" + n);
         assertEquals(9, found.number());
         assertEquals("other9", found.hash(), "the node's block there, to read on from");
         assertTrue(found.beyondWindow());
     }
 
     @Test
+    void aNodeResetToAShorterChainLandsAtItsHead() {
+        CommonAncestor.Found found = CommonAncestor.find(kept(), 3, n -> n <= 3 ? "new" + n : null);
+        assertEquals(3, found.number());
+        assertEquals("new3", found.hash());
+        assertTrue(found.beyondWindow());
+    }
+
+    @Test
     void belowGenesisThereIsNoHash() {
-        CommonAncestor.Found found = CommonAncestor.find(List.of(new BlockRef(0, "k0", "p")), n -> "other" + n);
+        CommonAncestor.Found found = CommonAncestor.find(List.of(new BlockRef(0, "k0", "p")), 5, n -> "other" + n);
         assertEquals(-1, found.number());
         assertNull(found.hash());
     }
