@@ -23,9 +23,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The scanner's writes, each one transaction: a step's deposits, kept block hashes, new cursor and events
@@ -36,6 +38,8 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class StepWriter {
+    private static final int RECIPIENTS_PER_QUERY = 1000;
+
     private final Outbox outbox;
     /** Tests: the next step fails after all its writes, before its commit, as a process killed there would. */
     private volatile boolean dieBeforeNextCommit;
@@ -166,11 +170,18 @@ public class StepWriter {
         if (transfers.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        // A busy token moves to thousands of addresses in a range: asked in slices, each far below PostgreSQL's
+        // limit on bind parameters.
         List<String> recipients = transfers.stream().map(TokenTransfer::to).distinct().toList();
-        return WatchedAddress.<WatchedAddress>find("key.chainId = ?1 and key.address in ?2", chain.chainId(), recipients)
-                .list()
-                .map(watched -> watched.stream().collect(Collectors.toMap(w -> w.key.address(), w -> w.ownerId)))
-                .chain(owners -> sequentially(transfers, transfer -> {
+        List<List<String>> slices = new ArrayList<>();
+        for (int i = 0; i < recipients.size(); i += RECIPIENTS_PER_QUERY) {
+            slices.add(recipients.subList(i, Math.min(recipients.size(), i + RECIPIENTS_PER_QUERY)));
+        }
+        Map<String, String> owners = new HashMap<>();
+        return sequentially(slices, slice -> WatchedAddress.<WatchedAddress>find(
+                "key.chainId = ?1 and key.address in ?2", chain.chainId(), slice).list()
+                .invoke(watched -> watched.forEach(w -> owners.put(w.key.address(), w.ownerId))))
+                .chain(() -> sequentially(transfers, transfer -> {
                     String owner = owners.get(transfer.to());
                     return owner == null || transfer.empty() ? Uni.createFrom().voidItem() : recordOne(chain, transfer, owner, now, outcome);
                 }));
