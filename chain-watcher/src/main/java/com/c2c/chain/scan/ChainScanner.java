@@ -70,6 +70,17 @@ final class ChainScanner {
         node.close();
     }
 
+    /**
+     * Stops as a killed process would: the thread is interrupted wherever it is, the lock's session let go,
+     * and nothing waits for the step in flight (its transaction may still commit, or not).
+     */
+    void kill() {
+        stopped.countDown();
+        thread.interrupt();
+        lock.release();
+        node.close();
+    }
+
     private void run() {
         LOG.infof("%s: scanning token %s, %d confirmations, %d blocks kept", chain, chain.tokenContract(),
                 chain.confirmations(), chain.keptBlocks());
@@ -87,6 +98,9 @@ final class ChainScanner {
                 LOG.warnf("%s: %s; reading again", chain, moved.getMessage());
                 pause = poll;
             } catch (Exception e) {
+                if (stopped.getCount() == 0) {
+                    break; // stopped (or killed) in the middle of the step: not a failure to report
+                }
                 failures++;
                 pause = backoff();
                 // the first failure and then one in ten, not every retry of an outage
@@ -173,7 +187,7 @@ final class ChainScanner {
         long behind = head - cursor;
         if (behind <= BEHIND) {
             if (catchingUp) {
-                LOG.infof("%s: caught up at block %d (head %d)", chain, cursor, head);
+                LOG.infof("%s: caught up, %d blocks behind (cursor %d, head %d)", chain, behind, cursor, head);
                 catchingUp = false;
             }
             progressFrom = -1;
