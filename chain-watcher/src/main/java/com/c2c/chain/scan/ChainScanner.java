@@ -67,6 +67,7 @@ final class ChainScanner {
             Thread.currentThread().interrupt();
         }
         lock.release();
+        status.leading(false);
         node.close();
     }
 
@@ -78,6 +79,7 @@ final class ChainScanner {
         stopped.countDown();
         thread.interrupt();
         lock.release();
+        status.leading(false);
         node.close();
     }
 
