@@ -6,6 +6,7 @@ import com.c2c.chain.scan.domain.LogRange;
 import com.c2c.chain.scan.domain.TokenTransfer;
 import com.c2c.chain.scan.node.ChainNode;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,8 +64,11 @@ final class StepReader {
                 range.answered();
                 break;
             } catch (IOException refused) {
-                if (!range.refused()) {
-                    throw refused; // even one block is refused: an outage, retried later
+                // A refusal or a timeout (too many logs to answer in time) asks for less; a node that cannot
+                // be reached at all is an outage, retried later at the same range.
+                boolean tooMuch = refused instanceof ChainNode.RangeRefused || refused instanceof InterruptedIOException;
+                if (!tooMuch || !range.refused()) {
+                    throw refused;
                 }
                 LOG.infof("%s: the node refused logs of blocks %d..%d (%s); asking for %d blocks at a time",
                         chain, from, to, refused.getMessage(), range.blocks());

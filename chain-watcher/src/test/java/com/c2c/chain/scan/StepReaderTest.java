@@ -27,6 +27,7 @@ class StepReaderTest {
         final List<TokenTransfer> transfers = new ArrayList<>();
         long head;
         int widest = Integer.MAX_VALUE;
+        boolean down;
 
         MemoryNode(long head) {
             this.head = head;
@@ -63,6 +64,9 @@ class StepReaderTest {
         @Override
         public List<TokenTransfer> transfers(long from, long to) throws IOException {
             logCalls.add(new long[] {from, to});
+            if (down) {
+                throw new java.net.ConnectException("Connection refused");
+            }
             if (to - from + 1 > widest) {
                 throw new RangeRefused("query returned more than 10000 results");
             }
@@ -120,6 +124,15 @@ class StepReaderTest {
         node.widest = 0;
         StepReader reader = new StepReader(CHAIN, node, new LogRange(4));
         assertThrows(ChainNode.RangeRefused.class, () -> reader.read(-1, null, List::of));
+    }
+
+    @Test
+    void aNodeThatCannotBeReachedIsAnOutageNotATooWideRange() {
+        MemoryNode node = new MemoryNode(10_000);
+        node.down = true;
+        LogRange range = new LogRange(2000);
+        assertThrows(java.net.ConnectException.class, () -> new StepReader(CHAIN, node, range).read(-1, null, List::of));
+        assertEquals(2000, range.blocks());
     }
 
     @Test
