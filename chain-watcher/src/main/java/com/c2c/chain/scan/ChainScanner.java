@@ -7,6 +7,8 @@ import com.c2c.chain.scan.store.ChainCursor;
 import com.c2c.chain.scan.store.Deposit;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
@@ -178,8 +180,8 @@ final class ChainScanner {
         try {
             long before = startBlock.isPresent() ? startBlock.getAsLong() - 1 : node.head();
             return before < 0 ? null : node.block(before);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -13,8 +13,13 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.Transaction;
 
@@ -101,9 +106,8 @@ final class ChainFixture {
     static String issue(String to, BigInteger value) throws Exception {
         AnvilNode chain = chain();
         String owner = chain.account(0);
-        String data = org.web3j.abi.FunctionEncoder.encode(new org.web3j.abi.datatypes.Function("issue",
-                java.util.List.of(new org.web3j.abi.datatypes.Address(to), new org.web3j.abi.datatypes.generated.Uint256(value)),
-                java.util.List.of()));
+        String data = FunctionEncoder.encode(new Function("issue", List.of(new Address(to), new Uint256(value)),
+                List.of()));
         BigInteger nonce = chain.web3j().ethGetTransactionCount(owner, DefaultBlockParameterName.PENDING).send()
                 .getTransactionCount();
         String hash = chain.web3j().ethSendTransaction(Transaction.createFunctionCallTransaction(owner, nonce,

@@ -11,7 +11,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.c2c.events.EventTypes;
 import com.c2c.events.Topics;
@@ -144,10 +146,10 @@ class DepositConfirmationTest {
                 .body("[0].tokenContract", equalTo(chain().tokenAddress()));
         await().atMost(WAIT).untilAsserted(() -> As.user("ops1", "admin").when().get("/api/v1/chains").then()
                 .body("[0].head", equalTo((int) head)).body("[0].cursor", equalTo((int) head)).body("[0].lag", equalTo(0)));
-        String metrics = io.restassured.RestAssured.given().when().get("/q/metrics").then().statusCode(200).extract()
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract()
                 .asString();
-        org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("c2c_chain_head_block{chain=\"local\"}"), metrics);
-        org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("c2c_chain_lag_blocks{chain=\"local\"} 0.0"));
+        assertTrue(metrics.contains("c2c_chain_head_block{chain=\"local\"}"), metrics);
+        assertTrue(metrics.contains("c2c_chain_lag_blocks{chain=\"local\"} 0.0"));
         As.user("ops2").when().get("/api/v1/chains").then().statusCode(403);
     }
 }
