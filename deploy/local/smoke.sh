@@ -35,6 +35,9 @@ maker=$(token -d grant_type=client_credentials -d client_id=c2c-maker -d client_
 check "Keycloak: maker client credentials carry role merchant" jwt_has_role "$maker" merchant
 check "Anvil answers eth_chainId 31337" bash -c "curl -fsS -H 'content-type: application/json' \
   -d '{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[]}' http://127.0.0.1:8545 | grep -q '0x7a69'"
+usdt=$(sed -n 's/.*"token": *"\(0x[0-9a-fA-F]*\)".*/\1/p' "$STATE/chain/31337.json" 2>/dev/null || true)
+check "the local USDT is deployed on Anvil ($STATE/chain/31337.json)" bash -c "[ -n '$usdt' ] && curl -fsS -H 'content-type: application/json' \
+  -d '{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_getCode\",\"params\":[\"$usdt\",\"latest\"]}' http://127.0.0.1:8545 | grep -q '\"result\":\"0x[0-9a-f]'"
 
 # The single entry point: the gateway on 8080 checks tokens before anything reaches a service.
 source "$ROOT/deploy/local/identity.sh"

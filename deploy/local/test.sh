@@ -2,7 +2,8 @@
 # Runs every test against real servers:
 #   1. starts PostgreSQL, Kafka and Keycloak if they are down (the services' tests present real tokens;
 #      stopped again at the end if this script started them),
-#   2. ./mvnw verify: unit, @QuarkusTest and end-to-end tests of every module,
+#   2. deploy/local/anvil.sh install (Anvil + the compiled local USDT the chain tests deploy), then
+#      ./mvnw verify: unit, @QuarkusTest and end-to-end tests of every module,
 #   3. the platform smoke test (deploy/local/smoke.sh): up.sh on the built jars, every service ready,
 #      Keycloak tokens, the EVM node, then down.sh leaving no process behind.
 # Options: --skip-smoke; extra arguments after -- go to Maven (e.g. -- -pl order-service -am).
@@ -38,6 +39,9 @@ for c in postgres kafka keycloak; do
     started+=("$c")
   fi
 done
+
+# The chain tests start their own Anvil from deploy/chain and deploy the token from its compiled artifact.
+bash "$ROOT/deploy/local/anvil.sh" install
 
 step "running ./mvnw verify ${maven_args[*]}"
 (cd "$ROOT" && ./mvnw -B verify "${maven_args[@]}")

@@ -1,0 +1,2 @@
+/** Text encodings of chain data (base58check). */
+package com.c2c.chain.encoding;
