@@ -12,22 +12,29 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import com.c2c.chain.config.ChainConfig;
+import com.c2c.events.wallet.DepositAddressAssigned;
+import com.c2c.platform.messaging.consumer.PoisonEvent;
 import java.util.Locale;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.regex.Pattern;
 
-/** Registers deposit addresses to watch. Addresses are stored lower-case, so each is watched once. */
+/**
+ * Registers deposit addresses to watch, from the wallet's {@code DepositAddressAssigned} events or an admin's
+ * request. Addresses are stored lower-case, so each is watched once; an address belongs to one owner.
+ */
 @ApplicationScoped
 public class WatchService {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Set<Long> supportedChains;
 
-    WatchService(Outbox outbox, AuditTrail audit,
-            @ConfigProperty(name = "c2c.chain.supported-chain-ids") Set<Long> supportedChains) {
+    private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-f]{40}");
+
+    WatchService(Outbox outbox, AuditTrail audit, ChainConfig chains) {
         this.outbox = outbox;
         this.audit = audit;
-        this.supportedChains = supportedChains;
+        this.supportedChains = chains.chainIds();
     }
 
     public record Outcome(WatchedAddress watched, boolean created) {
@@ -40,23 +47,50 @@ public class WatchService {
             throw ProblemException.invalidField("chainId", "is not a chain this watcher follows " + supportedChains);
         }
         WatchedAddress.Key key = new WatchedAddress.Key(chainId, request.address().toLowerCase(Locale.ROOT));
+        return store(key, request.ownerId(), () -> {
+            throw ProblemException.conflict("address-taken", "address is already watched for another owner");
+        }).call(outcome -> outcome.created()
+                ? audit.record(adminId, "address.watch", chainId + ":" + key.address(), "for owner " + request.ownerId())
+                : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * The wallet gave an owner this address: watch it, once (runs in the consumer's inbox transaction). An
+     * address the wallet says is another owner's than the one it is watched for, or on a chain this watcher
+     * does not follow, can never be applied: a poison event, dead-lettered for an operator.
+     */
+    public Uni<Void> assigned(DepositAddressAssigned assigned) {
+        if (!supportedChains.contains(assigned.chainId())) {
+            throw PoisonEvent.invalid("chain " + assigned.chainId() + " is not one this watcher follows " + supportedChains);
+        }
+        String address = assigned.address().toLowerCase(Locale.ROOT);
+        if (!ADDRESS.matcher(address).matches() || assigned.ownerId().isBlank() || assigned.ownerId().length() > 64) {
+            throw PoisonEvent.invalid("address " + assigned.address() + " or owner is malformed");
+        }
+        WatchedAddress.Key key = new WatchedAddress.Key(assigned.chainId(), address);
+        return store(key, assigned.ownerId(), () -> {
+            throw PoisonEvent.invalid("address " + address + " on chain " + assigned.chainId()
+                    + " is already watched for another owner");
+        }).replaceWithVoid();
+    }
+
+    /** Stores the address for the owner, announcing it once; {@code taken} throws when it is another's. */
+    private Uni<Outcome> store(WatchedAddress.Key key, String ownerId, Runnable taken) {
         return WatchedAddress.<WatchedAddress>findById(key).chain(existing -> {
             if (existing != null) {
-                if (!existing.ownerId.equals(request.ownerId())) {
-                    throw ProblemException.conflict("address-taken", "address is already watched for another owner");
+                if (!existing.ownerId.equals(ownerId)) {
+                    taken.run();
                 }
                 return Uni.createFrom().item(new Outcome(existing, false));
             }
             WatchedAddress watched = new WatchedAddress();
             watched.key = key;
-            watched.ownerId = request.ownerId();
+            watched.ownerId = ownerId;
             watched.createdAt = Instant.now();
-            AddressWatched event = new AddressWatched(chainId, key.address(), watched.ownerId);
+            AddressWatched event = new AddressWatched(key.chainId(), key.address(), ownerId);
             return watched.<WatchedAddress>persist()
                     .call(() -> outbox.add(Topics.CHAIN_EVENTS, key.address(), EventTypes.ADDRESS_WATCHED,
-                            chainId + ":" + key.address(), event))
-                    .call(() -> audit.record(adminId, "address.watch", chainId + ":" + key.address(),
-                            "for owner " + watched.ownerId))
+                            key.chainId() + ":" + key.address(), event))
                     .map(w -> new Outcome(w, true));
         });
     }

@@ -1,0 +1,102 @@
+package com.c2c.chain.scan;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+
+/**
+ * What operators see of one chain: the node's head, the scanner's cursor, the lag between them, when it last
+ * stepped, and its reorgs. Each is also a meter tagged with the chain's name: {@code c2c_chain_head_block},
+ * {@code c2c_chain_cursor_block}, {@code c2c_chain_lag_blocks}, {@code c2c_chain_reorgs_total} and
+ * {@code c2c_chain_deep_reorgs_total} (a confirmed deposit dropped: alert).
+ */
+public final class ChainStatus {
+    private final String name;
+    private final long chainId;
+    private final int confirmations;
+    private final String tokenContract;
+    private final Counter reorgs;
+    private final Counter deepReorgs;
+    private volatile long head = -1;
+    private volatile long cursor = -1;
+    private volatile Instant lastStepAt;
+    private volatile boolean leading;
+
+    ChainStatus(String name, long chainId, int confirmations, String tokenContract, MeterRegistry meters) {
+        this.name = name;
+        this.chainId = chainId;
+        this.confirmations = confirmations;
+        this.tokenContract = tokenContract;
+        Gauge.builder("c2c.chain.head.block", this, s -> s.head).tag("chain", name)
+                .description("The newest block the chain's node reported").register(meters);
+        Gauge.builder("c2c.chain.cursor.block", this, s -> s.cursor).tag("chain", name)
+                .description("The last block the scanner has fully read").register(meters);
+        Gauge.builder("c2c.chain.lag.blocks", this, ChainStatus::lag).tag("chain", name)
+                .description("Blocks between the node's head and the scanner's cursor").register(meters);
+        this.reorgs = Counter.builder("c2c.chain.reorgs").tag("chain", name)
+                .description("Reorgs seen (the scanner walked back to a common ancestor)").register(meters);
+        this.deepReorgs = Counter.builder("c2c.chain.deep.reorgs").tag("chain", name)
+                .description("Reorgs that dropped a confirmed deposit's block (alert: an operator must act)")
+                .register(meters);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long chainId() {
+        return chainId;
+    }
+
+    public int confirmations() {
+        return confirmations;
+    }
+
+    /** The token contract scanned, null when none is configured (the chain is then not scanned). */
+    public String tokenContract() {
+        return tokenContract;
+    }
+
+    public boolean scanning() {
+        return tokenContract != null;
+    }
+
+    public long head() {
+        return head;
+    }
+
+    public long cursor() {
+        return cursor;
+    }
+
+    public long lag() {
+        return head < 0 ? 0 : Math.max(0, head - cursor);
+    }
+
+    public Instant lastStepAt() {
+        return lastStepAt;
+    }
+
+    /** Whether this instance holds the chain's scan lock (one instance scans a chain at a time). */
+    public boolean leading() {
+        return leading;
+    }
+
+    void stepped(long head, long cursor) {
+        this.head = head;
+        this.cursor = cursor;
+        this.lastStepAt = Instant.now();
+    }
+
+    void leading(boolean leading) {
+        this.leading = leading;
+    }
+
+    void reorg(boolean deep) {
+        reorgs.increment();
+        if (deep) {
+            deepReorgs.increment();
+        }
+    }
+}
