@@ -89,14 +89,8 @@ start_one() {
   # target/ while it runs cannot pull its jars away (that used to hang services mid-request).
   rm -rf "$run" && mkdir -p "$STATE/run" && cp -a "$built" "$run"
   local aot; aot=$(aot_flags "$svc" "$run")
-  # chain-watcher scans the token anvil.sh deployed (deploy/chain/deploy.mjs records it); without the
-  # record the local chain is listed but not scanned
-  local chain_env=() record="$STATE/chain/31337.json"
-  if [ "$svc" = chain-watcher ] && [ -f "$record" ]; then
-    chain_env=(env "C2C_CHAIN_TOKEN=$(sed -n 's/.*"token": *"\(0x[0-9a-fA-F]\{40\}\)".*/\1/p' "$record" | head -n 1)")
-  fi
   # shellcheck disable=SC2086 # zero or one flag
-  start_bg "$svc" "$LOGS/$svc.log" "${chain_env[@]}" "$JAVA_HOME/bin/java" $aot -Xmx256m -XX:+UseSerialGC -jar "$run/quarkus-run.jar"
+  start_bg "$svc" "$LOGS/$svc.log" "$JAVA_HOME/bin/java" $aot -Xmx256m -XX:+UseSerialGC -jar "$run/quarkus-run.jar"
   step "$svc starting (PID $(cat "$PIDS/$svc.pid"), port $port${aot:+; AOT cache: ${aot%%=*}})"
 }
 
