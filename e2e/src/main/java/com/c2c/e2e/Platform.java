@@ -19,6 +19,7 @@ public final class Platform {
     public final Api matching = new Api(API);
     public final Api wallet = new Api(API);
     public final Api escrow = new Api(API);
+    public final Api chain = new Api(API);
 
     /** Opens the market if it is not open yet (a second opening answers 409, which is fine here). */
     public void openMarket(String fiat, String tickSize) {
@@ -123,14 +124,56 @@ public final class Platform {
 
     /** An owner's USDT balances by kind (available, reserved, locked), zero when the owner has none. */
     public Balances balances(String owner) {
+        JsonNode b = usdtBalance(owner);
+        return b == null ? new Balances(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO)
+                : new Balances(dec(b, "available"), dec(b, "reserved"), dec(b, "locked"));
+    }
+
+    /** Deposits seen on chain for the owner but not yet confirmed (not usable), zero when none. */
+    public BigDecimal pendingDeposits(String owner) {
+        JsonNode b = usdtBalance(owner);
+        return b == null ? BigDecimal.ZERO : dec(b, "pending");
+    }
+
+    private JsonNode usdtBalance(String owner) {
         JsonNode all = wallet.get("/api/v1/wallet/admin/balances/" + owner, As.admin())
                 .expect(200, "reading balances of " + owner).body();
         for (JsonNode b : all) {
             if ("USDT".equals(b.path("asset").asText())) {
-                return new Balances(dec(b, "available"), dec(b, "reserved"), dec(b, "locked"));
+                return b;
             }
         }
-        return new Balances(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+        return null;
+    }
+
+    /** The owner's deposit address on the chain (given on first ask, the same one after). */
+    public String depositAddress(String owner, long chainId) {
+        Answer a = wallet.post("/api/v1/wallet/deposit-addresses", As.user(owner), Map.of("chainId", chainId),
+                UUID.randomUUID().toString());
+        if (a.status() != 201 && a.status() != 200) {
+            throw new AssertionError("deposit address of " + owner + ": " + a.status() + " " + a.body());
+        }
+        return a.text("address");
+    }
+
+    /** chain-watcher's view of a followed chain (head, cursor, lag, confirmations). */
+    public JsonNode chain(long chainId) {
+        for (JsonNode c : chain.get("/api/v1/chains", As.admin()).expect(200, "reading the chains").body()) {
+            if (c.path("chainId").asLong() == chainId) {
+                return c;
+            }
+        }
+        throw new AssertionError("chain-watcher does not follow chain " + chainId);
+    }
+
+    /** chain-watcher's record of one deposit (state DETECTED, CONFIRMED, ...), null when it has none. */
+    public JsonNode deposit(long chainId, String txHash) {
+        for (JsonNode d : chain.all("/api/v1/chains/" + chainId + "/deposits", As.admin())) {
+            if (txHash.equalsIgnoreCase(d.path("txHash").asText())) {
+                return d;
+            }
+        }
+        return null;
     }
 
     /** The ledger's own totals per asset (entries sum, balances by kind, whether it is balanced). */

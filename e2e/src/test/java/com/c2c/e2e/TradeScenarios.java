@@ -51,6 +51,11 @@ abstract class TradeScenarios {
         return id;
     }
 
+    /** Counts USDT that entered the platform for a scenario user other than by admin funding (an on-chain deposit). */
+    void fundedOnChain(String usdt) {
+        funded = funded.add(new BigDecimal(usdt));
+    }
+
     /** Posts a SELL ad and waits until its USDT is reserved and it is ACTIVE on the book. */
     String activeAd(String owner, String side, String price, String quantity, String min, String max) {
         return activeAd(owner, side, FIAT, price, quantity, min, max);

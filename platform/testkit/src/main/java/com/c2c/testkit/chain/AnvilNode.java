@@ -3,13 +3,17 @@ package com.c2c.testkit.chain;
 import static org.awaitility.Awaitility.await;
 
 import com.c2c.testkit.LocalInfra;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -81,9 +85,31 @@ public final class AnvilNode implements AutoCloseable {
         this.port = port;
         this.rpc = new HttpService(rpcUrl());
         this.web3j = Web3j.build(rpc);
-        // A test JVM that dies without @AfterAll must not leave a node behind.
-        this.killOnExit = new Thread(process::destroyForcibly, "anvil-" + port + "-stop");
-        Runtime.getRuntime().addShutdownHook(killOnExit);
+        // A test JVM that dies without @AfterAll must not leave a node behind; an attached node is not ours.
+        this.killOnExit = process == null ? null : new Thread(process::destroyForcibly, "anvil-" + port + "-stop");
+        if (killOnExit != null) {
+            Runtime.getRuntime().addShutdownHook(killOnExit);
+        }
+    }
+
+    /**
+     * The platform's own node, which {@code deploy/local/anvil.sh start} (so {@code up.sh}) started and recorded
+     * in {@code .local/chain/31337.json} with its token: for end-to-end tests and tools that act on the running
+     * platform's chain. {@link #close()} then only lets go of it; the node keeps running.
+     */
+    public static AnvilNode attach() {
+        Path record = LocalInfra.repoRoot().resolve(".local/chain/" + CHAIN_ID + ".json");
+        JsonNode chain;
+        try {
+            chain = new ObjectMapper().readTree(record.toFile());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + record + ": start the chain with deploy/local/up.sh", e);
+        }
+        URI url = URI.create(chain.path("rpcUrl").asText());
+        AnvilNode node = new AnvilNode(null, null, url.getPort());
+        node.token = chain.path("token").asText().toLowerCase(Locale.ROOT);
+        node.tokenDeployedAtBlock = chain.path("deployedAtBlock").asLong();
+        return node;
     }
 
     /**
@@ -242,13 +268,16 @@ public final class AnvilNode implements AutoCloseable {
     }
 
     public boolean isRunning() {
-        return process.isAlive();
+        return process == null || process.isAlive();
     }
 
-    /** Stops the node by its own process handle (TERM, then KILL after 10 s). */
+    /** Stops the node by its own process handle (TERM, then KILL after 10 s); an attached node is left running. */
     @Override
     public void close() {
         web3j.shutdown();
+        if (process == null) {
+            return;
+        }
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
