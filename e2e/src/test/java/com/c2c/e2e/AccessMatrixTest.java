@@ -65,6 +65,8 @@ class AccessMatrixTest extends TradeScenarios {
         MATRIX.put("listAuditEntries", "401 403 403 403 403 200");
         MATRIX.put("listDeadLetters", "401 403 403 403 403 200");
         MATRIX.put("replayDeadLetter", "401 403 403 403 403 404");
+        MATRIX.put("getChains", "401 403 403 403 403 200");
+        MATRIX.put("listDeposits", "401 403 403 403 403 200");
         // 404 from a service that holds no USDT (matching-service, chain-watcher)
         MATRIX.put("getReconciliationReport", "401 403 403 403 403 200|404");
         MATRIX.put("openMarket", "401 403 403 403 403 ok");
