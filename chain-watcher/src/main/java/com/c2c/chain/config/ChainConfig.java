@@ -21,8 +21,15 @@ public interface ChainConfig {
         /** The node's JSON-RPC over HTTP. */
         String rpcUrl();
 
-        /** The token contract whose transfers are deposits; a chain without one is not scanned. */
+        /**
+         * The token contract whose transfers are deposits; a chain without one is not scanned. In the chain's
+         * {@link #addressFormat()}: a TRON chain may name it {@code T...}.
+         */
         Optional<String> tokenContract();
+
+        /** How the chain's addresses are written: {@code evm} (default) or {@code tron}. */
+        @WithDefault("evm")
+        AddressFormat addressFormat();
 
         /** Confirmations a deposit needs (its own block counts as one): e.g. Ethereum 12, BSC 15, TRON 19. */
         @WithDefault("12")

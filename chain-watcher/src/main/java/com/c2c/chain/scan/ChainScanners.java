@@ -13,10 +13,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -28,7 +26,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ChainScanners {
     private static final Logger LOG = Logger.getLogger(ChainScanners.class);
-    private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
 
     private final ChainConfig config;
     private final StepWriter writer;
@@ -116,11 +113,11 @@ public class ChainScanners {
 
     private static Optional<String> token(String name, ChainConfig.Chain chain) {
         return chain.tokenContract().map(String::strip).filter(t -> !t.isEmpty()).map(t -> {
-            if (!ADDRESS.matcher(t).matches()) {
-                throw new IllegalStateException("chain " + name + ": token-contract " + t
-                        + " is not a 0x-prefixed 20-byte hex address");
+            try {
+                return chain.addressFormat().contractHex(t);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("chain " + name + ": token-contract " + e.getMessage());
             }
-            return t.toLowerCase(Locale.ROOT);
         });
     }
 }
