@@ -5,6 +5,8 @@ import com.c2c.events.chain.ConfirmedDepositReorged;
 import com.c2c.events.chain.DepositConfirmed;
 import com.c2c.events.chain.DepositDetected;
 import com.c2c.events.chain.DepositReverted;
+import com.c2c.events.chain.OutgoingTransferConfirmed;
+import com.c2c.events.chain.OutgoingTransferFailed;
 import com.c2c.events.escrow.TradeOpened;
 import com.c2c.events.escrow.TradeStateChanged;
 import com.c2c.events.matching.BookQuantityCancelled;
@@ -21,6 +23,7 @@ import com.c2c.events.order.OrderPlaced;
 import com.c2c.events.wallet.AdFundsRejected;
 import com.c2c.events.wallet.AdFundsReserved;
 import com.c2c.events.wallet.DepositAddressAssigned;
+import com.c2c.events.wallet.OutgoingTransferSigned;
 import com.c2c.events.wallet.FundsCredited;
 import com.c2c.events.wallet.FundsLocked;
 import com.c2c.events.wallet.FundsRefunded;
@@ -110,6 +113,8 @@ public final class EventCatalog {
 
     public static final EventType<DepositAddressAssigned> DEPOSIT_ADDRESS_ASSIGNED =
             of(EventTypes.DEPOSIT_ADDRESS_ASSIGNED, DepositAddressAssigned.class, Topics.WALLET_EVENTS);
+    public static final EventType<OutgoingTransferSigned> OUTGOING_TRANSFER_SIGNED =
+            of(EventTypes.OUTGOING_TRANSFER_SIGNED, OutgoingTransferSigned.class, Topics.WALLET_EVENTS);
 
     public static final EventType<AddressWatched> ADDRESS_WATCHED =
             of(EventTypes.ADDRESS_WATCHED, AddressWatched.class, Topics.CHAIN_EVENTS);
@@ -121,6 +126,10 @@ public final class EventCatalog {
             of(EventTypes.DEPOSIT_REVERTED, DepositReverted.class, Topics.CHAIN_EVENTS);
     public static final EventType<ConfirmedDepositReorged> CONFIRMED_DEPOSIT_REORGED =
             of(EventTypes.CONFIRMED_DEPOSIT_REORGED, ConfirmedDepositReorged.class, Topics.CHAIN_EVENTS);
+    public static final EventType<OutgoingTransferConfirmed> OUTGOING_TRANSFER_CONFIRMED =
+            of(EventTypes.OUTGOING_TRANSFER_CONFIRMED, OutgoingTransferConfirmed.class, Topics.CHAIN_EVENTS);
+    public static final EventType<OutgoingTransferFailed> OUTGOING_TRANSFER_FAILED =
+            of(EventTypes.OUTGOING_TRANSFER_FAILED, OutgoingTransferFailed.class, Topics.CHAIN_EVENTS);
 
     private static final List<EventType<?>> ALL = List.of(AD_POSTED, AD_LISTED, AD_AMENDED, AD_WITHDRAWN,
             AD_QUANTITY_RESTORED, ORDER_PLACED, ORDER_CANCEL_REQUESTED, MARKET_OPENED, TRADE_MATCHED, ORDER_REJECTED,
@@ -128,7 +137,8 @@ public final class EventCatalog {
             FUNDS_CREDITED, AD_FUNDS_RESERVED, AD_FUNDS_REJECTED, FUNDS_RESERVED, RESERVATION_RELEASED, FUNDS_LOCKED,
             FUNDS_RELEASED, FUNDS_REFUNDED, WALLET_COMMAND_REJECTED, TRADE_OPENED, TRADE_LOCKED, TRADE_PAID,
             TRADE_DISPUTED, TRADE_COMPLETED, TRADE_CANCELLED, DEPOSIT_ADDRESS_ASSIGNED, ADDRESS_WATCHED, DEPOSIT_DETECTED,
-            DEPOSIT_CONFIRMED, DEPOSIT_REVERTED, CONFIRMED_DEPOSIT_REORGED);
+            DEPOSIT_CONFIRMED, DEPOSIT_REVERTED, CONFIRMED_DEPOSIT_REORGED, OUTGOING_TRANSFER_SIGNED,
+            OUTGOING_TRANSFER_CONFIRMED, OUTGOING_TRANSFER_FAILED);
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
 
