@@ -24,6 +24,13 @@ final class StepUpRealm {
      * new sign-in with a code (SecondFactor uses {@code iat} since a direct grant has no {@code auth_time}).
      */
     private static final Map<String, String> NO_REFRESH = Map.of("use.refresh.tokens", "false");
+    /**
+     * How long after the step ran its reference still counts for the amr mapper. Keycloak drops a reference once
+     * {@code authTime + maxAge < now}, an absent max age counting as 0: then a sign-in whose token is issued in a
+     * later second than the code was checked (slow password hashing) has no {@code otp} in its amr. The step-up
+     * client has no refresh token, so the reference appears only on the token of that sign-in.
+     */
+    static final String REFERENCE_MAX_AGE_SECONDS = "60";
     private static boolean ensured;
 
     private StepUpRealm() {
@@ -63,10 +70,23 @@ final class StepUpRealm {
                 Keycloak.adminCall("PUT", flowPath + "/executions",
                         Map.of("id", existing.path("id").asText(), "requirement", "REQUIRED"));
             }
-            if (execution[1] != null && existing.path("authenticationConfig").asText("").isEmpty()) {
+            if (execution[1] == null) {
+                continue;
+            }
+            Map<String, String> reference = Map.of("default.reference.value", execution[1],
+                    "default.reference.maxAge", REFERENCE_MAX_AGE_SECONDS);
+            String configId = existing.path("authenticationConfig").asText("");
+            if (configId.isEmpty()) {
                 Keycloak.adminCall("POST", Keycloak.adminPath("/authentication/executions/"
                         + existing.path("id").asText() + "/config"), Map.of("alias", "amr " + execution[1],
-                        "config", Map.of("default.reference.value", execution[1])));
+                        "config", reference));
+            } else {
+                String configPath = Keycloak.adminPath("/authentication/config/" + configId);
+                JsonNode config = Keycloak.adminCall("GET", configPath, null);
+                if (!REFERENCE_MAX_AGE_SECONDS.equals(config.path("config").path("default.reference.maxAge").asText())) {
+                    Keycloak.adminCall("PUT", configPath, Map.of("id", configId,
+                            "alias", config.path("alias").asText(), "config", reference));
+                }
             }
         }
         for (JsonNode flow : Keycloak.adminCall("GET", flows, null)) {

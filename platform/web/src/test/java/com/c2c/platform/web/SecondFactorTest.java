@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.c2c.testkit.Keycloak;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 import jakarta.json.JsonString;
 import java.nio.charset.StandardCharsets;
@@ -76,13 +78,25 @@ class SecondFactorTest {
     }
 
     @Test
-    void theRefusalIsA403ProblemSayingWhatIsNeeded() {
-        ProblemException refused = ProblemException.forbidden(SecondFactor.PROBLEM, "needs otp");
+    void theBeanAnswersTheCallerOrA403Problem() {
+        Keycloak.Identity admin = Keycloak.personWithOtp(OWNER, "admin");
+        assertEquals(OWNER, bean(admin.stepUpToken()).requireRecent());
+        assertEquals(OWNER, bean(admin.stepUpToken()).requireRecent(Duration.ofSeconds(30)));
+
+        ProblemException refused = assertThrows(ProblemException.class, () -> bean(admin.token()).requireRecent());
         Problem problem = refused.toProblem("/api/v1/withdrawals/1/approvals");
         assertEquals(403, problem.status());
         assertEquals("https://c2c.dev/problems/second-factor-required", problem.type().toString());
-        assertThrows(IllegalArgumentException.class,
-                () -> SecondFactor.refusal(claims(Keycloak.person(OWNER, "admin").token()), Instant.now(), Duration.ZERO));
+        assertTrue(problem.detail().contains("one-time code") && problem.detail().contains("5 min"), problem.detail());
+        assertFalse(bean(admin.token()).isRecent(FIVE_MINUTES));
+        assertThrows(IllegalArgumentException.class, () -> bean(admin.stepUpToken()).requireRecent(Duration.ZERO));
+    }
+
+    /** The bean as a request would get it: the configured default of 5 minutes. */
+    private static SecondFactor bean(String token) {
+        JsonWebToken jwt = claims(token);
+        SecurityIdentity identity = QuarkusSecurityIdentity.builder().setPrincipal(jwt).build();
+        return new SecondFactor(new Caller(identity, jwt), jwt, FIVE_MINUTES);
     }
 
     private static JsonWebToken claims(String token) {
