@@ -47,6 +47,8 @@ final class Signer {
     private final TokenUnits units;
     /** Tests: the next signing commits and then stops, as a process killed before the broadcast would. */
     private volatile boolean stopAfterNextSigning;
+    /** Set by the test hook: this pass ends now, as the process would have. */
+    private boolean diedAfterSigning;
 
     Signer(HotWallet wallet, EvmNode node, TransferStore store, List<TransferListener> listeners, SignerConfig config,
             String token) {
@@ -67,36 +69,66 @@ final class Signer {
         stopAfterNextSigning = true;
     }
 
-    /** One pass: resume what was signed, follow what was broadcast, sign what is queued. */
+    /**
+     * One pass: resume what was signed, follow what was broadcast, sign what is queued. A node that does not
+     * answer ends the pass; a transfer whose database step fails (e.g. its listener) is left for the next pass
+     * while the others go on, and the pass then throws that failure.
+     */
     void pass() throws IOException {
+        RuntimeException failed = null;
         for (TransferView t : db(() -> store.inState(TransferState.SIGNED, config.batchSize()), false)) {
-            deliver(t);
+            failed = attempt(t, failed, () -> deliver(t));
         }
         for (TransferView t : db(() -> store.inState(TransferState.BROADCAST, config.batchSize()), false)) {
-            follow(t);
+            failed = attempt(t, failed, () -> follow(t));
         }
         List<TransferView> queued = db(() -> store.inState(TransferState.QUEUED, config.batchSize()), false);
-        if (queued.isEmpty()) {
+        if (!queued.isEmpty()) {
+            boolean walletBlacklisted = node.blacklisted(wallet.address());
+            for (TransferView t : queued) {
+                failed = attempt(t, failed, () -> signAndSend(t, walletBlacklisted));
+                if (diedAfterSigning) {
+                    diedAfterSigning = false;
+                    break;
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    private void signAndSend(TransferView t, boolean walletBlacklisted) throws IOException {
+        String blocked = walletBlacklisted ? HOT_WALLET_BLACKLISTED
+                : node.blacklisted(t.toAddress()) ? DESTINATION_BLACKLISTED : null;
+        if (blocked != null) {
+            block(t, blocked);
             return;
         }
-        boolean walletBlacklisted = node.blacklisted(wallet.address());
-        for (TransferView t : queued) {
-            String blocked = walletBlacklisted ? HOT_WALLET_BLACKLISTED
-                    : node.blacklisted(t.toAddress()) ? DESTINATION_BLACKLISTED : null;
-            if (blocked != null) {
-                block(t, blocked);
-                continue;
-            }
-            Optional<TransferView> signed = sign(t);
-            if (signed.isEmpty()) {
-                continue;
-            }
-            if (stopAfterNextSigning) {
-                stopAfterNextSigning = false;
-                LOG.infof("transfer %s signed; stopping before its broadcast (test hook)", t.id());
-                return;
-            }
-            deliver(signed.get());
+        Optional<TransferView> signed = sign(t);
+        if (signed.isEmpty()) {
+            return;
+        }
+        if (stopAfterNextSigning) {
+            stopAfterNextSigning = false;
+            diedAfterSigning = true;
+            LOG.infof("transfer %s signed; stopping before its broadcast (test hook)", t.id());
+            return;
+        }
+        deliver(signed.get());
+    }
+
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    private static RuntimeException attempt(TransferView t, RuntimeException failedBefore, Step step) throws IOException {
+        try {
+            step.run();
+            return failedBefore;
+        } catch (RuntimeException e) {
+            LOG.warnf("transfer %s (%s): %s; tried again on the next pass", t.id(), t.state(), e.toString());
+            return failedBefore != null ? failedBefore : e;
         }
     }
 

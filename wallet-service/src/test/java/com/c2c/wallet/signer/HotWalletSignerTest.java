@@ -1,15 +1,19 @@
 package com.c2c.wallet.signer;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.c2c.platform.web.ProblemException;
 import com.c2c.testkit.PostgresResource;
+import com.c2c.testkit.TestDatabase;
 import com.c2c.testkit.chain.AnvilNode;
 import com.c2c.wallet.signer.domain.TransferState;
 import com.c2c.wallet.signer.store.TransferStore;
@@ -21,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -37,7 +42,7 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_wallet"))
-@QuarkusTestResource(HotWalletChainResource.class)
+@QuarkusTestResource(value = HotWalletChainResource.class, restrictToAnnotatedClass = true)
 class HotWalletSignerTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
@@ -105,6 +110,16 @@ class HotWalletSignerTest {
         assertEquals(5_000_000, chain.balanceOf(to), "one transfer went out");
         assertEquals(1, versions(id).size());
         assertEquals(mined.txHash(), transferState(id).txHash());
+    }
+
+    @Test
+    void readinessNamesTheHotWalletAndNeverItsKey() {
+        String body = given().when().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'hot-wallet signer' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'hot-wallet signer' }.data.hotWallet", equalTo(hot))
+                .extract().asString();
+        String key = chain.credentials(HotWalletChainResource.HOT_WALLET_INDEX).getEcKeyPair().getPrivateKey().toString(16);
+        assertFalse(body.contains(key));
     }
 
     @Test
@@ -220,6 +235,44 @@ class HotWalletSignerTest {
     }
 
     @Test
+    void aListenerThatFailsRollsTheSigningBackAndTheNonceIsNotTaken() throws Exception {
+        String to = freshAddress();
+        long nonceBefore = minedNonce(hot);
+        String id = submit("t-" + UUID.randomUUID(), to, 6_000_000).transfer().id();
+        listener.failNextChangeOf(id);
+
+        assertThrows(RuntimeException.class, loop::passNow);
+        TransferView stillQueued = transferState(id);
+        assertEquals(TransferState.QUEUED, stillQueued.state(), "SIGNED was not committed without the listener's part");
+        assertEquals(0, stillQueued.versions(), "nor was the signed transaction");
+        assertEquals(nonceBefore, TestDatabase.queryLong("select coalesce(max(next_nonce), " + nonceBefore
+                + ") from hot_wallet_nonce where address = '" + hot + "'"), "nor the nonce");
+
+        TransferView mined = passUntil(id, TransferState.MINED);
+        assertEquals(nonceBefore, mined.nonce());
+        assertEquals(6_000_000, chain.balanceOf(to));
+    }
+
+    @Test
+    void theServicesRoleCannotRewriteWhatWasSigned() {
+        String id = submit("t-" + UUID.randomUUID(), freshAddress(), 1_500_000).transfer().id();
+        TransferView mined = passUntil(id, TransferState.MINED);
+        String where = " where id = '" + id + "'";
+        assertRefused(TestDatabase.asService("update signed_transaction set raw_tx = '0x00' where transfer_id = '" + id + "'"));
+        assertRefused(TestDatabase.asService("delete from signed_transaction where transfer_id = '" + id + "'"));
+        assertRefused(TestDatabase.asService("delete from outgoing_transfer" + where));
+        assertRefused(TestDatabase.asService("update outgoing_transfer set amount_micros = 1" + where));
+        assertRefused(TestDatabase.asService("update outgoing_transfer set to_address = '" + freshAddress() + "'" + where));
+        assertRefused(TestDatabase.asService("update outgoing_transfer set state = 'QUEUED'" + where), "a state goes forward only");
+        assertRefused(TestDatabase.asService("update outgoing_transfer set nonce = nonce + 100" + where), "a nonce is taken once");
+        assertRefused(TestDatabase.asService("update hot_wallet_nonce set next_nonce = 0 where address = '" + hot + "'"),
+                "a nonce counter only goes up");
+        assertRefused(TestDatabase.asService("truncate signed_transaction"));
+        assertEquals(TransferState.MINED, transferState(id).state());
+        assertEquals(mined.txHash(), transferState(id).txHash());
+    }
+
+    @Test
     void theLoopSendsOnItsOwnWhenTurnedOn() {
         String to = freshAddress();
         String id = submit("t-" + UUID.randomUUID(), to, 4_000_000).transfer().id();
@@ -293,6 +346,10 @@ class HotWalletSignerTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static void assertRefused(SQLException refused, String... why) {
+        assertNotNull(refused, "the service's role was allowed " + String.join(", ", why));
     }
 
     private static String fieldOf(Runnable call) {
