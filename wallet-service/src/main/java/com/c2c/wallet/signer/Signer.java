@@ -14,7 +14,9 @@ import io.smallrye.mutiny.Uni;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -47,6 +49,10 @@ final class Signer {
     private final TokenUnits units;
     /** Tests: the next signing commits and then stops, as a process killed before the broadcast would. */
     private volatile boolean stopAfterNextSigning;
+    private static final int REFUSALS_PER_LOG = 30;
+    private static final int MAX_REMEMBERED_REFUSALS = 1000;
+    /** How often the node refused each transaction, to log a refusal that repeats every pass only now and then. */
+    private final Map<String, Integer> refusals = new HashMap<>();
     /** Set by the test hook: this pass ends now, as the process would have. */
     private boolean diedAfterSigning;
 
@@ -241,8 +247,14 @@ final class Signer {
         if (sent.answer() == NodeAnswer.NONCE_USED && node.knows(version.txHash())) {
             return true; // mined already: the receipt finishes it on the next look
         }
-        LOG.warnf("transfer %s: the node refused tx %s (version %d, nonce %d): %s; tried again on the next pass", t.id(),
-                version.txHash(), version.version(), version.nonce(), sent.message());
+        int times = refusals.merge(version.txHash(), 1, Integer::sum);
+        if (times % REFUSALS_PER_LOG == 1) { // the first, then one in REFUSALS_PER_LOG: not every pass of an outage
+            LOG.warnf("transfer %s: the node refused tx %s (version %d, nonce %d) %d time(s): %s; tried again on the"
+                    + " next pass", t.id(), version.txHash(), version.version(), version.nonce(), times, sent.message());
+        }
+        if (refusals.size() > MAX_REMEMBERED_REFUSALS) {
+            refusals.clear(); // bounded: only the log's pace depends on it
+        }
         return false;
     }
 

@@ -193,6 +193,35 @@ class HotWalletSignerTest {
     }
 
     @Test
+    void aTransactionDroppedFromTheNodesPoolIsSentAgainWithTheSameBytes() throws Exception {
+        String to = freshAddress();
+        chain.setAutomine(false);
+        String id;
+        String hash;
+        try {
+            id = submit("t-" + UUID.randomUUID(), to, 2_500_000).transfer().id();
+            loop.passNow();
+            hash = transferState(id).txHash();
+            assertEquals(TransferState.BROADCAST, transferState(id).state());
+            // the node forgets it, as a restarted node loses its pool
+            new org.web3j.protocol.core.Request<>("anvil_dropTransaction", List.of(hash),
+                    new org.web3j.protocol.http.HttpService(chain.rpcUrl()), AnvilNode.AnyResponse.class).send();
+            assertFalse(knows(hash), "dropped");
+            loop.passNow();
+            assertTrue(knows(hash), "sent again: the same transaction, the same hash");
+        } finally {
+            chain.setAutomine(true);
+        }
+        chain.mine(1);
+        TransferView mined = passUntil(id, TransferState.MINED);
+        assertEquals(1, versions(id).stream().filter(v -> receiptOf(v.txHash())).count(), "one version mined");
+        assertEquals(2_500_000, chain.balanceOf(to));
+        if (versions(id).size() == 1) { // no replacement was due yet (replace-after 2 s): the very bytes were mined
+            assertEquals(hash, mined.txHash());
+        }
+    }
+
+    @Test
     void aBlacklistedDestinationBlocksTheTransferWithoutUsingANonce() throws Exception {
         String to = freshAddress();
         chain.blacklist(to);
@@ -327,6 +356,14 @@ class HotWalletSignerTest {
         try {
             return chain.web3j().ethGetTransactionCount(address, DefaultBlockParameterName.LATEST).send()
                     .getTransactionCount().longValueExact();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private boolean knows(String txHash) {
+        try {
+            return chain.web3j().ethGetTransactionByHash(txHash).send().getTransaction().isPresent();
         } catch (Exception e) {
             throw new AssertionError(e);
         }
