@@ -1,6 +1,10 @@
 package com.c2c.wallet.signer;
 
 import com.c2c.chain.token.TokenUnits;
+import com.c2c.events.EventTypes;
+import com.c2c.events.Topics;
+import com.c2c.events.wallet.OutgoingTransferSigned;
+import com.c2c.platform.messaging.outbox.Outbox;
 import com.c2c.wallet.signer.chain.EvmNode;
 import com.c2c.wallet.signer.chain.HotWallet;
 import com.c2c.wallet.signer.domain.Fees;
@@ -47,6 +51,7 @@ final class Signer {
     private final SignerConfig config;
     private final String token;
     private final TokenUnits units;
+    private final Outbox outbox;
     /** Tests: the next signing commits and then stops, as a process killed before the broadcast would. */
     private volatile boolean stopAfterNextSigning;
     private static final int REFUSALS_PER_LOG = 30;
@@ -57,7 +62,8 @@ final class Signer {
     private boolean diedAfterSigning;
 
     Signer(HotWallet wallet, EvmNode node, TransferStore store, List<TransferListener> listeners, SignerConfig config,
-            String token) {
+            String token, Outbox outbox) {
+        this.outbox = outbox;
         this.wallet = wallet;
         this.node = node;
         this.store = store;
@@ -148,6 +154,16 @@ final class Signer {
         }
     }
 
+    /**
+     * Every signed version is announced with it, in its transaction, so chain-watcher follows each hash the node
+     * may mine ({@code OutgoingTransferSigned}); the signer sends withdrawals only (sweeps are not built yet).
+     */
+    private Uni<Void> announceSigned(TransferView t, SignedVersion v) {
+        return outbox.add(Topics.WALLET_EVENTS, t.id(), EventTypes.OUTGOING_TRANSFER_SIGNED, v.chainId() + ":" + v.txHash(),
+                new OutgoingTransferSigned(v.chainId(), t.id(), "WITHDRAWAL", v.txHash(), v.nonce(), v.fromAddress(),
+                        t.toAddress(), t.amountMicros())).replaceWithVoid();
+    }
+
     /** QUEUED → SIGNED: the next nonce, the signed transaction and the state in one transaction. */
     private Optional<TransferView> sign(TransferView t) throws IOException {
         Fees fees = node.currentFees(config.maxFeePerGasCap());
@@ -160,6 +176,7 @@ final class Signer {
                     SignedVersion version = new SignedVersion(tx.txHash(), t.id(), 1, config.chainId(), wallet.address(),
                             nonce, tx.rawTx(), config.gasLimit(), fees, null);
                     return store.addVersion(version)
+                            .chain(() -> announceSigned(t, version))
                             .chain(() -> store.markSigned(t.id(), wallet.address(), nonce))
                             .chain(() -> store.setNextNonce(config.chainId(), wallet.address(), nonce + 1))
                             .chain(() -> announce(t.id()));
@@ -228,7 +245,7 @@ final class Signer {
                             units.toBaseUnits(t.amountMicros()), config.gasLimit(), fees);
                     SignedVersion v = new SignedVersion(tx.txHash(), t.id(), latest.version() + 1, config.chainId(),
                             wallet.address(), latest.nonce(), tx.rawTx(), config.gasLimit(), fees, null);
-                    return store.addVersion(v).replaceWith(v);
+                    return store.addVersion(v).chain(() -> announceSigned(t, v)).replaceWith(v);
                 })), true);
         if (replacement != null) {
             LOG.warnf("transfer %s: tx %s not mined after %s; replaced by version %d, tx %s (same nonce %d, fees %s"

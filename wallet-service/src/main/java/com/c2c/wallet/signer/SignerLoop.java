@@ -2,6 +2,7 @@ package com.c2c.wallet.signer;
 
 import com.c2c.chain.InvalidAddressException;
 import com.c2c.chain.evm.EvmAddress;
+import com.c2c.platform.messaging.outbox.Outbox;
 import com.c2c.wallet.signer.chain.EvmNode;
 import com.c2c.wallet.signer.chain.HotWallet;
 import com.c2c.wallet.signer.store.TransferStore;
@@ -38,13 +39,15 @@ public class SignerLoop {
     private volatile boolean broken;
     private volatile boolean chainChecked;
     private volatile String lastFailure;
+    private final Outbox outbox;
     private Thread thread;
     private CountDownLatch stopped;
 
-    SignerLoop(SignerConfig config, TransferStore store, Instance<TransferListener> listeners) {
+    SignerLoop(SignerConfig config, TransferStore store, Instance<TransferListener> listeners, Outbox outbox) {
         this.config = config;
         this.store = store;
         this.listeners = listeners;
+        this.outbox = outbox;
     }
 
     void onStart(@Observes StartupEvent started) {
@@ -69,7 +72,7 @@ public class SignerLoop {
             return;
         }
         node = new EvmNode(config.rpcUrl(), tokenAddress);
-        signer = new Signer(wallet, node, store, listeners.stream().toList(), config, tokenAddress);
+        signer = new Signer(wallet, node, store, listeners.stream().toList(), config, tokenAddress, outbox);
         LOG.infof("hot-wallet signer: hot wallet %s, chain %d at %s, token %s, replace after %s", wallet.address(),
                 config.chainId(), config.rpcUrl(), tokenAddress, config.replaceAfter());
         if (!config.enabled()) {
