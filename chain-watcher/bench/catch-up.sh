@@ -21,11 +21,13 @@
 # Usage: chain-watcher/bench/catch-up.sh [--short|--full] [--max-range N] [--blocks N --transfers M]
 #          [--addresses K] [--keep-log]
 #   --short (default): 500 blocks, 2,500 transfers; --full: 10,000 blocks, 50,000 transfers; K=1000.
-#   --max-range: the watcher's c2c.chain.chains.<name>.max-range (blocks per eth_getLogs; default 2000).
+#   --max-range: the watcher's c2c.chain.chains.<name>.max-range (blocks per eth_getLogs). Default 100, not the
+#     service's 2000: a step's write costs grow with the square of its deposits (docs/performance.md,
+#     "Chain catch-up"), so 2000 blocks of 5 transfers each take minutes per step.
 # Exit 0 only when every deposit was recorded exactly once.
 source "$(dirname "$0")/../../deploy/local/lib.sh"
 
-blocks=500 transfers=2500 addresses=1000 max_range=2000 mode=short
+blocks=500 transfers=2500 addresses=1000 max_range=100 mode=short
 while [ $# -gt 0 ]; do
   case "$1" in
     --short) blocks=500 transfers=2500 mode=short ;;
@@ -137,21 +139,22 @@ admin_psql -d postgres -c "CREATE DATABASE $DB OWNER c2c_chain_owner" \
 HTTP_PORT=$(free_port 18585)
 # run_watcher SCAN(true|false) LOG: the packaged service as deploy/local/services.sh runs it, pointed at the
 # bench's node, token and database, publishing nothing and sharing no consumer group.
+# (The two switches outside the c2c.chain mapping go as environment variables: a system property there
+# fails the mapping's check for unknown keys.)
 run_watcher() {
   C2C_DB_URL="postgresql://127.0.0.1:5432/$DB" C2C_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" \
   C2C_CHAIN_RPC_URL="$RPC" C2C_CHAIN_TOKEN="$TOKEN" C2C_CHAIN_START_BLOCK=0 C2C_INSTANCE_ID="bench-$RUN_ID" \
+  C2C_CHAIN_SCAN_ENABLED="$1" C2C_CHAIN_OUTGOING_ENABLED=false \
   setsid "$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC \
     -Dquarkus.http.port="$HTTP_PORT" \
-    -Dc2c.chain.scan-enabled="$1" \
     -Dc2c.chain.chains.local.max-range="$max_range" \
     -Dc2c.outbox.relay-enabled=false \
-    -Dc2c.chain.outgoing.enabled=false \
     -Dmp.messaging.incoming.wallet-events.group.id="chain-watcher-bench-$RUN_ID" \
     -Dmp.messaging.incoming.wallet-events.auto.offset.reset=latest \
     -jar "$JAR" > "$2" 2>&1 < /dev/null &
   echo $! > "$BENCH/watcher.pid"
 }
-watcher_ready() { curl -fsS --max-time 2 "http://127.0.0.1:$HTTP_PORT/q/health/ready" >/dev/null; }
+watcher_ready() { curl -fs --max-time 2 "http://127.0.0.1:$HTTP_PORT/q/health/ready" >/dev/null; }
 wait_watcher() {
   local deadline=$(( $(date +%s) + 120 ))
   until watcher_ready; do
@@ -198,7 +201,7 @@ declare -A pg0=()
 for p in $(pg_backends); do pg0[$p]=$(ticks "$p"); done
 
 # Poll the cursor (the table the scanner commits each step to) until it is the head; 10 min at most.
-catch_deadline=$(( $(date +%s) + ${C2C_BENCH_TIMEOUT_S:-600} ))
+catch_deadline=$(( $(date +%s) + ${C2C_BENCH_TIMEOUT_S:-1800} ))
 last_report=0 cursor=-1
 while :; do
   cursor=$(db_value "select coalesce(max(cursor_block), -1) from chain_cursor where chain_id = $CHAIN_ID")
@@ -206,7 +209,7 @@ while :; do
   for p in $(pg_backends); do [ -n "${pg0[$p]:-}" ] || pg0[$p]=0; done
   [ "$cursor" -ge "$HEAD" ] && break
   kill -0 "$WATCHER_PID" 2>/dev/null || { tail -n 30 "$BENCH/watcher.log" >&2; die "chain-watcher exited while catching up"; }
-  [ "$(date +%s)" -lt "$catch_deadline" ] || die "not caught up within ${C2C_BENCH_TIMEOUT_S:-600} s: cursor $cursor, head $HEAD"
+  [ "$(date +%s)" -lt "$catch_deadline" ] || die "not caught up within ${C2C_BENCH_TIMEOUT_S:-1800} s: cursor $cursor, head $HEAD"
   if [ $(( $(date +%s) - last_report )) -ge 5 ]; then
     step "  cursor $cursor / head $HEAD"
     last_report=$(date +%s)
@@ -228,9 +231,9 @@ grep -E 'catching up|caught up|refused' "$BENCH/watcher.log" | sed -E 's/^.*(loc
 read -r deposits distinct micros other_states <<<"$(db_value "select count(*), count(distinct (tx_hash, log_index)),
   coalesce(sum(amount_micros), 0), count(*) filter (where state not in ('DETECTED', 'CONFIRMED'))
   from deposit where chain_id = $CHAIN_ID" | tr '|' ' ')"
-detected_events=$(db_value "select count(*) from outbox_event where type = 'DepositDetected'")
+detected_events=$(db_value "select count(*) from outbox_event where type = 'c2c.chain.DepositDetected.v1'")
 confirmed=$(db_value "select count(*) from deposit where chain_id = $CHAIN_ID and state = 'CONFIRMED'")
-confirmed_events=$(db_value "select count(*) from outbox_event where type = 'DepositConfirmed'")
+confirmed_events=$(db_value "select count(*) from outbox_event where type = 'c2c.chain.DepositConfirmed.v1'")
 
 awk -v blocks="$((HEAD + 1))" -v logs="$transfers" -v ns="$((t1 - t0))" -v hz="$HZ" \
     -v w="$((w1 - w0))" -v pg="$pg_ticks" -v a="$((a1 - a0))" -v mr="$max_range" -v mode="$mode" \
