@@ -19,7 +19,7 @@
 # also on Ctrl-C or a failure.
 #
 # Usage: chain-watcher/bench/catch-up.sh [--short|--full] [--max-range N] [--blocks N --transfers M]
-#          [--addresses K] [--keep-log]
+#          [--addresses K]
 #   --short (default): 500 blocks, 2,500 transfers; --full: 10,000 blocks, 50,000 transfers; K=1000.
 #   --max-range: the watcher's c2c.chain.chains.<name>.max-range (blocks per eth_getLogs). Default 100, not the
 #     service's 2000: a step's write costs grow with the square of its deposits (docs/performance.md,
@@ -124,7 +124,7 @@ anvil_ready() {
 wait_until 30 "anvil" anvil_ready || die "the bench's Anvil did not answer on $RPC; see $BENCH/anvil.log"
 
 step "generating $blocks blocks with $transfers transfers to $addresses addresses (generate.mjs)"
-node "$ROOT/chain-watcher/bench/generate.mjs" "$RPC" "$blocks" "$transfers" "$addresses" "$BENCH/chain.json" | sed 's/^/  /'
+node "$ROOT/chain-watcher/bench/generate.mjs" "$RPC" "$blocks" "$transfers" "$addresses" "$BENCH/chain.json" | sed -u 's/^/  /'
 TOKEN=$(jq -r .token "$BENCH/chain.json")
 HEAD=$(jq -r .head "$BENCH/chain.json")
 TOTAL_MICROS=$(jq -r .totalMicros "$BENCH/chain.json")
