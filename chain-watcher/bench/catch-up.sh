@@ -21,18 +21,19 @@
 # Usage: chain-watcher/bench/catch-up.sh [--short|--full] [--max-range N] [--blocks N --transfers M]
 #          [--addresses K]
 #   --short (default): 500 blocks, 2,500 transfers; --full: 10,000 blocks, 50,000 transfers; K=1000.
-#   --max-range: the watcher's c2c.chain.chains.<name>.max-range (blocks per eth_getLogs). Default 100, not the
+#   --max-range N[,N...]: the watcher's c2c.chain.chains.<name>.max-range (blocks per eth_getLogs); several
+#     values run one after the other on the same chain, each on a new database. Default 100, not the
 #     service's 2000: a step's write costs grow with the square of its deposits (docs/performance.md,
 #     "Chain catch-up"), so 2000 blocks of 5 transfers each take minutes per step.
 # Exit 0 only when every deposit was recorded exactly once.
 source "$(dirname "$0")/../../deploy/local/lib.sh"
 
-blocks=500 transfers=2500 addresses=1000 max_range=100 mode=short
+blocks=500 transfers=2500 addresses=1000 ranges=100 mode=short
 while [ $# -gt 0 ]; do
   case "$1" in
     --short) blocks=500 transfers=2500 mode=short ;;
     --full) blocks=10000 transfers=50000 mode=full ;;
-    --max-range) max_range="$2"; shift ;;
+    --max-range) ranges="$2"; shift ;;
     --blocks) blocks="$2"; mode=custom; shift ;;
     --transfers) transfers="$2"; mode=custom; shift ;;
     --addresses) addresses="$2"; shift ;;
@@ -41,13 +42,14 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-for n in "$blocks" "$transfers" "$addresses" "$max_range"; do
+for n in "$blocks" "$transfers" "$addresses" ${ranges//,/ }; do
   [[ "$n" =~ ^[1-9][0-9]*$ ]] || die "counts must be positive integers, got '$n'"
 done
 
 BENCH="$STATE/bench/chain-catch-up"
 mkdir -p "$BENCH"
-DB=c2c_chain_bench
+# C2C_BENCH_DB: another name lets two runs (a CI run and one by hand) share the PostgreSQL server.
+DB=${C2C_BENCH_DB:-c2c_chain_bench}
 CHAIN_ID=31337
 CHAIN_DIR="$ROOT/deploy/chain"
 ANVIL_BIN="$CHAIN_DIR/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"
@@ -129,12 +131,6 @@ TOKEN=$(jq -r .token "$BENCH/chain.json")
 HEAD=$(jq -r .head "$BENCH/chain.json")
 TOTAL_MICROS=$(jq -r .totalMicros "$BENCH/chain.json")
 
-# --- 2. the database ------------------------------------------------------------------------------------
-step "creating database $DB (owner c2c_chain_owner, service role c2c_chain_app)"
-drop_db
-admin_psql -d postgres -c "CREATE DATABASE $DB OWNER c2c_chain_owner" \
-  -c "REVOKE ALL ON DATABASE $DB FROM PUBLIC" -c "GRANT CONNECT ON DATABASE $DB TO c2c_chain_app" >/dev/null
-
 # --- 3. the service -------------------------------------------------------------------------------------
 HTTP_PORT=$(free_port 18585)
 # run_watcher SCAN(true|false) LOG: the packaged service as deploy/local/services.sh runs it, pointed at the
@@ -164,100 +160,123 @@ wait_watcher() {
   done
 }
 
-step "chain-watcher with scanning off (migrates $DB), http port $HTTP_PORT"
-run_watcher false "$BENCH/watcher-migrate.log"
-wait_watcher "$BENCH/watcher-migrate.log"
-stop_recorded watcher
-jq -r --arg chain "$CHAIN_ID" '.addresses | to_entries[] | "\($chain),\(.value),bench-\(.key),now"' \
-  "$BENCH/chain.json" > "$BENCH/watched.csv"
-admin_psql -d "$DB" -c "SET ROLE c2c_chain_owner" \
-  -c "\\copy watched_address (chain_id, address, owner_id, created_at) FROM '$BENCH/watched.csv' WITH (FORMAT csv)" >/dev/null
-watched=$(db_value "select count(*) from watched_address where chain_id = $CHAIN_ID")
-[ "$watched" = "$addresses" ] || die "$watched watched addresses in $DB, $addresses expected"
-step "$watched deposit addresses watched; starting chain-watcher with scanning on, max-range $max_range"
+# bench_range: one catch-up from block 0 with $max_range, on a new database: prints its row, fails unless
+# every transfer was recorded exactly once.
+bench_range() {
+  # --- 2. the database ------------------------------------------------------------------------------------
+  step "creating database $DB (owner c2c_chain_owner, service role c2c_chain_app)"
+  drop_db
+  admin_psql -d postgres -c "CREATE DATABASE $DB OWNER c2c_chain_owner" \
+    -c "REVOKE ALL ON DATABASE $DB FROM PUBLIC" -c "GRANT CONNECT ON DATABASE $DB TO c2c_chain_app" >/dev/null
 
-# CPU of a PID in clock ticks (utime + stime); 0 once it is gone.
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-HZ=$(getconf CLK_TCK)
-# The watcher's own PostgreSQL backends (not the bench's polls).
-pg_backends() {
-  db_value "select pid from pg_stat_activity where datname = '$DB' and usename = 'c2c_chain_app' and pid <> pg_backend_pid()"
+  step "chain-watcher with scanning off (migrates $DB), http port $HTTP_PORT"
+  run_watcher false "$BENCH/watcher-migrate.log"
+  wait_watcher "$BENCH/watcher-migrate.log"
+  stop_recorded watcher
+  jq -r --arg chain "$CHAIN_ID" '.addresses | to_entries[] | "\($chain),\(.value),bench-\(.key),now"' \
+    "$BENCH/chain.json" > "$BENCH/watched.csv"
+  admin_psql -d "$DB" -c "SET ROLE c2c_chain_owner" \
+    -c "\\copy watched_address (chain_id, address, owner_id, created_at) FROM '$BENCH/watched.csv' WITH (FORMAT csv)" >/dev/null
+  watched=$(db_value "select count(*) from watched_address where chain_id = $CHAIN_ID")
+  [ "$watched" = "$addresses" ] || die "$watched watched addresses in $DB, $addresses expected"
+  step "$watched deposit addresses watched; starting chain-watcher with scanning on, max-range $max_range"
+
+  # CPU of a PID in clock ticks (utime + stime); 0 once it is gone.
+  ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+  HZ=$(getconf CLK_TCK)
+  # The watcher's own PostgreSQL backends (not the bench's polls).
+  pg_backends() {
+    db_value "select pid from pg_stat_activity where datname = '$DB' and usename = 'c2c_chain_app' and pid <> pg_backend_pid()"
+  }
+
+  run_watcher true "$BENCH/watcher.log"
+  WATCHER_PID=$(cat "$BENCH/watcher.pid")
+  ANVIL_PID=$(cat "$BENCH/anvil.pid")
+  # The clock starts at the scanner's first step (its "starting after block" line), so JVM start-up and
+  # migrations are not counted; the CPU counters are read at the same moment.
+  deadline=$(( $(date +%s) + 120 ))
+  until grep -q 'starting after block' "$BENCH/watcher.log" 2>/dev/null; do
+    kill -0 "$WATCHER_PID" 2>/dev/null || { tail -n 30 "$BENCH/watcher.log" >&2; die "chain-watcher exited; see $BENCH/watcher.log"; }
+    [ "$(date +%s)" -lt "$deadline" ] || die "chain-watcher did not start scanning within 120 s; see $BENCH/watcher.log"
+    sleep 0.05
+  done
+  t0=$(date +%s%N)
+  w0=$(ticks "$WATCHER_PID"); a0=$(ticks "$ANVIL_PID")
+  declare -A pg0=()
+  for p in $(pg_backends); do pg0[$p]=$(ticks "$p"); done
+
+  # Poll the cursor (the table the scanner commits each step to) until it is the head; 10 min at most.
+  catch_deadline=$(( $(date +%s) + ${C2C_BENCH_TIMEOUT_S:-1800} ))
+  last_report=0 cursor=-1
+  while :; do
+    cursor=$(db_value "select coalesce(max(cursor_block), -1) from chain_cursor where chain_id = $CHAIN_ID")
+    # backends opened during the run are counted from zero
+    for p in $(pg_backends); do [ -n "${pg0[$p]:-}" ] || pg0[$p]=0; done
+    [ "$cursor" -ge "$HEAD" ] && break
+    kill -0 "$WATCHER_PID" 2>/dev/null || { tail -n 30 "$BENCH/watcher.log" >&2; die "chain-watcher exited while catching up"; }
+    [ "$(date +%s)" -lt "$catch_deadline" ] || die "not caught up within ${C2C_BENCH_TIMEOUT_S:-1800} s: cursor $cursor, head $HEAD"
+    if [ $(( $(date +%s) - last_report )) -ge 5 ]; then
+      step "  cursor $cursor / head $HEAD"
+      last_report=$(date +%s)
+    fi
+    sleep 0.1
+  done
+  t1=$(date +%s%N)
+  w1=$(ticks "$WATCHER_PID"); a1=$(ticks "$ANVIL_PID")
+  pg_ticks=0 pg_gone=0
+  for p in "${!pg0[@]}"; do
+    now=$(ticks "$p")
+    [ "$now" = 0 ] && pg_gone=$((pg_gone + 1))
+    pg_ticks=$(( pg_ticks + (now > pg0[$p] ? now - pg0[$p] : 0) ))
+  done
+  step "caught up: cursor $cursor = head $HEAD"
+  grep -E 'catching up|caught up|refused' "$BENCH/watcher.log" | sed -E 's/^.*(local: )/  watcher: \1/' | tail -n 8 || true
+
+  # --- 4. verify: every transfer exactly one deposit, announced once --------------------------------------
+  read -r deposits distinct micros other_states <<<"$(db_value "select count(*), count(distinct (tx_hash, log_index)),
+    coalesce(sum(amount_micros), 0), count(*) filter (where state not in ('DETECTED', 'CONFIRMED'))
+    from deposit where chain_id = $CHAIN_ID" | tr '|' ' ')"
+  detected_events=$(db_value "select count(*) from outbox_event where type = 'c2c.chain.DepositDetected.v1'")
+  confirmed=$(db_value "select count(*) from deposit where chain_id = $CHAIN_ID and state = 'CONFIRMED'")
+  confirmed_events=$(db_value "select count(*) from outbox_event where type = 'c2c.chain.DepositConfirmed.v1'")
+
+  # One row per range: the figures, then the CPU each process spent in the timed window per 1000 deposits.
+  awk -v blocks="$((HEAD + 1))" -v logs="$transfers" -v ns="$((t1 - t0))" -v hz="$HZ" \
+      -v w="$((w1 - w0))" -v pg="$pg_ticks" -v a="$((a1 - a0))" -v mr="$max_range" \
+      -v load="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
+    s = ns / 1e9
+    ms = 1000 / hz
+    printf "| %9d | %6d | %9d | %7.1f | %8.1f | %6.1f | %13.0f | %14.0f | %11.0f | %4s |\n", mr, blocks, logs, s,
+      blocks / s, logs / s, w * ms * 1000 / logs, pg * ms * 1000 / logs, a * ms * 1000 / logs, load
+  }' >> "$BENCH/results.txt"
+  print_results
+  [ "$pg_gone" = 0 ] || echo "note: $pg_gone of the watcher's PostgreSQL backends closed during the run; their CPU is not counted"
+
+  echo "deposits $deposits (distinct $distinct), generated $transfers; DepositDetected events $detected_events;"
+  echo "amount $micros micro-units, generated $TOTAL_MICROS; CONFIRMED $confirmed with $confirmed_events DepositConfirmed events"
+  fail=""
+  [ "$deposits" = "$transfers" ] || fail="$fail; $deposits deposits for $transfers transfers"
+  [ "$distinct" = "$deposits" ] || fail="$fail; duplicated deposits"
+  [ "$detected_events" = "$transfers" ] || fail="$fail; $detected_events DepositDetected for $transfers transfers"
+  [ "$micros" = "$TOTAL_MICROS" ] || fail="$fail; amount $micros, generated $TOTAL_MICROS"
+  [ "$other_states" = 0 ] || fail="$fail; $other_states deposits neither DETECTED nor CONFIRMED"
+  [ "$confirmed_events" = "$confirmed" ] || fail="$fail; $confirmed_events DepositConfirmed for $confirmed CONFIRMED"
+  [ -z "$fail" ] || die "deposits not recorded exactly once${fail}"
+  step "every transfer recorded exactly once (max-range $max_range)"
+  stop_recorded watcher
 }
 
-run_watcher true "$BENCH/watcher.log"
-WATCHER_PID=$(cat "$BENCH/watcher.pid")
-ANVIL_PID=$(cat "$BENCH/anvil.pid")
-# The clock starts at the scanner's first step (its "starting after block" line), so JVM start-up and
-# migrations are not counted; the CPU counters are read at the same moment.
-deadline=$(( $(date +%s) + 120 ))
-until grep -q 'starting after block' "$BENCH/watcher.log" 2>/dev/null; do
-  kill -0 "$WATCHER_PID" 2>/dev/null || { tail -n 30 "$BENCH/watcher.log" >&2; die "chain-watcher exited; see $BENCH/watcher.log"; }
-  [ "$(date +%s)" -lt "$deadline" ] || die "chain-watcher did not start scanning within 120 s; see $BENCH/watcher.log"
-  sleep 0.05
+print_results() {
+  echo
+  echo "chain-watcher catch-up, $mode: $((HEAD + 1)) blocks, $transfers transfers to $addresses addresses;" \
+    "$(nproc) cores, $(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo); CPU ms per 1000 deposits"
+  echo "| max-range | blocks | transfers | seconds | blocks/s | logs/s | watcher CPU ms | postgres CPU ms | anvil CPU ms | load |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
+  cat "$BENCH/results.txt"
+  echo
+}
+rm -f "$BENCH/results.txt"
+for max_range in ${ranges//,/ }; do
+  bench_range
 done
-t0=$(date +%s%N)
-w0=$(ticks "$WATCHER_PID"); a0=$(ticks "$ANVIL_PID")
-declare -A pg0=()
-for p in $(pg_backends); do pg0[$p]=$(ticks "$p"); done
-
-# Poll the cursor (the table the scanner commits each step to) until it is the head; 10 min at most.
-catch_deadline=$(( $(date +%s) + ${C2C_BENCH_TIMEOUT_S:-1800} ))
-last_report=0 cursor=-1
-while :; do
-  cursor=$(db_value "select coalesce(max(cursor_block), -1) from chain_cursor where chain_id = $CHAIN_ID")
-  # backends opened during the run are counted from zero
-  for p in $(pg_backends); do [ -n "${pg0[$p]:-}" ] || pg0[$p]=0; done
-  [ "$cursor" -ge "$HEAD" ] && break
-  kill -0 "$WATCHER_PID" 2>/dev/null || { tail -n 30 "$BENCH/watcher.log" >&2; die "chain-watcher exited while catching up"; }
-  [ "$(date +%s)" -lt "$catch_deadline" ] || die "not caught up within ${C2C_BENCH_TIMEOUT_S:-1800} s: cursor $cursor, head $HEAD"
-  if [ $(( $(date +%s) - last_report )) -ge 5 ]; then
-    step "  cursor $cursor / head $HEAD"
-    last_report=$(date +%s)
-  fi
-  sleep 0.1
-done
-t1=$(date +%s%N)
-w1=$(ticks "$WATCHER_PID"); a1=$(ticks "$ANVIL_PID")
-pg_ticks=0 pg_gone=0
-for p in "${!pg0[@]}"; do
-  now=$(ticks "$p")
-  [ "$now" = 0 ] && pg_gone=$((pg_gone + 1))
-  pg_ticks=$(( pg_ticks + (now > pg0[$p] ? now - pg0[$p] : 0) ))
-done
-step "caught up: cursor $cursor = head $HEAD"
-grep -E 'catching up|caught up|refused' "$BENCH/watcher.log" | sed -E 's/^.*(local: )/  watcher: \1/' | tail -n 8 || true
-
-# --- 4. verify: every transfer exactly one deposit, announced once --------------------------------------
-read -r deposits distinct micros other_states <<<"$(db_value "select count(*), count(distinct (tx_hash, log_index)),
-  coalesce(sum(amount_micros), 0), count(*) filter (where state not in ('DETECTED', 'CONFIRMED'))
-  from deposit where chain_id = $CHAIN_ID" | tr '|' ' ')"
-detected_events=$(db_value "select count(*) from outbox_event where type = 'c2c.chain.DepositDetected.v1'")
-confirmed=$(db_value "select count(*) from deposit where chain_id = $CHAIN_ID and state = 'CONFIRMED'")
-confirmed_events=$(db_value "select count(*) from outbox_event where type = 'c2c.chain.DepositConfirmed.v1'")
-
-awk -v blocks="$((HEAD + 1))" -v logs="$transfers" -v ns="$((t1 - t0))" -v hz="$HZ" \
-    -v w="$((w1 - w0))" -v pg="$pg_ticks" -v a="$((a1 - a0))" -v mr="$max_range" -v mode="$mode" \
-    -v cores="$(nproc)" -v load="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
-  s = ns / 1e9
-  ms = 1000 / hz
-  printf "\nchain-watcher catch-up (%s, max-range %d; %d cores, load %s at the end)\n", mode, mr, cores, load
-  printf "%-8s %-10s %-8s %-9s %-9s %-22s %-22s %-22s\n", "blocks", "transfers", "seconds", "blocks/s", "logs/s",
-    "watcher CPU ms/1000", "postgres CPU ms/1000", "anvil CPU ms/1000"
-  printf "%-8d %-10d %-8.2f %-9.0f %-9.0f %-22.0f %-22.0f %-22.0f\n", blocks, logs, s, blocks / s, logs / s,
-    w * ms * 1000 / logs, pg * ms * 1000 / logs, a * ms * 1000 / logs
-  printf "(CPU in the timed window: watcher %.1f s, postgres backends %.1f s, anvil %.1f s of %.1f s wall x %d cores)\n\n",
-    w * ms / 1000, pg * ms / 1000, a * ms / 1000, s, cores
-}'
-[ "$pg_gone" = 0 ] || echo "note: $pg_gone of the watcher's PostgreSQL backends closed during the run; their CPU is not counted"
-
-echo "deposits $deposits (distinct $distinct), generated $transfers; DepositDetected events $detected_events;"
-echo "amount $micros micro-units, generated $TOTAL_MICROS; CONFIRMED $confirmed with $confirmed_events DepositConfirmed events"
-fail=""
-[ "$deposits" = "$transfers" ] || fail="$fail; $deposits deposits for $transfers transfers"
-[ "$distinct" = "$deposits" ] || fail="$fail; duplicated deposits"
-[ "$detected_events" = "$transfers" ] || fail="$fail; $detected_events DepositDetected for $transfers transfers"
-[ "$micros" = "$TOTAL_MICROS" ] || fail="$fail; amount $micros, generated $TOTAL_MICROS"
-[ "$other_states" = 0 ] || fail="$fail; $other_states deposits neither DETECTED nor CONFIRMED"
-[ "$confirmed_events" = "$confirmed" ] || fail="$fail; $confirmed_events DepositConfirmed for $confirmed CONFIRMED"
-[ -z "$fail" ] || die "deposits not recorded exactly once${fail}"
-step "every transfer recorded exactly once"
+print_results
