@@ -33,6 +33,7 @@ import com.c2c.events.wallet.ReleaseReservation;
 import com.c2c.events.wallet.ReservationReleased;
 import com.c2c.events.wallet.ReserveFunds;
 import com.c2c.events.wallet.WalletCommandRejected;
+import com.c2c.events.wallet.WithdrawalStateChanged;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,6 +111,8 @@ public final class EventCatalog {
 
     public static final EventType<DepositAddressAssigned> DEPOSIT_ADDRESS_ASSIGNED =
             of(EventTypes.DEPOSIT_ADDRESS_ASSIGNED, DepositAddressAssigned.class, Topics.WALLET_EVENTS);
+    public static final EventType<WithdrawalStateChanged> WITHDRAWAL_STATE_CHANGED =
+            of(EventTypes.WITHDRAWAL_STATE_CHANGED, WithdrawalStateChanged.class, Topics.WALLET_EVENTS);
 
     public static final EventType<AddressWatched> ADDRESS_WATCHED =
             of(EventTypes.ADDRESS_WATCHED, AddressWatched.class, Topics.CHAIN_EVENTS);
@@ -127,7 +130,7 @@ public final class EventCatalog {
             BOOK_QUANTITY_CANCELLED, RESERVE_FUNDS, RELEASE_RESERVATION, LOCK_FUNDS, RELEASE_FUNDS, REFUND_FUNDS,
             FUNDS_CREDITED, AD_FUNDS_RESERVED, AD_FUNDS_REJECTED, FUNDS_RESERVED, RESERVATION_RELEASED, FUNDS_LOCKED,
             FUNDS_RELEASED, FUNDS_REFUNDED, WALLET_COMMAND_REJECTED, TRADE_OPENED, TRADE_LOCKED, TRADE_PAID,
-            TRADE_DISPUTED, TRADE_COMPLETED, TRADE_CANCELLED, DEPOSIT_ADDRESS_ASSIGNED, ADDRESS_WATCHED, DEPOSIT_DETECTED,
+            TRADE_DISPUTED, TRADE_COMPLETED, TRADE_CANCELLED, DEPOSIT_ADDRESS_ASSIGNED, WITHDRAWAL_STATE_CHANGED, ADDRESS_WATCHED, DEPOSIT_DETECTED,
             DEPOSIT_CONFIRMED, DEPOSIT_REVERTED, CONFIRMED_DEPOSIT_REORGED);
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
