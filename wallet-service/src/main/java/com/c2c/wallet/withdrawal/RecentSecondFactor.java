@@ -3,6 +3,7 @@ package com.c2c.wallet.withdrawal;
 import com.c2c.platform.web.ProblemException;
 import com.c2c.wallet.withdrawal.config.WithdrawalConfig;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import java.time.Clock;
@@ -24,6 +25,7 @@ public class RecentSecondFactor {
     private final Duration maxAge;
     private final Clock clock;
 
+    @Inject
     RecentSecondFactor(JsonWebToken token, WithdrawalConfig config) {
         this(token, config.secondFactorMaxAge(), Clock.systemUTC());
     }
