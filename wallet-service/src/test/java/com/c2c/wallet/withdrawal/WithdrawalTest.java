@@ -93,6 +93,9 @@ class WithdrawalTest {
         request(owner, key, "11").statusCode(409).body("type", equalTo("https://c2c.dev/problems/idempotency-key-reused"));
         assertEquals(88_500_000L, balance(owner, "AVAILABLE"));
         assertEquals(11_500_000L, balance(owner, "WITHDRAWING"));
+        As.user(owner).when().get("/api/v1/wallet/balances").then().statusCode(200)
+                .body("find { it.asset == 'USDT' }.available", equalTo(88.5f))
+                .body("find { it.asset == 'USDT' }.withdrawing", equalTo(11.5f));
         assertEquals(1, TestDatabase.queryLong("select count(*) from ledger_posting where command_id = 'withdrawal-hold:"
                 + id + "'"));
         ledgerBalances();
