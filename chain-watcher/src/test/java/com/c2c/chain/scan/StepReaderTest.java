@@ -73,6 +73,11 @@ class StepReaderTest {
             return transfers.stream().filter(t -> t.blockNumber() >= from && t.blockNumber() <= to).toList();
         }
 
+        @Override
+        public Receipt receipt(String txHash) {
+            return null; // the scanner reads logs, never receipts
+        }
+
         TokenTransfer transferIn(long n) {
             TokenTransfer t = new TokenTransfer("0x" + "11".repeat(32), 0, n, hash(forks.get((int) n), n),
                     CHAIN.tokenContract(), "0x" + "22".repeat(20), "0x" + "33".repeat(20), BigInteger.TEN);

@@ -44,7 +44,7 @@ public class WalletEventsConsumer {
                         .chain(() -> ads.topUpReserved(r.orderId(), r.commandId(), r.quantityMicros())))
                 .on(EventCatalog.WALLET_COMMAND_REJECTED, this::rejected)
                 // credits, releases and trade locks are the wallet's and the escrow's business
-                .ignoring(EventCatalog.FUNDS_CREDITED, EventCatalog.DEPOSIT_ADDRESS_ASSIGNED, EventCatalog.RESERVATION_RELEASED, EventCatalog.FUNDS_LOCKED,
+                .ignoring(EventCatalog.FUNDS_CREDITED, EventCatalog.DEPOSIT_ADDRESS_ASSIGNED, EventCatalog.OUTGOING_TRANSFER_SIGNED, EventCatalog.RESERVATION_RELEASED, EventCatalog.FUNDS_LOCKED,
                         EventCatalog.FUNDS_RELEASED, EventCatalog.FUNDS_REFUNDED,
                         EventCatalog.WITHDRAWAL_STATE_CHANGED)
                 .build());

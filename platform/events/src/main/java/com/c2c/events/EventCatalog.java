@@ -5,6 +5,8 @@ import com.c2c.events.chain.ConfirmedDepositReorged;
 import com.c2c.events.chain.DepositConfirmed;
 import com.c2c.events.chain.DepositDetected;
 import com.c2c.events.chain.DepositReverted;
+import com.c2c.events.chain.OutgoingTransferConfirmed;
+import com.c2c.events.chain.OutgoingTransferFailed;
 import com.c2c.events.escrow.TradeOpened;
 import com.c2c.events.escrow.TradeStateChanged;
 import com.c2c.events.matching.BookQuantityCancelled;
@@ -21,6 +23,7 @@ import com.c2c.events.order.OrderPlaced;
 import com.c2c.events.wallet.AdFundsRejected;
 import com.c2c.events.wallet.AdFundsReserved;
 import com.c2c.events.wallet.DepositAddressAssigned;
+import com.c2c.events.wallet.OutgoingTransferSigned;
 import com.c2c.events.wallet.FundsCredited;
 import com.c2c.events.wallet.FundsLocked;
 import com.c2c.events.wallet.FundsRefunded;
@@ -113,6 +116,8 @@ public final class EventCatalog {
             of(EventTypes.DEPOSIT_ADDRESS_ASSIGNED, DepositAddressAssigned.class, Topics.WALLET_EVENTS);
     public static final EventType<WithdrawalStateChanged> WITHDRAWAL_STATE_CHANGED =
             of(EventTypes.WITHDRAWAL_STATE_CHANGED, WithdrawalStateChanged.class, Topics.WALLET_EVENTS);
+    public static final EventType<OutgoingTransferSigned> OUTGOING_TRANSFER_SIGNED =
+            of(EventTypes.OUTGOING_TRANSFER_SIGNED, OutgoingTransferSigned.class, Topics.WALLET_EVENTS);
 
     public static final EventType<AddressWatched> ADDRESS_WATCHED =
             of(EventTypes.ADDRESS_WATCHED, AddressWatched.class, Topics.CHAIN_EVENTS);
@@ -124,14 +129,19 @@ public final class EventCatalog {
             of(EventTypes.DEPOSIT_REVERTED, DepositReverted.class, Topics.CHAIN_EVENTS);
     public static final EventType<ConfirmedDepositReorged> CONFIRMED_DEPOSIT_REORGED =
             of(EventTypes.CONFIRMED_DEPOSIT_REORGED, ConfirmedDepositReorged.class, Topics.CHAIN_EVENTS);
+    public static final EventType<OutgoingTransferConfirmed> OUTGOING_TRANSFER_CONFIRMED =
+            of(EventTypes.OUTGOING_TRANSFER_CONFIRMED, OutgoingTransferConfirmed.class, Topics.CHAIN_EVENTS);
+    public static final EventType<OutgoingTransferFailed> OUTGOING_TRANSFER_FAILED =
+            of(EventTypes.OUTGOING_TRANSFER_FAILED, OutgoingTransferFailed.class, Topics.CHAIN_EVENTS);
 
     private static final List<EventType<?>> ALL = List.of(AD_POSTED, AD_LISTED, AD_AMENDED, AD_WITHDRAWN,
             AD_QUANTITY_RESTORED, ORDER_PLACED, ORDER_CANCEL_REQUESTED, MARKET_OPENED, TRADE_MATCHED, ORDER_REJECTED,
             BOOK_QUANTITY_CANCELLED, RESERVE_FUNDS, RELEASE_RESERVATION, LOCK_FUNDS, RELEASE_FUNDS, REFUND_FUNDS,
             FUNDS_CREDITED, AD_FUNDS_RESERVED, AD_FUNDS_REJECTED, FUNDS_RESERVED, RESERVATION_RELEASED, FUNDS_LOCKED,
             FUNDS_RELEASED, FUNDS_REFUNDED, WALLET_COMMAND_REJECTED, TRADE_OPENED, TRADE_LOCKED, TRADE_PAID,
-            TRADE_DISPUTED, TRADE_COMPLETED, TRADE_CANCELLED, DEPOSIT_ADDRESS_ASSIGNED, WITHDRAWAL_STATE_CHANGED, ADDRESS_WATCHED, DEPOSIT_DETECTED,
-            DEPOSIT_CONFIRMED, DEPOSIT_REVERTED, CONFIRMED_DEPOSIT_REORGED);
+            TRADE_DISPUTED, TRADE_COMPLETED, TRADE_CANCELLED, DEPOSIT_ADDRESS_ASSIGNED, ADDRESS_WATCHED, DEPOSIT_DETECTED,
+            DEPOSIT_CONFIRMED, DEPOSIT_REVERTED, CONFIRMED_DEPOSIT_REORGED, OUTGOING_TRANSFER_SIGNED,
+            OUTGOING_TRANSFER_CONFIRMED, OUTGOING_TRANSFER_FAILED, WITHDRAWAL_STATE_CHANGED);
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
 

@@ -40,6 +40,9 @@ public final class EventTypes {
     public static final String DEPOSIT_CONFIRMED = "c2c.chain.DepositConfirmed.v1";
     public static final String DEPOSIT_REVERTED = "c2c.chain.DepositReverted.v1";
     public static final String CONFIRMED_DEPOSIT_REORGED = "c2c.chain.ConfirmedDepositReorged.v1";
+    public static final String OUTGOING_TRANSFER_SIGNED = "c2c.wallet.OutgoingTransferSigned.v1";
+    public static final String OUTGOING_TRANSFER_CONFIRMED = "c2c.chain.OutgoingTransferConfirmed.v1";
+    public static final String OUTGOING_TRANSFER_FAILED = "c2c.chain.OutgoingTransferFailed.v1";
 
     private EventTypes() {
     }

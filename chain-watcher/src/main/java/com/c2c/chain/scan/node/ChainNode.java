@@ -18,8 +18,18 @@ public interface ChainNode extends AutoCloseable {
      */
     List<TokenTransfer> transfers(long from, long to) throws IOException;
 
+    /**
+     * The receipt of a transaction in the node's canonical chain, {@code null} while it is not mined (or its
+     * block left the chain).
+     */
+    Receipt receipt(String txHash) throws IOException;
+
     @Override
     void close();
+
+    /** Where a transaction was mined, and whether it succeeded (status 1) or reverted (status 0). */
+    record Receipt(long blockNumber, String blockHash, boolean succeeded) {
+    }
 
     /** The node answered a log query with an error rather than logs. */
     final class RangeRefused extends IOException {

@@ -11,8 +11,10 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.EthGetTransactionReceipt;
 import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
 
 /** A node reached over JSON-RPC/HTTP with web3j. */
@@ -76,6 +78,20 @@ public final class Web3jChainNode implements ChainNode {
         return TokenTransfer.read(tokenContract, log.getAddress(), log.getTopics(), log.getData(),
                 log.getTransactionHash(), log.getLogIndex().longValueExact(), log.getBlockNumber().longValueExact(),
                 log.getBlockHash());
+    }
+
+    @Override
+    public Receipt receipt(String txHash) throws IOException {
+        EthGetTransactionReceipt answer = web3j.ethGetTransactionReceipt(txHash).send();
+        if (answer.hasError()) {
+            throw new IOException("eth_getTransactionReceipt " + txHash + ": " + answer.getError().getMessage());
+        }
+        TransactionReceipt receipt = answer.getTransactionReceipt().orElse(null);
+        if (receipt == null || receipt.getBlockNumberRaw() == null || receipt.getBlockHash() == null) {
+            return null;
+        }
+        return new Receipt(receipt.getBlockNumber().longValueExact(), receipt.getBlockHash().toLowerCase(Locale.ROOT),
+                receipt.isStatusOK());
     }
 
     @Override

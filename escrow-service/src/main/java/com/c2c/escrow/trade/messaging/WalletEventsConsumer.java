@@ -24,7 +24,7 @@ public class WalletEventsConsumer {
                 .on(EventCatalog.FUNDS_REFUNDED, outcomes::refunded)
                 .on(EventCatalog.WALLET_COMMAND_REJECTED, outcomes::rejected)
                 // ads' and orders' reservations and credits are the order service's business
-                .ignoring(EventCatalog.FUNDS_CREDITED, EventCatalog.DEPOSIT_ADDRESS_ASSIGNED, EventCatalog.AD_FUNDS_RESERVED, EventCatalog.AD_FUNDS_REJECTED,
+                .ignoring(EventCatalog.FUNDS_CREDITED, EventCatalog.DEPOSIT_ADDRESS_ASSIGNED, EventCatalog.OUTGOING_TRANSFER_SIGNED, EventCatalog.AD_FUNDS_RESERVED, EventCatalog.AD_FUNDS_REJECTED,
                         EventCatalog.FUNDS_RESERVED, EventCatalog.RESERVATION_RELEASED,
                         EventCatalog.WITHDRAWAL_STATE_CHANGED)
                 .build());
