@@ -124,14 +124,17 @@ public class Withdrawals {
         });
     }
 
-    /** The owner confirms a withdrawal to a new address, with a recent second factor; the cool-down starts. */
+    /**
+     * The owner confirms a withdrawal to a new address, with a recent second factor ({@code requireSecondFactor}
+     * refuses the caller without one); the cool-down starts.
+     */
     @WithTransaction
-    public Uni<WithdrawalView> confirm(String ownerId, UUID id, RecentSecondFactor secondFactor) {
+    public Uni<WithdrawalView> confirm(String ownerId, UUID id, Runnable requireSecondFactor) {
         return own(ownerId, id).chain(w -> {
             if (w.cooldownUntil != null) {
                 return Uni.createFrom().item(w); // confirmed already (the cool-down started then): a retry
             }
-            secondFactor.require("confirming a withdrawal to a new address");
+            requireSecondFactor.run();
             refuseUnlessAllowed(w, WithdrawalAction.CONFIRM_ADDRESS);
             Instant now = WithdrawalMoves.now();
             w.cooldownUntil = now.plus(config.newAddressCooldown());
@@ -164,13 +167,13 @@ public class Withdrawals {
      * the last approval needed makes the withdrawal APPROVED.
      */
     @WithTransaction
-    public Uni<WithdrawalView> approve(String adminId, UUID id, RecentSecondFactor secondFactor) {
+    public Uni<WithdrawalView> approve(String adminId, UUID id, Runnable requireSecondFactor) {
         return any(id).chain(w -> {
             if (w.ownerId.equals(adminId)) {
                 throw new ProblemException(403, "own-withdrawal", "Forbidden",
                         "an admin cannot approve their own withdrawal", List.of());
             }
-            secondFactor.require("approving a withdrawal");
+            requireSecondFactor.run();
             return approvers(w.id).chain(approvers -> {
                 if (approvers.contains(adminId)) {
                     throw ProblemException.conflict("already-approved",

@@ -12,6 +12,7 @@ import com.c2c.events.Topics;
 import com.c2c.testkit.As;
 import com.c2c.testkit.ConsumedEvent;
 import com.c2c.testkit.KafkaResource;
+import com.c2c.testkit.Keycloak;
 import com.c2c.testkit.ListWalk;
 import com.c2c.testkit.PostgresResource;
 import com.c2c.testkit.TestDatabase;
@@ -38,9 +39,8 @@ import org.junit.jupiter.api.Test;
  * Withdrawals against the real PostgreSQL, Kafka and Keycloak tokens: what is refused holds nothing, the hold
  * moves AVAILABLE → WITHDRAWING and back or out exactly once, and the ledger balances after every step.
  * Chain 31337 as configured: minimum 1, fee 1, daily limit 10 000, approval threshold 1 000 USDT; the test
- * profile's cool-down is 2 s. Approvals and confirmations with a second factor are tried on the service, with
- * the token's claims given (RecentSecondFactor over a StubToken); over HTTP every token of the test realm is
- * password-only, so those calls are refused with 403.
+ * profile's cool-down is 2 s. Confirmations and approvals are made with step-up tokens (a sign-in with password
+ * and one-time code: amr pwd, otp), and refused with a password-only token.
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_wallet"))
@@ -51,8 +51,6 @@ class WithdrawalTest {
     private static final String HOT_WALLET = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
     private static final long USDT = 1_000_000L;
 
-    @Inject
-    Withdrawals withdrawals;
     @Inject
     WithdrawalSettlement settlement;
     @Inject
@@ -141,7 +139,6 @@ class WithdrawalTest {
         known(owner);
         String id = request(owner, key(), "1500").statusCode(201).body("state", equalTo("AWAITING_APPROVAL"))
                 .body("approvalsRequired", equalTo(2)).extract().path("id");
-        UUID uuid = UUID.fromString(id);
         As.user("w-trader").when().post(approve(id)).then().statusCode(403);
         As.user(owner, "admin").when().post(approve(id)).then().statusCode(403)
                 .body("type", equalTo("https://c2c.dev/problems/own-withdrawal"));
@@ -150,17 +147,17 @@ class WithdrawalTest {
         As.user("w-admin-1", "admin").when().post(approve(UUID.randomUUID().toString())).then().statusCode(404);
 
         // with a second factor: the requester still may not, an admin once, a second admin completes it
-        assertEquals(403, problem(() -> withdrawals.approve(owner, uuid, otp())));
-        assertEquals(WithdrawalState.AWAITING_APPROVAL, await(() -> withdrawals.approve("w-admin-1", uuid, otp())).state());
-        assertEquals(409, problem(() -> withdrawals.approve("w-admin-1", uuid, otp())));
-        // an old second factor is not enough
-        assertEquals(403, problem(() -> withdrawals.approve("w-admin-2", uuid, new RecentSecondFactor(
-                StubToken.withOtp(Instant.now().minus(config.secondFactorMaxAge()).minusSeconds(5).getEpochSecond()),
-                config.secondFactorMaxAge(), java.time.Clock.systemUTC()))));
-        WithdrawalView approved = await(() -> withdrawals.approve("w-admin-2", uuid, otp()));
-        assertEquals(WithdrawalState.APPROVED, approved.state());
-        assertEquals(List.of("w-admin-1", "w-admin-2"), approved.approvedBy());
-        assertEquals(409, problem(() -> withdrawals.approve("w-admin-3", uuid, otp())));
+        stepUp(owner, "admin").when().post(approve(id)).then().statusCode(403)
+                .body("type", equalTo("https://c2c.dev/problems/own-withdrawal"));
+        stepUp("w-trader").when().post(approve(id)).then().statusCode(403);
+        stepUp("w-admin-1", "admin").when().post(approve(id)).then().statusCode(200)
+                .body("state", equalTo("AWAITING_APPROVAL")).body("approvedBy", contains("w-admin-1"));
+        stepUp("w-admin-1", "admin").when().post(approve(id)).then().statusCode(409)
+                .body("type", equalTo("https://c2c.dev/problems/already-approved"));
+        stepUp("w-admin-2", "admin").when().post(approve(id)).then().statusCode(200)
+                .body("state", equalTo("APPROVED")).body("approvedBy", contains("w-admin-1", "w-admin-2"));
+        stepUp("w-admin-3", "admin").when().post(approve(id)).then().statusCode(409)
+                .body("type", equalTo("https://c2c.dev/problems/withdrawal-state"));
         assertEquals(2, TestDatabase.queryLong("select count(*) from audit_entry where action = 'withdrawal.approve'"
                 + " and subject = '" + id + "'"));
         As.admin().when().get("/api/v1/wallet/admin/withdrawals?state=APPROVED&limit=100").then().statusCode(200)
@@ -201,12 +198,14 @@ class WithdrawalTest {
         String owner = funded("w-new", 100);
         String id = request(owner, key(), "5").statusCode(201).body("state", equalTo("AWAITING_USER_CONFIRMATION"))
                 .extract().path("id");
-        UUID uuid = UUID.fromString(id);
-        assertEquals(404, problem(() -> withdrawals.confirm("w-someone-else", uuid, otp())));
-        WithdrawalView cooling = await(() -> withdrawals.confirm(owner, uuid, otp()));
-        assertEquals(WithdrawalState.COOLING_DOWN, cooling.state());
-        assertTrue(cooling.cooldownUntil().isAfter(Instant.now().plusSeconds(1)), "cool-down " + cooling.cooldownUntil());
-        assertEquals(WithdrawalState.COOLING_DOWN, await(() -> withdrawals.confirm(owner, uuid, otp())).state());
+        stepUp("w-someone-else").when().post("/api/v1/wallet/withdrawals/" + id + "/confirm").then().statusCode(404);
+        Instant confirmedAt = Instant.now();
+        String until = stepUp(owner).when().post("/api/v1/wallet/withdrawals/" + id + "/confirm").then().statusCode(200)
+                .body("state", equalTo("COOLING_DOWN")).extract().path("cooldownUntil");
+        Duration cooldown = Duration.between(confirmedAt, Instant.parse(until));
+        assertTrue(cooldown.compareTo(config.newAddressCooldown().minusSeconds(1)) > 0, "cool-down " + cooldown);
+        stepUp(owner).when().post("/api/v1/wallet/withdrawals/" + id + "/confirm").then().statusCode(200)
+                .body("state", equalTo("COOLING_DOWN")).body("cooldownUntil", equalTo(until));
         // the scan moves it on once the cool-down has passed (the test profile: 2 s, scanned every second)
         awaitState(owner, id, "APPROVED", Duration.ofSeconds(15));
         assertEquals(1, TestDatabase.queryLong("select count(*) from audit_entry where action = 'withdrawal.cooled-down'"
@@ -321,6 +320,12 @@ class WithdrawalTest {
                 .then().statusCode(status).contentType("application/problem+json").body("errors.field", contains(field));
     }
 
+    /** A request with a fresh step-up token: a sign-in with password and one-time code just now (amr pwd, otp). */
+    private static io.restassured.specification.RequestSpecification stepUp(String ownerId, String... roles) {
+        return io.restassured.RestAssured.given().header("Authorization",
+                Keycloak.personWithOtp(ownerId, roles).stepUpBearer());
+    }
+
     private static String approve(String id) {
         return "/api/v1/wallet/admin/withdrawals/" + id + "/approve";
     }
@@ -341,10 +346,6 @@ class WithdrawalTest {
                 .body("find { it.asset == 'USDT' }.balanced", equalTo(true));
     }
 
-    private RecentSecondFactor otp() {
-        return new RecentSecondFactor(StubToken.recentOtp(), config.secondFactorMaxAge(), java.time.Clock.systemUTC());
-    }
-
     private static <T> T await(Supplier<Uni<T>> work) {
         try {
             return VertxContextSupport.subscribeAndAwait(work::get);
@@ -353,16 +354,6 @@ class WithdrawalTest {
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The status of the problem a service call was refused with. */
-    private static int problem(Supplier<Uni<WithdrawalView>> work) {
-        try {
-            await(work);
-        } catch (com.c2c.platform.web.ProblemException e) {
-            return e.status();
-        }
-        throw new AssertionError("was not refused");
     }
 
     private static void awaitState(String owner, String id, String state, Duration within) {

@@ -4,10 +4,11 @@ import com.c2c.platform.web.Caller;
 import com.c2c.platform.web.Page;
 import com.c2c.platform.web.PageParams;
 import com.c2c.platform.web.ProblemException;
+import com.c2c.platform.web.SecondFactor;
 import com.c2c.platform.web.TimeAndId;
-import com.c2c.wallet.withdrawal.RecentSecondFactor;
 import com.c2c.wallet.withdrawal.WithdrawalQueries;
 import com.c2c.wallet.withdrawal.Withdrawals;
+import com.c2c.wallet.withdrawal.config.WithdrawalConfig;
 import com.c2c.wallet.withdrawal.domain.WithdrawalState;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -39,14 +40,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class WithdrawalAdminResource {
     private final Withdrawals withdrawals;
     private final WithdrawalQueries queries;
-    private final RecentSecondFactor secondFactor;
+    private final SecondFactor secondFactor;
+    private final WithdrawalConfig config;
     private final Caller caller;
 
-    WithdrawalAdminResource(Withdrawals withdrawals, WithdrawalQueries queries, RecentSecondFactor secondFactor,
-            Caller caller) {
+    WithdrawalAdminResource(Withdrawals withdrawals, WithdrawalQueries queries, SecondFactor secondFactor,
+            WithdrawalConfig config, Caller caller) {
         this.withdrawals = withdrawals;
         this.queries = queries;
         this.secondFactor = secondFactor;
+        this.config = config;
         this.caller = caller;
     }
 
@@ -79,7 +82,8 @@ public class WithdrawalAdminResource {
     @APIResponse(responseCode = "409", description = "This admin approved it already (already-approved), or it does"
             + " not wait for approval")
     public Uni<WithdrawalView> approve(@PathParam("id") UUID id) {
-        return withdrawals.approve(caller.requireRole(Caller.ADMIN), id, secondFactor);
+        return withdrawals.approve(caller.requireRole(Caller.ADMIN), id,
+                WithdrawalResource.secondFactorCheck(secondFactor, config));
     }
 
     @POST

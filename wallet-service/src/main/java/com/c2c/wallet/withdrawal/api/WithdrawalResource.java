@@ -4,10 +4,11 @@ import com.c2c.platform.web.Caller;
 import com.c2c.platform.web.Page;
 import com.c2c.platform.web.PageParams;
 import com.c2c.platform.web.ProblemException;
+import com.c2c.platform.web.SecondFactor;
 import com.c2c.platform.web.TimeAndId;
-import com.c2c.wallet.withdrawal.RecentSecondFactor;
 import com.c2c.wallet.withdrawal.WithdrawalQueries;
 import com.c2c.wallet.withdrawal.Withdrawals;
+import com.c2c.wallet.withdrawal.config.WithdrawalConfig;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -46,14 +47,16 @@ public class WithdrawalResource {
 
     private final Withdrawals withdrawals;
     private final WithdrawalQueries queries;
-    private final RecentSecondFactor secondFactor;
+    private final SecondFactor secondFactor;
+    private final WithdrawalConfig config;
     private final Caller caller;
 
-    WithdrawalResource(Withdrawals withdrawals, WithdrawalQueries queries, RecentSecondFactor secondFactor,
-            Caller caller) {
+    WithdrawalResource(Withdrawals withdrawals, WithdrawalQueries queries, SecondFactor secondFactor,
+            WithdrawalConfig config, Caller caller) {
         this.withdrawals = withdrawals;
         this.queries = queries;
         this.secondFactor = secondFactor;
+        this.config = config;
         this.caller = caller;
     }
 
@@ -119,7 +122,8 @@ public class WithdrawalResource {
     @APIResponse(responseCode = "404", description = "No such withdrawal of mine")
     @APIResponse(responseCode = "409", description = "The withdrawal does not wait for a confirmation")
     public Uni<WithdrawalView> confirm(@PathParam("id") UUID id) {
-        return withdrawals.confirm(caller.id(), id, secondFactor);
+        return withdrawals.confirm(caller.id(), id,
+                WithdrawalResource.secondFactorCheck(secondFactor, config));
     }
 
     @POST
@@ -132,6 +136,22 @@ public class WithdrawalResource {
     @APIResponse(responseCode = "409", description = "Already signed, sent or otherwise finished")
     public Uni<WithdrawalView> cancel(@PathParam("id") UUID id) {
         return withdrawals.cancel(caller.id(), id);
+    }
+
+    /**
+     * Whether the caller shows a recent second factor, read now (while the request is being taken) and refused
+     * where the step asks for it: after the withdrawal was found to be the caller's business, so that someone
+     * else's is a 404 whatever their token.
+     */
+    static Runnable secondFactorCheck(SecondFactor secondFactor, WithdrawalConfig config) {
+        try {
+            secondFactor.requireRecent(config.secondFactorMaxAge());
+            return () -> { };
+        } catch (ProblemException refused) {
+            return () -> {
+                throw refused;
+            };
+        }
     }
 
     /** The key of a request that creates a withdrawal; missing or malformed is a 400 naming the header. */
