@@ -28,6 +28,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -68,7 +69,8 @@ public class WithdrawalResource {
                     + " (AWAITING_USER_CONFIRMATION), then the new-address cool-down (COOLING_DOWN); over the approval"
                     + " threshold it then waits for two admins (AWAITING_APPROVAL); then APPROVED, to be sent.")
     @APIResponse(responseCode = "201", description = "Requested; the hold is on",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "new address",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WithdrawalView.class), examples = @ExampleObject(name = "new address",
                     value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Already requested under this Idempotency-Key; nothing moved")
     @APIResponse(responseCode = "400", description = "chainId, toAddress, amount or the Idempotency-Key header is"
@@ -102,7 +104,8 @@ public class WithdrawalResource {
     @Path("/{id}")
     @Operation(operationId = "getMyWithdrawal", summary = "One of my withdrawals")
     @APIResponse(responseCode = "200", description = "The withdrawal",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "new address",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WithdrawalView.class), examples = @ExampleObject(name = "new address",
                     value = EXAMPLE)))
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "404", description = "No such withdrawal of mine")
