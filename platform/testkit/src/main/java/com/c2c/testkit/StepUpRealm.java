@@ -80,13 +80,11 @@ final class StepUpRealm {
                 Keycloak.adminCall("POST", Keycloak.adminPath("/authentication/executions/"
                         + existing.path("id").asText() + "/config"), Map.of("alias", "amr " + execution[1],
                         "config", reference));
-            } else {
+            } else { // Keycloak masks config values it answers with: set them rather than compare
                 String configPath = Keycloak.adminPath("/authentication/config/" + configId);
                 JsonNode config = Keycloak.adminCall("GET", configPath, null);
-                if (!REFERENCE_MAX_AGE_SECONDS.equals(config.path("config").path("default.reference.maxAge").asText())) {
-                    Keycloak.adminCall("PUT", configPath, Map.of("id", configId,
-                            "alias", config.path("alias").asText(), "config", reference));
-                }
+                Keycloak.adminCall("PUT", configPath, Map.of("id", configId, "alias", config.path("alias").asText(),
+                        "config", reference));
             }
         }
         for (JsonNode flow : Keycloak.adminCall("GET", flows, null)) {
