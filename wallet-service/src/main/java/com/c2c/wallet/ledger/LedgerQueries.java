@@ -31,21 +31,23 @@ public class LedgerQueries {
     public Uni<List<BalanceView>> balances(String ownerId) {
         return pool.preparedQuery("""
                         select asset, kind, balance from ledger_account
-                        where owner_id = $1 and kind in ('AVAILABLE', 'RESERVED', 'LOCKED') order by asset""")
+                        where owner_id = $1 and kind in ('AVAILABLE', 'RESERVED', 'LOCKED', 'WITHDRAWING') order by asset""")
                 .execute(Tuple.of(ownerId))
                 .map(rows -> {
                     Map<String, long[]> byAsset = new TreeMap<>();
                     for (Row row : rows) {
-                        long[] b = byAsset.computeIfAbsent(row.getString("asset"), a -> new long[3]);
+                        long[] b = byAsset.computeIfAbsent(row.getString("asset"), a -> new long[4]);
                         int slot = switch (row.getString("kind")) {
                             case "AVAILABLE" -> 0;
                             case "RESERVED" -> 1;
-                            default -> 2;
+                            case "LOCKED" -> 2;
+                            default -> 3;
                         };
                         b[slot] = row.getLong("balance");
                     }
                     List<BalanceView> views = new ArrayList<>();
-                    byAsset.forEach((asset, b) -> views.add(new BalanceView(asset, usdt(b[0]), usdt(b[1]), usdt(b[2]))));
+                    byAsset.forEach((asset, b) -> views.add(new BalanceView(asset, usdt(b[0]), usdt(b[1]), usdt(b[2]),
+                            usdt(b[3]))));
                     return views;
                 });
     }

@@ -8,6 +8,8 @@ public enum AccountKind {
     RESERVED,
     /** Held in escrow for an open trade. */
     LOCKED,
+    /** Held for a requested withdrawal (amount and fee) until it is sent or refused. */
+    WITHDRAWING,
     /** Fees the platform earned. */
     FEES,
     /** What the platform holds on chain for everyone. */
