@@ -29,6 +29,6 @@ class HostileInputTest {
 
     @Test
     void everyListIsDocumentedAsACursorPage() {
-        ListContract.check(Set.of("listMyLedgerEntries", "listAuditEntries", "listDeadLetters"));
+        ListContract.check(Set.of("listMyLedgerEntries", "listAuditEntries", "listDeadLetters", "listMyDepositAddresses"));
     }
 }
