@@ -29,6 +29,9 @@ public class ChainEventsConsumer {
                 .on(EventCatalog.CONFIRMED_DEPOSIT_REORGED, deposits::reorged)
                 // chain-watcher's own bookkeeping: the wallet knows its addresses already
                 .ignoring(EventCatalog.ADDRESS_WATCHED)
+                // outcomes of the signer's transfers (withdrawals, sweeps; ADR 0014): the wallet signs none yet, so
+                // none is its own; the signer's package binds these when it is built
+                .ignoring(EventCatalog.OUTGOING_TRANSFER_CONFIRMED, EventCatalog.OUTGOING_TRANSFER_FAILED)
                 .build());
     }
 
