@@ -95,10 +95,17 @@ class DepositTest {
         assertEquals(TestDatabase.queryLong("select count(*) from deposit_address where chain_id = 31337"),
                 TestDatabase.queryLong("select max(address_index) + 1 from deposit_address where chain_id = 31337"));
 
-        As.user(alice).when().get("/api/v1/wallet/deposit-addresses").then().statusCode(200)
+        String cursor = As.user(alice).when().get("/api/v1/wallet/deposit-addresses?limit=1").then().statusCode(200)
                 .body("items.size()", equalTo(1))
                 .body("items[0].chainId", equalTo((int) CHAIN))
-                .body("hasMore", equalTo(false));
+                .body("items[0].address", equalTo(ask(alice, 200)))
+                .body("hasMore", equalTo(false))
+                .extract().jsonPath().getString("nextCursor");
+        // the page after it is empty; someone else's list never shows alice's address
+        As.user(alice).queryParam("cursor", cursor).when().get("/api/v1/wallet/deposit-addresses").then().statusCode(200)
+                .body("items.size()", equalTo(0));
+        As.user("nobody-" + UUID.randomUUID()).when().get("/api/v1/wallet/deposit-addresses").then().statusCode(200)
+                .body("items.size()", equalTo(0));
     }
 
     @Test
