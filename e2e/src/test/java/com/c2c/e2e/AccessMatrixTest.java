@@ -60,6 +60,9 @@ class AccessMatrixTest extends TradeScenarios {
         MATRIX.put("listMyOrders", "401 200 200 200 200 200");
         MATRIX.put("getMyBalances", "401 200 200 200 200 200");
         MATRIX.put("listMyLedgerEntries", "401 200 200 200 200 200");
+        MATRIX.put("listMyDepositAddresses", "401 200 200 200 200 200");
+        // any onboarded account has its own deposit address per chain (201 the first time, 200 after)
+        MATRIX.put("assignDepositAddress", "401 ok ok ok ok ok");
         MATRIX.put("listMyTrades", "401 200 200 200 200 200");
         MATRIX.put("getTrade", "401 200 404 404 200 404");
         // admins
@@ -166,6 +169,8 @@ class AccessMatrixTest extends TradeScenarios {
                 "disputeTrade", Map.of("reason", "the seller does not answer"),
                 "resolveDispute", Map.of("outcome", "REFUND", "note", "no proof of payment")));
         bodies.putAll(Map.of("requestWithdrawal", WITHDRAWAL, "rejectWithdrawal", Map.of("reason", "access matrix")));
+
+        bodies.put("assignDepositAddress", Map.of("chainId", 31337));
 
         Map<String, List<Operation>> operations = documentedOperations();
         TreeSet<String> unlisted = new TreeSet<>(operations.keySet());

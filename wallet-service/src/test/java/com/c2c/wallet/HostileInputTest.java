@@ -30,6 +30,6 @@ class HostileInputTest {
     @Test
     void everyListIsDocumentedAsACursorPage() {
         ListContract.check(Set.of("listMyLedgerEntries", "listAuditEntries", "listDeadLetters", "listMyWithdrawals",
-                "listWithdrawals"));
+                "listWithdrawals", "listMyDepositAddresses"));
     }
 }
