@@ -130,7 +130,8 @@ public class OutgoingTransfers {
         int deep = (int) Math.min(Integer.MAX_VALUE, depth);
         Uni<Void> event = receipt.succeeded()
                 ? publish(EventCatalog.OUTGOING_TRANSFER_CONFIRMED, tx, new OutgoingTransferConfirmed(tx.chainId,
-                        tx.transferId, tx.purpose, tx.txHash, tx.nonce, receipt.blockNumber(), receipt.blockHash(), deep))
+                        tx.transferId, tx.purpose, tx.txHash, tx.nonce, tx.fromAddress, receipt.blockNumber(),
+                        receipt.blockHash(), deep))
                 : publish(EventCatalog.OUTGOING_TRANSFER_FAILED, tx, new OutgoingTransferFailed(tx.chainId,
                         tx.transferId, tx.purpose, tx.txHash, tx.nonce, receipt.blockNumber(), receipt.blockHash(),
                         tx.reason));

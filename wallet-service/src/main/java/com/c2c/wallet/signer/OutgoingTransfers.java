@@ -3,6 +3,7 @@ package com.c2c.wallet.signer;
 import com.c2c.chain.InvalidAddressException;
 import com.c2c.chain.evm.EvmAddress;
 import com.c2c.platform.web.ProblemException;
+import com.c2c.wallet.signer.domain.TransferState;
 import com.c2c.wallet.signer.store.TransferStore;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -76,6 +77,20 @@ public class OutgoingTransfers {
                     }
                     return new Submitted(stored, created);
                 }));
+    }
+
+    /**
+     * Takes back a transfer the signer has not signed yet: BLOCKED with {@code reason}, never sent. True when there
+     * is nothing left to send (taken back now, or never submitted); false when it is signed already (it will be
+     * sent: the caller must not undo what it paid for). The row lock is the one signing takes, so the two cannot
+     * both win.
+     */
+    @WithTransaction
+    public Uni<Boolean> takeBackIfUnsigned(String transferId, String reason) {
+        return store.find(transferId).chain(stored -> stored == null ? Uni.createFrom().item(true)
+                : store.lockIn(transferId, TransferState.QUEUED).chain(queued -> !queued
+                        ? Uni.createFrom().item(stored.state() == TransferState.BLOCKED)
+                        : store.markBlocked(transferId, reason).replaceWith(true)));
     }
 
     /** The transfer as the signer sees it now; empty when no transfer has this id. */

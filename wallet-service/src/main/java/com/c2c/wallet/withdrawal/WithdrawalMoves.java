@@ -6,7 +6,9 @@ import com.c2c.events.UsdtAmount;
 import com.c2c.events.wallet.WithdrawalStateChanged;
 import com.c2c.platform.messaging.audit.AuditTrail;
 import com.c2c.platform.messaging.outbox.Outbox;
+import com.c2c.platform.web.ProblemException;
 import com.c2c.wallet.ledger.Ledger;
+import com.c2c.wallet.signer.OutgoingTransfers;
 import com.c2c.wallet.ledger.domain.AccountKind;
 import com.c2c.wallet.ledger.domain.Leg;
 import com.c2c.wallet.ledger.domain.PlatformOwner;
@@ -35,10 +37,13 @@ public class WithdrawalMoves {
     private final Outbox outbox;
     private final AuditTrail audit;
 
-    WithdrawalMoves(Ledger ledger, Outbox outbox, AuditTrail audit) {
+    private final OutgoingTransfers signer;
+
+    WithdrawalMoves(Ledger ledger, Outbox outbox, AuditTrail audit, OutgoingTransfers signer) {
         this.ledger = ledger;
         this.outbox = outbox;
         this.audit = audit;
+        this.signer = signer;
     }
 
     /** Command ids of the postings: one hold per withdrawal, and it leaves the hold once, one way or the other. */
@@ -61,7 +66,8 @@ public class WithdrawalMoves {
         return w.<Withdrawal>persist()
                 .call(() -> ledger.post(holdCommand(w), "WITHDRAWAL_HOLD", w.asset, holdLegs(w)))
                 .call(() -> audit.record(w.ownerId, "withdrawal.request", w.id.toString(), describe(w)))
-                .call(() -> announce(w));
+                .call(() -> announce(w))
+                .call(() -> queueIfApproved(w));
     }
 
     /**
@@ -71,6 +77,13 @@ public class WithdrawalMoves {
     Uni<Withdrawal> move(Withdrawal w, WithdrawalAction action, WithdrawalState to, String actor, String reason,
             String hotWallet) {
         WithdrawalState from = w.state;
+        Uni<Void> takenBack = from == WithdrawalState.APPROVED && action.hold() == WithdrawalAction.Hold.RETURNED
+                && action.actor() != WithdrawalAction.Actor.CHAIN ? takeBack(w, action) : Uni.createFrom().voidItem();
+        return takenBack.chain(() -> apply(w, action, from, to, actor, reason, hotWallet));
+    }
+
+    private Uni<Withdrawal> apply(Withdrawal w, WithdrawalAction action, WithdrawalState from, WithdrawalState to,
+            String actor, String reason, String hotWallet) {
         w.state = to;
         w.updatedAt = now();
         if (reason != null) {
@@ -80,7 +93,27 @@ public class WithdrawalMoves {
                 .chain(() -> audit.record(actor, action.auditAction(), w.id.toString(),
                         from + " -> " + to + (reason == null ? "" : ", reason: " + reason)))
                 .chain(() -> announce(w))
+                .chain(() -> queueIfApproved(w))
                 .replaceWith(w);
+    }
+
+    /**
+     * An APPROVED withdrawal is queued for the signer in the same transaction (its transfer id is the withdrawal's
+     * id), so nothing approved is left unsent and nothing is sent unapproved.
+     */
+    private Uni<Void> queueIfApproved(Withdrawal w) {
+        return w.state != WithdrawalState.APPROVED ? Uni.createFrom().voidItem()
+                : signer.submit(w.id.toString(), w.chainId, w.toAddress, w.amountMicros).replaceWithVoid();
+    }
+
+    /** Cancelling or rejecting an APPROVED withdrawal takes its transfer back from the signer, unless it is signed. */
+    private Uni<Void> takeBack(Withdrawal w, WithdrawalAction action) {
+        return signer.takeBackIfUnsigned(w.id.toString(), "withdrawal " + action.verb()).invoke(nothingToSend -> {
+            if (!nothingToSend) {
+                throw ProblemException.conflict("withdrawal-being-sent", "the withdrawal is signed and being sent;"
+                        + " it can no longer be " + action.verb());
+            }
+        }).replaceWithVoid();
     }
 
     private Uni<Ledger.Posted> hold(Withdrawal w, WithdrawalAction action, String hotWallet) {

@@ -14,7 +14,7 @@ import org.web3j.crypto.WalletUtils;
  * {@value #HOT_WALLET_FUNDS_MICROS} micro-units. The signer's loop stays off: tests run passes by hand.
  */
 public class HotWalletChainResource implements QuarkusTestResourceLifecycleManager {
-    static final int HOT_WALLET_INDEX = 9;
+    public static final int HOT_WALLET_INDEX = 9;
     static final long HOT_WALLET_FUNDS_MICROS = 1_000_000L * 1_000_000L;
     static final String REPLACE_AFTER = "2s";
     private static volatile AnvilNode node;

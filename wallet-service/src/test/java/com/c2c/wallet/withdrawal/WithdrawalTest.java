@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_wallet"))
 @QuarkusTestResource(KafkaResource.class)
 class WithdrawalTest {
-    private static final String TO = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+    static final String TO = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
     private static final String TO_LOWER = TO.toLowerCase();
     private static final String HOT_WALLET = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
     private static final long USDT = 1_000_000L;
@@ -290,7 +290,7 @@ class WithdrawalTest {
 
     // --- helpers ---
 
-    private static String funded(String prefix, long usdt) {
+    static String funded(String prefix, long usdt) {
         String owner = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         As.user("w-funder", "admin").contentType(ContentType.JSON)
                 .body(Map.of("ownerId", owner, "asset", "USDT", "amount", String.valueOf(usdt), "reference", "fund-" + owner))
@@ -299,16 +299,16 @@ class WithdrawalTest {
     }
 
     /** The test's address as one the owner confirmed earlier (as the confirmation step records it). */
-    private static void known(String owner) {
+    static void known(String owner) {
         TestDatabase.update("insert into withdrawal_address (owner_id, chain_id, address, first_confirmed_at) values ('"
                 + owner + "', 31337, '" + TO_LOWER + "', now())");
     }
 
-    private static String key() {
+    static String key() {
         return "k-" + UUID.randomUUID();
     }
 
-    private static ValidatableResponse request(String owner, String key, String amount) {
+    static ValidatableResponse request(String owner, String key, String amount) {
         return As.user(owner).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(Map.of("chainId", 31337, "toAddress", TO, "amount", amount))
                 .when().post("/api/v1/wallet/withdrawals").then();
@@ -334,13 +334,13 @@ class WithdrawalTest {
         return "/api/v1/wallet/admin/withdrawals/" + id + "/reject";
     }
 
-    private static long balance(String owner, String kind) {
+    static long balance(String owner, String kind) {
         return TestDatabase.queryLong("select coalesce((select balance from ledger_account where owner_id = '" + owner
                 + "' and asset = 'USDT' and kind = '" + kind + "'), 0)");
     }
 
     /** Every posting sums to zero and every balance equals its entries. */
-    private static void ledgerBalances() {
+    static void ledgerBalances() {
         As.admin().when().get("/api/v1/wallet/admin/totals").then().statusCode(200)
                 .body("find { it.asset == 'USDT' }.entriesSum", equalTo("0.000000"))
                 .body("find { it.asset == 'USDT' }.balanced", equalTo(true));

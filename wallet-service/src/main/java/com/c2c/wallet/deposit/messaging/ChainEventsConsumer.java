@@ -5,13 +5,15 @@ import com.c2c.events.Topics;
 import com.c2c.platform.messaging.consumer.EventConsumer;
 import com.c2c.platform.messaging.consumer.Subscription;
 import com.c2c.wallet.deposit.DepositCrediting;
+import com.c2c.wallet.withdrawal.WithdrawalChainReports;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * chain-watcher's reports of deposits: pending, credited once, reverted, or reorged after credit (ADR 0013).
+ * chain-watcher's reports: deposits pending, credited once, reverted, or reorged after credit (ADR 0013), and the
+ * signer's transfers final at the chain's depth (withdrawals settled, ADR 0014).
  * Each is applied in its own transaction; the inbox drops a redelivered event id, and the ledger's command id
  * keeps a deposit reported twice under new ids from being credited twice.
  */
@@ -20,7 +22,7 @@ public class ChainEventsConsumer {
     private final EventConsumer consumer;
     private final Subscription subscription;
 
-    ChainEventsConsumer(EventConsumer consumer, DepositCrediting deposits) {
+    ChainEventsConsumer(EventConsumer consumer, DepositCrediting deposits, WithdrawalChainReports withdrawals) {
         this.consumer = consumer;
         this.subscription = consumer.register(Subscription.of("wallet.chain-events", "chain-events", Topics.CHAIN_EVENTS)
                 .on(EventCatalog.DEPOSIT_DETECTED, deposits::detected)
@@ -29,9 +31,9 @@ public class ChainEventsConsumer {
                 .on(EventCatalog.CONFIRMED_DEPOSIT_REORGED, deposits::reorged)
                 // chain-watcher's own bookkeeping: the wallet knows its addresses already
                 .ignoring(EventCatalog.ADDRESS_WATCHED)
-                // outcomes of the signer's transfers (withdrawals, sweeps; ADR 0014): the wallet signs none yet, so
-                // none is its own; the signer's package binds these when it is built
-                .ignoring(EventCatalog.OUTGOING_TRANSFER_CONFIRMED, EventCatalog.OUTGOING_TRANSFER_FAILED)
+                // the signer's transfers, final at the chain's depth (ADR 0014)
+                .on(EventCatalog.OUTGOING_TRANSFER_CONFIRMED, withdrawals::confirmed)
+                .on(EventCatalog.OUTGOING_TRANSFER_FAILED, withdrawals::failed)
                 .build());
     }
 
