@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
 /**
  * Follows one chain on a thread of its own (web3j blocks; the event loop must not): while this instance holds
  * the chain's {@link ScanLock}, it reads a step from the node ({@link StepReader}) and writes it in one
- * transaction ({@link StepWriter}), as fast as the node answers while behind, then every poll interval.
+ * transaction ({@link StepWriter}), as fast as the node answers while behind, then every poll interval. Between
+ * two steps it reads one range again for addresses watched late ({@link BackfillReader}), if any wait.
  */
 final class ChainScanner {
     private static final Logger LOG = Logger.getLogger(ChainScanner.class);
