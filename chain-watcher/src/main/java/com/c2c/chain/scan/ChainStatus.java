@@ -23,8 +23,9 @@ public final class ChainStatus {
     private volatile long cursor = -1;
     private volatile Instant lastStepAt;
     private volatile boolean leading;
-    private volatile long backfillAddresses;
-    private volatile long backfillBlocks;
+    /** -1 until this instance's scanner first looks (another replica's are -1, as its head and cursor are). */
+    private volatile long backfillAddresses = -1;
+    private volatile long backfillBlocks = -1;
 
     ChainStatus(String name, long chainId, int confirmations, String tokenContract, MeterRegistry meters) {
         this.name = name;
@@ -95,11 +96,6 @@ public final class ChainStatus {
         this.head = head;
         this.cursor = cursor;
         this.lastStepAt = Instant.now();
-    }
-
-    /** Addresses watched late with blocks still to read again, as the scanning instance last counted them. */
-    public long backfillAddresses() {
-        return backfillAddresses;
     }
 
     void backfills(long addresses, long blocks) {
