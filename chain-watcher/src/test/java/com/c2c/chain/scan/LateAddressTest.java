@@ -148,6 +148,26 @@ class LateAddressTest {
     }
 
     @Test
+    void aBackfilledDepositWhoseBlockAReorgReplacesIsRevertedAndNeverConfirmed() {
+        scannedToHead();
+        String address = freshAddress();
+        String tx = chain().transfer(0, address, 6_000_000L);
+        scannedToHead();
+        assign(address, "late-frank");
+        awaitBackfilled(address);
+        assertEquals("DETECTED", stateOf(tx), "found by the backfill, one confirmation of two");
+
+        chain().reorg(1); // replaces the deposit's block: the transfer is gone
+        await().atMost(WAIT).until(() -> "REVERTED".equals(stateOf(tx)));
+        chain().mine(4);
+        scannedToHead();
+        assertEquals("REVERTED", stateOf(tx));
+        assertEquals(1, outboxCount(EventTypes.DEPOSIT_DETECTED, tx));
+        assertEquals(1, outboxCount(EventTypes.DEPOSIT_REVERTED, tx));
+        assertEquals(0, outboxCount(EventTypes.DEPOSIT_CONFIRMED, tx));
+    }
+
+    @Test
     void transfersOlderThanTheBackfillBlocksAreNotReadAgain() {
         String address = freshAddress();
         String old = chain().transfer(0, address, 1_000_000L);
