@@ -211,6 +211,9 @@ final class ChainScanner {
             }
             StepOutcome outcome = db(() -> writer.backfill(chain, plan));
             BackfillBacklog left = db(() -> writer.backfillBacklog(chain.chainId()));
+            if (stopped.getCount() == 0) {
+                return false; // killed meanwhile: a newer scanner may already count, not this one's stale view
+            }
             status.backfills(left.addresses(), left.blocks());
             backfillProgress(plan, outcome, left);
             backfillFailures = 0;
