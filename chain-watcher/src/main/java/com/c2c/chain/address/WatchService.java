@@ -15,8 +15,15 @@ import java.time.Instant;
 import com.c2c.chain.config.ChainConfig;
 import com.c2c.events.wallet.DepositAddressAssigned;
 import com.c2c.platform.messaging.consumer.PoisonEvent;
+import com.c2c.chain.scan.domain.BackfillWindow;
+import com.c2c.chain.scan.store.ChainCursor;
+import jakarta.persistence.LockModeType;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +35,7 @@ public class WatchService {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final Set<Long> supportedChains;
+    private final Map<Long, ChainConfig.Chain> chainsById;
 
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-f]{40}");
 
@@ -35,6 +43,8 @@ public class WatchService {
         this.outbox = outbox;
         this.audit = audit;
         this.supportedChains = chains.chainIds();
+        this.chainsById = chains.chains().values().stream()
+                .collect(Collectors.toUnmodifiableMap(ChainConfig.Chain::chainId, Function.identity(), (a, b) -> a));
     }
 
     public record Outcome(WatchedAddress watched, boolean created) {
@@ -88,10 +98,32 @@ public class WatchService {
             watched.ownerId = ownerId;
             watched.createdAt = Instant.now();
             AddressWatched event = new AddressWatched(key.chainId(), key.address(), ownerId);
-            return watched.<WatchedAddress>persist()
-                    .call(() -> outbox.add(Topics.CHAIN_EVENTS, key.address(), EventTypes.ADDRESS_WATCHED,
-                            key.chainId() + ":" + key.address(), event))
+            return backfillWindow(key.chainId()).chain(window -> {
+                window.ifPresent(w -> {
+                    watched.backfillFrom = w.from();
+                    watched.backfillTo = w.to();
+                });
+                return watched.<WatchedAddress>persist();
+            }).call(() -> outbox.add(Topics.CHAIN_EVENTS, key.address(), EventTypes.ADDRESS_WATCHED,
+                    key.chainId() + ":" + key.address(), event))
                     .map(w -> new Outcome(w, true));
         });
+    }
+
+    /**
+     * The blocks the scanner already read that a new address must have read again (the wallet's assignment can
+     * arrive after the user was shown the address and paid). The cursor row is read with a share lock, held to the
+     * commit: a scanner step, which locks it for update, either committed before (its cursor is the window's end)
+     * or starts after this address is visible to it, so no block falls between the two.
+     */
+    private Uni<Optional<BackfillWindow>> backfillWindow(long chainId) {
+        ChainConfig.Chain chain = chainsById.get(chainId);
+        if (chain == null || chain.backfillBlocks() <= 0) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return ChainCursor.<ChainCursor>findById(chainId, LockModeType.PESSIMISTIC_READ)
+                .map(cursor -> cursor == null ? Optional.<BackfillWindow>empty()
+                        : BackfillWindow.forAddressAddedAt(cursor.cursorBlock, chain.startBlock().orElse(0),
+                                chain.backfillBlocks()));
     }
 }

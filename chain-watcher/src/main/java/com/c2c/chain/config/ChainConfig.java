@@ -53,6 +53,14 @@ public interface ChainConfig {
         /** The first block to read when the chain has no cursor yet; the head at that time when absent. */
         OptionalLong startBlock();
 
+        /**
+         * How many blocks before the cursor an address added late is read again for the transfers it missed (the
+         * wallet's assignment delayed, an admin watching an address already paid): at most this many, never
+         * before {@link #startBlock()}. 0 turns backfilling off.
+         */
+        @WithDefault("10000")
+        long backfillBlocks();
+
         default int keptBlocks() {
             return Math.max(confirmations() + 1, reorgWatchDepth().orElse(2 * confirmations()));
         }

@@ -2,6 +2,7 @@ package com.c2c.chain.scan;
 
 import com.c2c.chain.scan.domain.BlockRef;
 import com.c2c.chain.scan.domain.LogRange;
+import com.c2c.chain.scan.domain.PendingBackfill;
 import com.c2c.chain.scan.node.ChainNode;
 import com.c2c.chain.scan.store.ChainCursor;
 import com.c2c.chain.scan.store.Deposit;
@@ -10,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +21,8 @@ import org.jboss.logging.Logger;
 /**
  * Follows one chain on a thread of its own (web3j blocks; the event loop must not): while this instance holds
  * the chain's {@link ScanLock}, it reads a step from the node ({@link StepReader}) and writes it in one
- * transaction ({@link StepWriter}), as fast as the node answers while behind, then every poll interval.
+ * transaction ({@link StepWriter}), as fast as the node answers while behind, then every poll interval. Between
+ * two steps it reads one range again for addresses watched late ({@link BackfillReader}), if any wait.
  */
 final class ChainScanner {
     private static final Logger LOG = Logger.getLogger(ChainScanner.class);
@@ -36,12 +39,16 @@ final class ChainScanner {
     private final Duration poll;
     private final OptionalLong startBlock;
     private final StepReader reader;
+    private final BackfillReader backfillReader;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
     private int failures;
     private long progressSince;
     private long progressFrom = -1;
     private boolean catchingUp;
+    private int backfillFailures;
+    private long backfillLoggedAt;
+    private boolean backfilling;
 
     ChainScanner(ScannedChain chain, ChainNode node, StepWriter writer, ScanLock lock, ChainStatus status,
             Duration poll, int maxRange, OptionalLong startBlock) {
@@ -53,6 +60,7 @@ final class ChainScanner {
         this.poll = poll;
         this.startBlock = startBlock;
         this.reader = new StepReader(chain, node, new LogRange(maxRange));
+        this.backfillReader = new BackfillReader(chain, node, new LogRange(maxRange));
         this.thread = Thread.ofPlatform().name("chain-scan-" + chain.name()).daemon().unstarted(this::run);
     }
 
@@ -93,7 +101,10 @@ final class ChainScanner {
             try {
                 boolean leading = lock.held();
                 status.leading(leading);
-                pause = leading && step() ? Duration.ZERO : poll;
+                boolean more = leading && step();
+                // between forward steps, one range of the addresses watched late (if any)
+                more |= leading && backfill();
+                pause = more ? Duration.ZERO : poll;
                 if (failures > 0) {
                     LOG.infof("%s: scanning again after %d failed attempts", chain, failures);
                     failures = 0;
@@ -173,6 +184,73 @@ final class ChainScanner {
                 return step.tip().number() < step.head();
             }
         }
+    }
+
+    /**
+     * Reads one range again for addresses watched after the scanner had passed blocks holding transfers to them
+     * ({@code watched_address.backfill_from..backfill_to}) and records it as a step would. True when a range was
+     * written and more may follow at once. Its failures are its own: retried at the next pass, never holding up the
+     * forward scan.
+     */
+    private boolean backfill() throws Exception {
+        try {
+            List<PendingBackfill> batch = db(() -> writer.pendingBackfills(chain.chainId(),
+                    BackfillReader.ADDRESSES_PER_QUERY));
+            if (batch.isEmpty()) {
+                status.backfills(0, 0);
+                if (backfilling) {
+                    LOG.infof("%s: backfill done: every address watched late has had its earlier blocks read", chain);
+                    backfilling = false;
+                }
+                return false;
+            }
+            ChainCursor cursor = db(() -> writer.cursor(chain.chainId()));
+            BackfillPlan plan = cursor == null ? null : backfillReader.read(batch, cursor.cursorBlock);
+            if (plan == null) {
+                return false; // its blocks are past the cursor for now (a reorg went back): the forward scan is first
+            }
+            StepOutcome outcome = db(() -> writer.backfill(chain, plan));
+            BackfillBacklog left = db(() -> writer.backfillBacklog(chain.chainId()));
+            if (stopped.getCount() == 0) {
+                return false; // killed meanwhile: a newer scanner may already count, not this one's stale view
+            }
+            status.backfills(left.addresses(), left.blocks());
+            backfillProgress(plan, outcome, left);
+            backfillFailures = 0;
+            return true;
+        } catch (StepWriter.CursorMoved moved) {
+            LOG.infof("%s: backfill: %s; reading again", chain, moved.getMessage());
+            return false;
+        } catch (Exception e) {
+            if (stopped.getCount() == 0) {
+                throw e;
+            }
+            if (++backfillFailures % 10 == 1) {
+                LOG.warnf("%s: backfill failed (attempt %d), retrying at the next pass: %s", chain, backfillFailures,
+                        e.toString());
+            }
+            return false;
+        }
+    }
+
+    /** Each range that found deposits, an address finished, and every few seconds while addresses wait. */
+    private void backfillProgress(BackfillPlan plan, StepOutcome outcome, BackfillBacklog left) {
+        long now = System.nanoTime();
+        if (!backfilling) {
+            backfilling = true;
+            backfillLoggedAt = now;
+            LOG.infof("%s: backfill: reading earlier blocks again for %d addresses watched late, %d blocks in all", chain,
+                    left.addresses() + plan.finished(), left.blocks() + (plan.to() - plan.from() + 1));
+        }
+        if (outcome.changedDeposits()) {
+            LOG.infof("%s: backfill of blocks %d..%d: %s", chain, plan.from(), plan.to(), outcome);
+        } else if (now - backfillLoggedAt >= PROGRESS_EVERY.toNanos()) {
+            LOG.infof("%s: backfill at block %d, %d addresses and %d blocks left", chain, plan.to(), left.addresses(),
+                    left.blocks());
+        } else {
+            return;
+        }
+        backfillLoggedAt = now;
     }
 
     /** The block before the first one to read: start-block - 1, or the head when none is configured. */

@@ -9,7 +9,8 @@ import java.time.Instant;
  * What operators see of one chain: the node's head, the scanner's cursor, the lag between them, when it last
  * stepped, and its reorgs. Each is also a meter tagged with the chain's name: {@code c2c_chain_head_block},
  * {@code c2c_chain_cursor_block}, {@code c2c_chain_lag_blocks}, {@code c2c_chain_reorgs_total} and
- * {@code c2c_chain_deep_reorgs_total} (a confirmed deposit dropped: alert).
+ * {@code c2c_chain_deep_reorgs_total} (a confirmed deposit dropped: alert); and the backfill of addresses watched
+ * late: {@code c2c_chain_backfill_pending_addresses}, {@code c2c_chain_backfill_pending_blocks}.
  */
 public final class ChainStatus {
     private final String name;
@@ -22,6 +23,9 @@ public final class ChainStatus {
     private volatile long cursor = -1;
     private volatile Instant lastStepAt;
     private volatile boolean leading;
+    /** -1 until this instance's scanner first looks (another replica's are -1, as its head and cursor are). */
+    private volatile long backfillAddresses = -1;
+    private volatile long backfillBlocks = -1;
 
     ChainStatus(String name, long chainId, int confirmations, String tokenContract, MeterRegistry meters) {
         this.name = name;
@@ -34,6 +38,11 @@ public final class ChainStatus {
                 .description("The last block the scanner has fully read").register(meters);
         Gauge.builder("c2c.chain.lag.blocks", this, ChainStatus::lag).tag("chain", name)
                 .description("Blocks between the node's head and the scanner's cursor").register(meters);
+        Gauge.builder("c2c.chain.backfill.pending.addresses", this, s -> s.backfillAddresses).tag("chain", name)
+                .description("Addresses watched late whose earlier blocks are still to be read again").register(meters);
+        Gauge.builder("c2c.chain.backfill.pending.blocks", this, s -> s.backfillBlocks).tag("chain", name)
+                .description("Blocks still to be read again for addresses watched late, summed over them")
+                .register(meters);
         this.reorgs = Counter.builder("c2c.chain.reorgs").tag("chain", name)
                 .description("Reorgs seen (the scanner walked back to a common ancestor)").register(meters);
         this.deepReorgs = Counter.builder("c2c.chain.deep.reorgs").tag("chain", name)
@@ -87,6 +96,11 @@ public final class ChainStatus {
         this.head = head;
         this.cursor = cursor;
         this.lastStepAt = Instant.now();
+    }
+
+    void backfills(long addresses, long blocks) {
+        this.backfillAddresses = addresses;
+        this.backfillBlocks = blocks;
     }
 
     void leading(boolean leading) {

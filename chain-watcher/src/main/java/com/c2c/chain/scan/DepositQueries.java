@@ -10,6 +10,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Reading deposits and cursors for operators. */
 @ApplicationScoped
@@ -33,6 +35,15 @@ public class DepositQueries {
             }
             return query.setMaxResults(ask.fetch()).getResultList();
         }).map(rows -> ask.page(rows, d -> new DepositPosition(d.id)));
+    }
+
+    /** Each chain's backfill backlog, by chain id; a chain with none is absent. */
+    @WithSession
+    public Uni<Map<Long, BackfillBacklog>> backfillBacklogs() {
+        return Panache.getSession().chain(session -> session.createNativeQuery(BackfillBacklog.BY_CHAIN, Object[].class)
+                .getResultList())
+                .map(rows -> rows.stream().collect(Collectors.toMap(row -> ((Number) row[0]).longValue(),
+                        BackfillBacklog::of)));
     }
 
     @WithSession

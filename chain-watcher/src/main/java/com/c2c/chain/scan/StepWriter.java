@@ -5,6 +5,7 @@ import com.c2c.chain.scan.domain.BlockRef;
 import com.c2c.chain.scan.domain.CommonAncestor;
 import com.c2c.chain.scan.domain.Confirmation;
 import com.c2c.chain.scan.domain.DepositState;
+import com.c2c.chain.scan.domain.PendingBackfill;
 import com.c2c.chain.scan.domain.TokenTransfer;
 import com.c2c.chain.scan.store.ChainCursor;
 import com.c2c.chain.scan.store.Deposit;
@@ -43,6 +44,7 @@ public class StepWriter {
     private final Outbox outbox;
     /** Tests: the next step fails after all its writes, before its commit, as a process killed there would. */
     private volatile boolean dieBeforeNextCommit;
+    private volatile boolean dieBeforeNextBackfillCommit;
 
     StepWriter(Outbox outbox) {
         this.outbox = outbox;
@@ -58,6 +60,15 @@ public class StepWriter {
     /** For tests of a crash in the middle of a step: the next one rolls back after writing everything. */
     void dieBeforeNextCommit() {
         dieBeforeNextCommit = true;
+    }
+
+    /** For tests of a crash in the middle of a backfill: the next range rolls back after writing everything. */
+    void dieBeforeNextBackfillCommit() {
+        dieBeforeNextBackfillCommit = true;
+    }
+
+    boolean willDieBeforeNextBackfillCommit() {
+        return dieBeforeNextBackfillCommit;
     }
 
     boolean willDieBeforeNextCommit() {
@@ -119,6 +130,84 @@ public class StepWriter {
                         }
                     });
         })).replaceWith(outcome);
+    }
+
+    /** The chain's backfill backlog (none when no address waits). */
+    public Uni<BackfillBacklog> backfillBacklog(long chainId) {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                BackfillBacklog.OF_CHAIN, Object[].class)
+                .setParameter("chain", chainId).getResultList()))
+                .map(rows -> rows.isEmpty() ? BackfillBacklog.NONE : BackfillBacklog.of(rows.getFirst()));
+    }
+
+    /** Up to {@code limit} addresses with blocks still to read again, lowest first. */
+    public Uni<List<PendingBackfill>> pendingBackfills(long chainId, int limit) {
+        return Panache.withSession(() -> WatchedAddress.<WatchedAddress>find(
+                "key.chainId = ?1 and backfillFrom is not null order by backfillFrom, key.address", chainId)
+                .page(0, limit).list()
+                .map(rows -> rows.stream().map(w -> new PendingBackfill(w.key.address(), w.backfillFrom, w.backfillTo))
+                        .toList()));
+    }
+
+    /**
+     * Records a backfill range as a forward step records its blocks, in one transaction: the transfers found (new
+     * ones DETECTED + {@code DepositDetected}, ones seen before nothing), then every pending deposit now deep enough
+     * at the cursor CONFIRMED + {@code DepositConfirmed} (so a deposit already deeper than the confirmations is
+     * announced detected and confirmed at once), and each address's backfill moved on. The cursor row is locked
+     * as by a forward step, so the two never interleave; a range that reaches past the cursor (it went back in a
+     * reorg) or names a block hash other than the kept one (a reorg the next forward step walks back) is dropped
+     * and read again.
+     */
+    public Uni<StepOutcome> backfill(ScannedChain chain, BackfillPlan plan) {
+        StepOutcome outcome = new StepOutcome();
+        Instant now = Instant.now();
+        return Panache.withTransaction(() -> ChainCursor.<ChainCursor>findById(chain.chainId(),
+                LockModeType.PESSIMISTIC_WRITE).chain(cursor -> {
+                    if (cursor == null || cursor.cursorBlock < plan.to()) {
+                        throw new CursorMoved(chain + ": cursor is at " + (cursor == null ? "nothing" : cursor.cursorBlock)
+                                + ", below the backfill range " + plan.from() + ".." + plan.to());
+                    }
+                    return sequentially(plan.transfers(), transfer -> KeptBlock.<KeptBlock>findById(
+                            new KeptBlock.Key(chain.chainId(), transfer.blockNumber())).invoke(kept -> {
+                                if (kept != null && !kept.hash.equals(transfer.blockHash())) {
+                                    throw new CursorMoved(chain + ": backfill read block " + transfer.blockNumber() + " as "
+                                            + transfer.blockHash() + ", the scanner holds " + kept.hash);
+                                }
+                            }))
+                            .chain(() -> sequentially(plan.progress(), progress -> moveBackfill(chain, progress)))
+                            .chain(() -> record(chain, plan.transfers(), now, outcome))
+                            .chain(() -> Panache.getSession().chain(session -> session.flush()))
+                            .chain(() -> confirm(chain, cursor.cursorBlock, now, outcome))
+                            .invoke(() -> {
+                                if (dieBeforeNextBackfillCommit) {
+                                    dieBeforeNextBackfillCommit = false;
+                                    throw new IllegalStateException("simulated death before the commit of backfill "
+                                            + plan.from() + ".." + plan.to());
+                                }
+                            });
+                })).replaceWith(outcome);
+    }
+
+    /** Compare-and-set: the address's backfill must still start where the range was read from. */
+    private Uni<Void> moveBackfill(ScannedChain chain, BackfillPlan.Progress progress) {
+        String sql = progress.done()
+                ? "update watched_address set backfill_from = null, backfill_to = null"
+                        + " where chain_id = :chain and address = :address and backfill_from = :expected"
+                : "update watched_address set backfill_from = :next"
+                        + " where chain_id = :chain and address = :address and backfill_from = :expected";
+        return Panache.getSession().chain(session -> {
+            var update = session.createNativeQuery(sql).setParameter("chain", chain.chainId())
+                    .setParameter("address", progress.address()).setParameter("expected", progress.expectedFrom());
+            if (!progress.done()) {
+                update.setParameter("next", progress.nextFrom());
+            }
+            return update.executeUpdate();
+        }).invoke(updated -> {
+            if (updated != 1) {
+                throw new CursorMoved(chain + ": the backfill of " + progress.address() + " no longer starts at block "
+                        + progress.expectedFrom());
+            }
+        }).replaceWithVoid();
     }
 
     /**

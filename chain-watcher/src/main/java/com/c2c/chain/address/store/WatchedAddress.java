@@ -23,4 +23,9 @@ public class WatchedAddress extends PanacheEntityBase {
     public String ownerId;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /** Blocks [backfillFrom, backfillTo] still to read again for transfers to this address; null: none (V3). */
+    @Column(name = "backfill_from")
+    public Long backfillFrom;
+    @Column(name = "backfill_to")
+    public Long backfillTo;
 }

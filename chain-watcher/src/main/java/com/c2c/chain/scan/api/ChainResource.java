@@ -1,5 +1,6 @@
 package com.c2c.chain.scan.api;
 
+import com.c2c.chain.scan.BackfillBacklog;
 import com.c2c.chain.scan.ChainScanners;
 import com.c2c.chain.scan.ChainStatus;
 import com.c2c.chain.scan.DepositQueries;
@@ -36,25 +37,28 @@ public class ChainResource {
 
     @GET
     @Operation(operationId = "getChains", summary = "Each followed chain's head, cursor and lag (admin)",
-            description = "Head, cursor and last step are the ones the scanning instance last stored.")
+            description = "Head, cursor and last step are the ones the scanning instance last stored; pendingBackfills"
+                    + " counts addresses watched late whose earlier blocks are still being read again.")
     @APIResponse(responseCode = "200", description = "Every configured chain, by chain id")
     @APIResponse(responseCode = "401", description = "The request does not say who is calling")
     @APIResponse(responseCode = "403", description = "Not an admin")
     public Uni<List<ChainView>> chains() {
         caller.requireRole(Caller.ADMIN);
-        return queries.cursors().map(rows -> {
+        return queries.cursors().chain(rows -> queries.backfillBacklogs().map(backfills -> {
             Map<Long, ChainCursor> byChain = rows.stream().collect(Collectors.toMap(c -> c.chainId, Function.identity()));
-            return scanners.statuses().stream().map(s -> view(s, byChain.get(s.chainId()))).toList();
-        });
+            return scanners.statuses().stream().map(s -> view(s, byChain.get(s.chainId()),
+                    backfills.getOrDefault(s.chainId(), BackfillBacklog.NONE))).toList();
+        }));
     }
 
-    private static ChainView view(ChainStatus status, ChainCursor row) {
+    private static ChainView view(ChainStatus status, ChainCursor row, BackfillBacklog backfill) {
         // The scanning instance knows the newest; another replica answers what the scanner last stored.
         boolean live = status.leading() && status.lastStepAt() != null;
         Long head = live ? Long.valueOf(status.head()) : row == null ? null : row.headBlock;
         Long cursor = live ? Long.valueOf(status.cursor()) : row == null ? null : row.cursorBlock;
         Long lag = head == null || cursor == null ? null : Math.max(0, head - cursor);
         return new ChainView(status.name(), status.chainId(), status.tokenContract(), status.scanning(), head, cursor, lag,
-                status.confirmations(), live ? status.lastStepAt() : row == null ? null : row.lastStepAt);
+                status.confirmations(), live ? status.lastStepAt() : row == null ? null : row.lastStepAt,
+                backfill.addresses(), backfill.blocks());
     }
 }

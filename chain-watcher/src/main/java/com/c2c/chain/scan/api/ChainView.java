@@ -15,5 +15,9 @@ public record ChainView(
         @Schema(description = "The last block fully read; null before the first step", nullable = true) Long cursor,
         @Schema(description = "head - cursor; null before the first step", nullable = true) Long lag,
         @Schema(description = "Confirmations a deposit needs (its own block counts as one)") int confirmations,
-        @Schema(description = "When the scanner last stepped", nullable = true) Instant lastStepAt) {
+        @Schema(description = "When the scanner last stepped", nullable = true) Instant lastStepAt,
+        @Schema(description = "Addresses watched after the scanner had passed blocks that may hold transfers to them,"
+                + " whose earlier blocks are still being read again (backfill)") long pendingBackfills,
+        @Schema(description = "Blocks still to be read again for those addresses, summed over them")
+        long pendingBackfillBlocks) {
 }

@@ -5,8 +5,10 @@ import com.c2c.chain.scan.domain.TokenTransfer;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.request.EthFilter;
@@ -53,6 +55,24 @@ public final class Web3jChainNode implements ChainNode {
         EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
                 DefaultBlockParameter.valueOf(BigInteger.valueOf(to)), tokenContract);
         filter.addSingleTopic(TokenTransfer.TOPIC);
+        return logs(filter, from, to);
+    }
+
+    /** Topics: Transfer, any sender, one of the recipients (each a 32-byte word, the address in its last 20). */
+    @Override
+    public List<TokenTransfer> transfersTo(long from, long to, Collection<String> recipients) throws IOException {
+        EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
+                DefaultBlockParameter.valueOf(BigInteger.valueOf(to)), tokenContract);
+        filter.addSingleTopic(TokenTransfer.TOPIC);
+        filter.addNullTopic();
+        filter.addOptionalTopics(recipients.stream()
+                .map(address -> "0x" + "0".repeat(24) + address.substring(2).toLowerCase(Locale.ROOT))
+                .toArray(String[]::new));
+        Set<String> wanted = Set.copyOf(recipients);
+        return logs(filter, from, to).stream().filter(t -> wanted.contains(t.to())).toList();
+    }
+
+    private List<TokenTransfer> logs(EthFilter filter, long from, long to) throws IOException {
         EthLog answer = web3j.ethGetLogs(filter).send();
         if (answer.hasError()) {
             throw new RangeRefused("eth_getLogs " + from + ".." + to + ": " + answer.getError().getMessage());

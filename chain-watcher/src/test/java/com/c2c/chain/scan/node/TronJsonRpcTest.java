@@ -141,6 +141,32 @@ class TronJsonRpcTest {
     }
 
     @Test
+    void theBackfillAsksForTransfersToItsAddressesOnlyAndKeepsOnlyThose() throws IOException {
+        String depositor = "0x" + DEPOSITOR_TOPIC.substring(26);
+        String other = "0x" + "ab".repeat(20);
+        String log = """
+                {"address":"%s","blockHash":"0x0000000003fe1ca05cf728c92ee79f5f2758c3e4e4ea88501826726880e8b81c",
+                "blockNumber":"0x3fe1ca0","transactionHash":"0x01b4cde4197b9d1a1ff09ef5d2b1d939d3ec2401b3f002ebd0802c0f30a6e4ca",
+                "transactionIndex":"0x0","logIndex":"%s","removed":false,"topics":["%s","%s","%s"],
+                "data":"0x00000000000000000000000000000000000000000000000000000000017d7840"}""";
+        // a node that ignored the recipient topic would answer the transfer to someone else too
+        answers.put("eth_getLogs", "\"result\":[" + log.formatted(USDT_HEX, "0x2", TokenTransfer.TOPIC, SENDER_TOPIC,
+                DEPOSITOR_TOPIC) + "," + log.formatted(USDT_HEX, "0x3", TokenTransfer.TOPIC, SENDER_TOPIC,
+                "0x" + "0".repeat(24) + "cd".repeat(20)) + "]");
+
+        List<TokenTransfer> transfers = node.transfersTo(0x3fe1c00, 0x3fe1cff, List.of(depositor, other));
+
+        assertEquals(1, transfers.size());
+        assertEquals(depositor, transfers.getFirst().to());
+        // topics: Transfer, any sender, one of the recipients as 32-byte words
+        JsonNode topics = requests.getLast().path("params").get(0).path("topics");
+        assertEquals(TokenTransfer.TOPIC, topics.get(0).asText());
+        assertTrue(topics.get(1).isNull(), topics.toString());
+        assertEquals(List.of(DEPOSITOR_TOPIC, "0x" + "0".repeat(24) + "ab".repeat(20)),
+                List.of(topics.get(2).get(0).asText(), topics.get(2).get(1).asText()));
+    }
+
+    @Test
     void theDocumentedRangeAndResultLimitsShrinkTheRange() {
         answers.put("eth_getLogs", "\"error\":{\"code\":-32602,\"message\":\"exceed max block range: 5000\"}");
         ChainNode.RangeRefused refused = assertThrows(ChainNode.RangeRefused.class, () -> node.transfers(1, 6000));
