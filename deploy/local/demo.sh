@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A complete C2C trade through the running platform (start it with deploy/local/up.sh), step by step:
-# fund a seller, post a SELL ad, a buyer places an order, the seller's USDT is locked in escrow, the
+# fund a seller by a real USDT deposit on the local chain (pending, then credited at the chain's depth), post a SELL ad, a buyer places an order, the seller's USDT is locked in escrow, the
 # buyer marks the fiat paid, the seller confirms and escrow releases the USDT to the buyer (minus the
 # fee). Prints every step and the final balances; exits non-zero if any step did not happen or if the
 # ledger does not balance. Every call goes through the API gateway with a real access token of a person
@@ -10,7 +10,7 @@ source "$(dirname "$0")/identity.sh"
 command -v jq >/dev/null || { step "installing jq (Debian package)"; (apt-get update -q && apt-get install -y -q jq) >/dev/null; }
 
 API=${C2C_API_URL:-http://127.0.0.1:8080}
-ORDER=$API; MATCHING=$API; WALLET=$API; ESCROW=$API
+ORDER=$API; MATCHING=$API; WALLET=$API; ESCROW=$API; CHAIN=$API
 TIMEOUT_S=${C2C_DEMO_TIMEOUT_S:-60}
 run=$(date +%H%M%S)-$$
 SELLER="demo-seller-$run"; BUYER="demo-buyer-$run"; ADMIN="demo-admin-$run"
@@ -39,17 +39,28 @@ await() {
 field() { jq -r "$1" <<<"$2"; }
 ad_active() { [ "$(field .status "$(call GET "$ORDER/api/v1/ads/$AD" "$SELLER")")" = ACTIVE ]; }
 trade_is() { ORDER_JSON=$(call GET "$ORDER/api/v1/orders/$ORDER_ID" "$BUYER"); [ "$(field .tradeStatus "$ORDER_JSON")" = "$1" ]; }
-balances() { call GET "$WALLET/api/v1/wallet/admin/balances/$1" "$ADMIN" | jq -r '.[] | select(.asset=="USDT") | "available \(.available), reserved \(.reserved), locked \(.locked)"'; }
+balances() { call GET "$WALLET/api/v1/wallet/admin/balances/$1" "$ADMIN" | jq -r '.[] | select(.asset=="USDT") | "available \(.available), reserved \(.reserved), locked \(.locked), pending \(.pending)"'; }
 
 step "1. open market USDT-CNY (tick 0.01) if it is not open yet"
 curl -sS -o /dev/null -X POST -H "Authorization: Bearer ${TOKEN[$ADMIN]}" -H 'Content-Type: application/json' \
   -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" \
   -d '{"asset":"USDT","fiat":"CNY","tickSize":"0.01"}' "$MATCHING/api/v1/markets" || die "matching-service does not answer"
 
-step "2. fund the seller $SELLER with 1000 USDT (admin credit, development funding path)"
-call POST "$WALLET/api/v1/wallet/admin/credits" "$ADMIN" "" \
-  "{\"ownerId\":\"$SELLER\",\"asset\":\"USDT\",\"amount\":\"1000\",\"reference\":\"demo-$run\"}" >/dev/null
-step "   seller: $(balances "$SELLER")"
+step "2. fund the seller $SELLER with 1000 USDT by a real deposit on the local chain"
+DEPOSIT_ADDRESS=$(field .address "$(call POST "$WALLET/api/v1/wallet/deposit-addresses" "$SELLER" '' '{"chainId":31337}')")
+step "   the seller's deposit address on chain 31337: $DEPOSIT_ADDRESS"
+read -r DEPOSIT_TX DEPOSIT_BLOCK < <(node "$ROOT/deploy/chain/send.mjs" transfer "$DEPOSIT_ADDRESS" 1000 0) \
+  || die "the deposit transfer failed (is the chain up? deploy/local/anvil.sh status)"
+step "   sent 1000 USDT from dev account 0: tx $DEPOSIT_TX in block $DEPOSIT_BLOCK"
+CONFIRMATIONS=$(call GET "$CHAIN/api/v1/chains" "$ADMIN" | jq -r '.[] | select(.chainId==31337) | .confirmations')
+pending_seen() { call GET "$WALLET/api/v1/wallet/admin/balances/$SELLER" "$ADMIN" | jq -e '.[] | select(.asset=="USDT") | (.pending|tonumber) == 1000' >/dev/null; }
+await "deposit $DEPOSIT_TX pending" "$TIMEOUT_S" pending_seen
+step "   chain-watcher saw it: pending until $CONFIRMATIONS confirmations; seller: $(balances "$SELLER")"
+# The local chain mines only when asked (or when a transaction arrives): the deposit's block counts as one.
+node "$ROOT/deploy/chain/send.mjs" mine $(( CONFIRMATIONS - 1 )) >/dev/null || die "mining the confirmations failed"
+credited() { call GET "$WALLET/api/v1/wallet/admin/balances/$SELLER" "$ADMIN" | jq -e '.[] | select(.asset=="USDT") | (.available|tonumber) == 1000' >/dev/null; }
+await "deposit $DEPOSIT_TX credited at $CONFIRMATIONS confirmations" "$TIMEOUT_S" credited
+step "   $CONFIRMATIONS confirmations: credited once; seller: $(balances "$SELLER")"
 
 step "3. the seller posts a SELL ad: 500 USDT at 7.20 CNY, orders 100-3600 CNY, ALIPAY, 15 min to pay"
 AD=$(field .id "$(call POST "$ORDER/api/v1/ads" "$SELLER" '' \
