@@ -22,6 +22,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import org.hibernate.FlushMode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ public class StepWriter {
             List<TokenTransfer> transfers) {
         StepOutcome outcome = new StepOutcome();
         Instant now = Instant.now();
-        return Panache.withTransaction(() -> lockCursor(chain, from).chain(cursor -> {
+        return Panache.withTransaction(() -> flushAtCommitOnly().chain(() -> lockCursor(chain, from)).chain(cursor -> {
             cursor.cursorBlock = tip.number();
             cursor.cursorHash = tip.hash();
             cursor.headBlock = head;
@@ -130,6 +131,17 @@ public class StepWriter {
                         }
                     });
         })).replaceWith(outcome);
+    }
+
+    /**
+     * A step writes thousands of rows, each found by a query first: with Hibernate's automatic flush before every
+     * query, each query dirty-checks every entity the step touched so far, so a step of n deposits costs O(n²)
+     * (the catch-up bench measured 2000-block ranges three times slower per deposit than 100-block ones). The
+     * step's queries never need its own unflushed rows (one row per log, and it flushes by hand before
+     * confirming), so it flushes at commit only.
+     */
+    private static Uni<Void> flushAtCommitOnly() {
+        return Panache.getSession().invoke(session -> session.setFlushMode(FlushMode.COMMIT)).replaceWithVoid();
     }
 
     /** The chain's backfill backlog (none when no address waits). */
@@ -161,8 +173,8 @@ public class StepWriter {
     public Uni<StepOutcome> backfill(ScannedChain chain, BackfillPlan plan) {
         StepOutcome outcome = new StepOutcome();
         Instant now = Instant.now();
-        return Panache.withTransaction(() -> ChainCursor.<ChainCursor>findById(chain.chainId(),
-                LockModeType.PESSIMISTIC_WRITE).chain(cursor -> {
+        return Panache.withTransaction(() -> flushAtCommitOnly().chain(() -> ChainCursor.<ChainCursor>findById(
+                chain.chainId(), LockModeType.PESSIMISTIC_WRITE)).chain(cursor -> {
                     if (cursor == null || cursor.cursorBlock < plan.to()) {
                         throw new CursorMoved(chain + ": cursor is at " + (cursor == null ? "nothing" : cursor.cursorBlock)
                                 + ", below the backfill range " + plan.from() + ".." + plan.to());
