@@ -24,9 +24,14 @@ import java.util.stream.Stream;
  * owned by root and readable by the runtime user (10001), so the process cannot rewrite its own code.
  *
  * Usage: java -cp 'jib-libs/*' ImageBuilder.java BASE_TAR QUARKUS_APP_DIR IMAGE_REFERENCE OUT_TAR PORT
+ *        java -cp 'jib-libs/*' ImageBuilder.java --gateway ROOTFS_TAR IMAGE_REFERENCE OUT_TAR PORT
  */
 public class ImageBuilder {
     public static void main(String[] args) throws Exception {
+        if (args.length == 5 && args[0].equals("--gateway")) {
+            gateway(Path.of(args[1]), args[2], Path.of(args[3]), Integer.parseInt(args[4]));
+            return;
+        }
         if (args.length != 5) {
             System.err.println("usage: ImageBuilder BASE_TAR QUARKUS_APP_DIR IMAGE_REFERENCE OUT_TAR PORT");
             System.exit(2);
@@ -62,6 +67,27 @@ public class ImageBuilder {
                 .addLabel("org.opencontainers.image.title", reference.replaceAll(":.*", ""))
                 // Reproducible: the same jars give the same digest (the manifests pin images by digest).
                 .setCreationTime(Instant.EPOCH);
+        write(image, reference, out);
+    }
+
+    /**
+     * The gateway: an image assembled as a whole by deploy/images/gateway-image.sh (HAProxy, its tools, its
+     * entrypoint), rewritten as an OCI tarball with a digest: usage
+     * ImageBuilder --gateway ROOTFS_TAR IMAGE_REFERENCE OUT_TAR PORT
+     */
+    static void gateway(Path rootfs, String reference, Path out, int port) throws Exception {
+        write(Jib.from(TarImage.at(rootfs).named("c2c/rootfs"))
+                .setFormat(ImageFormat.OCI)
+                // As the rootfs image says, set again so that nothing depends on what Jib inherits.
+                .setUser("10001:10001")
+                .setWorkingDirectory(AbsoluteUnixPath.get("/app"))
+                .setEntrypoint(List.of("/app/deploy/gateway/entrypoint.sh"))
+                .addExposedPort(Port.tcp(port))
+                .addLabel("org.opencontainers.image.title", reference.replaceAll(":.*", ""))
+                .setCreationTime(Instant.EPOCH), reference, out);
+    }
+
+    static void write(JibContainerBuilder image, String reference, Path out) throws Exception {
         Files.createDirectories(out.toAbsolutePath().getParent());
         JibContainer built = image.containerize(Containerizer.to(TarImage.at(out).named(reference))
                 .setOfflineMode(true)
