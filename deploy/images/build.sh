@@ -113,7 +113,7 @@ if [ "$verify" = 1 ]; then
       kill -TERM -- "-$gw" 2>/dev/null || true; wait "$gw" 2>/dev/null || true
       wait_until 15 "gateway stopped" bash -c "! kill -0 -- -$gw 2>/dev/null" || kill -KILL -- "-$gw" 2>/dev/null || true
       [ "$answer" = "401 application/problem+json" ] || die "gateway image: GET /api/v1/orders without a token answered '$answer', expected 401 problem"
-      step "verified gateway: user $user, entrypoint $entrypoint, realm keys fetched from $issuer, no token -> $answer"
+      step "verified gateway: user $user, entrypoint $entrypoint, realm keys fetched from ${C2C_GATEWAY_JWKS_URL:-$issuer/protocol/openid-connect/certs}, no token -> $answer"
     else
       for tool in javac jshell jar jlink; do [ ! -e "$rootfs/opt/java/bin/$tool" ] || die "$s: build tool $tool in the image"; done
       v=$(in_image /opt/java/bin/java -version 2>&1 | head -1)
