@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { CRD_SHAPES, checkShape } from "./crdShapes.mjs";
-import { HERE, readTopics } from "./sources.mjs";
+import { HERE, ROOT, readTopics } from "./sources.mjs";
 
 const NODE_MODULES = join(HERE, "node_modules");
 const id = (o) => `${o?.kind}/${o?.metadata?.name}`;
@@ -102,6 +102,20 @@ export function shapeProblems(obj) {
 }
 
 // ---------------------------------------------------------------- policy
+
+/** The topics and groups a service consumes, from its application.properties (the default profile). */
+export function consumedBy(service) {
+  const file = join(ROOT, String(service), "src/main/resources/application.properties");
+  if (!service || !existsSync(file)) return [];
+  const props = new Map();
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    const m = /^(mp\.messaging\.incoming\.[^.=]+\.(?:topic|group\.id))=(.*)$/.exec(line.trim());
+    if (m) props.set(m[1], m[2].trim());
+  }
+  return [...props].filter(([k]) => k.endsWith(".topic")).map(([k, topic]) => ({
+    topic, group: props.get(k.replace(/\.topic$/, ".group.id")),
+  }));
+}
 
 const POD_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "Job", "ReplicaSet"]);
 const DIGEST = /@sha256:[0-9a-f]{64}$/;
@@ -214,6 +228,16 @@ export function crossProblems(objs) {
       if (r.type === "topic" && (r.patternType ?? "literal") === "literal" && !topicNames.has(r.name)) {
         problems.push(`${id(u)}: ACL on topic ${r.name}, which no KafkaTopic creates`);
       }
+    }
+  }
+  // Each service's KafkaUser may read every topic its application.properties consumes, in its group.
+  for (const u of of("KafkaUser")) {
+    const acls = u.spec?.authorization?.acls ?? [];
+    const allows = (type, name, op) => acls.some((a) => a.resource?.type === type && a.operations?.includes(op) &&
+      ((a.resource.patternType ?? "literal") === "literal" ? a.resource.name === name : name.startsWith(a.resource.name)));
+    for (const { topic, group } of consumedBy(u.metadata?.name)) {
+      if (!allows("topic", topic, "Read")) problems.push(`${id(u)}: ${u.metadata.name} consumes ${topic} (its application.properties) but may not read it`);
+      if (group && !allows("group", group, "Read")) problems.push(`${id(u)}: ${u.metadata.name} consumes in group ${group} but may not use it`);
     }
   }
   const clusters = names("Cluster");

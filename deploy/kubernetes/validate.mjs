@@ -84,6 +84,9 @@ const BREAKS = [
     const u = find(o, "KafkaUser", "wallet-service"); u.spec.authorisation = u.spec.authorization; }],
   ["an ACL on a topic nobody creates", /ACL on topic c2c\.typo\.v1/, (o) => {
     find(o, "KafkaUser", "order-service").spec.authorization.acls[0].resource.name = "c2c.typo.v1"; }],
+  ["a consumed topic its KafkaUser may not read", /wallet-service consumes c2c\.order\.events\.v1 \(its application\.properties\) but may not read it/, (o) => {
+    const u = find(o, "KafkaUser", "wallet-service");
+    u.spec.authorization.acls = u.spec.authorization.acls.filter((a) => a.resource.name !== "c2c.order.events.v1"); }],
   ["a CloudNativePG cluster without storage", /Cluster\/c2c-pg: spec\.storage is required/, (o) => { delete find(o, "Cluster").spec.storage; }],
   ["a Database of a cluster that does not exist", /Database\/c2c-order: cluster c2c-pq does not exist/, (o) => { find(o, "Database", "c2c-order").spec.cluster.name = "c2c-pq"; }],
   ["a realm import with users", /the realm has users/, (o) => { find(o, "KeycloakRealmImport").spec.realm.users = [{ username: "alice" }]; }],
