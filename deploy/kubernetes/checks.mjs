@@ -121,6 +121,8 @@ const POD_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "Job", "Rep
 const DIGEST = /@sha256:[0-9a-f]{64}$/;
 const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE_KEY|JAAS|CREDENTIAL)/i;
 const PRIVATE_KEY_PEM = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
+// A secret-sounding setting whose value is the path of a mounted Secret's file names the secret, it is not one.
+const SECRET_FILE_PATH = /^\/(var\/run\/secrets|etc\/secrets)\//;
 
 function podSpec(obj) {
   if (obj.kind === "CronJob") return obj.spec?.jobTemplate?.spec?.template?.spec;
@@ -160,7 +162,7 @@ export function workloadProblems(obj, unbuilt) {
       } else say(c, `image ${image || "(none)"} is not pinned by digest (name@sha256:...)`);
     }
     for (const e of c.env ?? []) {
-      if (e.value !== undefined && SECRET_NAME.test(e.name) && e.value !== "") say(c, `env ${e.name} has a literal value: take it from a Secret (valueFrom.secretKeyRef)`);
+      if (e.value !== undefined && SECRET_NAME.test(e.name) && e.value !== "" && !SECRET_FILE_PATH.test(e.value)) say(c, `env ${e.name} has a literal value: take it from a Secret (valueFrom.secretKeyRef)`);
     }
   }
   return problems;
@@ -174,7 +176,7 @@ export function secretProblems(obj) {
   }
   if (obj.kind === "ConfigMap") {
     for (const [k, v] of Object.entries(obj.data ?? {})) {
-      if (SECRET_NAME.test(k) && v) problems.push(`${id(obj)}: key ${k} looks like a secret; put it in a Secret`);
+      if (SECRET_NAME.test(k) && v && !SECRET_FILE_PATH.test(v)) problems.push(`${id(obj)}: key ${k} looks like a secret; put it in a Secret`);
     }
   }
   if (PRIVATE_KEY_PEM.test(JSON.stringify(obj))) problems.push(`${id(obj)}: contains a private key`);
@@ -250,8 +252,8 @@ export function crossProblems(objs) {
     if ((r.spec?.realm?.users ?? []).length) problems.push(`${id(r)}: the realm has users (the production realm must not)`);
   }
 
-  // Autoscaling stays within what the partitions allow: a consumer beyond the partition count of the
-  // topics its group reads sits idle (its KafkaUser's ACLs say which topics it reads).
+  // Autoscaling stays within what the partitions allow: a consumer beyond the partition count of every
+  // topic its group reads sits idle (its KafkaUser's ACLs say which topics it reads).
   const partitions = new Map(topics.map((t) => [t.spec?.topicName ?? t.metadata?.name, t.spec?.partitions]));
   for (const h of of("HorizontalPodAutoscaler")) {
     const target = h.spec?.scaleTargetRef?.name;
@@ -260,8 +262,9 @@ export function crossProblems(objs) {
     const read = (user?.spec?.authorization?.acls ?? [])
       .filter((a) => a.resource?.type === "topic" && a.resource?.name !== "c2c.deadletter.v1" && a.operations?.includes("Read"))
       .map((a) => partitions.get(a.resource.name) ?? Infinity);
-    const limit = read.length ? Math.min(...read) : Infinity;
-    if (h.spec?.maxReplicas > limit) problems.push(`${id(h)}: maxReplicas ${h.spec.maxReplicas} exceeds the ${limit} partitions of a topic ${target} consumes`);
+    // A pod past the largest topic's partition count gets no partition of any topic.
+    const limit = read.length ? Math.max(...read) : Infinity;
+    if (h.spec?.maxReplicas > limit) problems.push(`${id(h)}: maxReplicas ${h.spec.maxReplicas} exceeds the ${limit} partitions of the largest topic ${target} consumes`);
   }
   const matching = of("Deployment").find((d) => d.metadata?.name === "matching-service");
   if (matching && (matching.spec?.replicas !== 1 || matching.spec?.strategy?.type !== "Recreate")) {
