@@ -29,6 +29,7 @@ mkdir -p "$r/etc/ssl/certs"
 find "$r/usr/share/ca-certificates" -name '*.crt' | sort | xargs cat > "$r/etc/ssl/certs/ca-certificates.crt"
 printf 'include /etc/ld.so.conf.d/*.conf\n' > "$r/etc/ld.so.conf"
 ldconfig -r "$r"
+rm -f "$r/var/cache/ldconfig/aux-cache"   # ldconfig's own speed-up, different on every run: not reproducible
 # update-alternatives would have linked awk to mawk.
 ln -sf mawk "$r/usr/bin/awk"
 rm -rf "$r/etc/haproxy" "$r/etc/init.d" "$r/etc/logrotate.d" "$r/lib/systemd" "$r/usr/share/ca-certificates"
