@@ -7,9 +7,11 @@
 set -euo pipefail
 export C2C_STATE_DIR="${C2C_STATE_DIR:-/tmp/c2c}"
 here="$(cd "$(dirname "$0")/../.." && pwd)"
+# SIGUSR1 is HAProxy's soft stop: no new connections, the open ones finish (the pod's grace period bounds it).
+# Set before HAProxy starts, so a stop that arrives during the start still reaches it.
+stop() { local p; p=$(cat "$C2C_STATE_DIR/pids/gateway.pid" 2>/dev/null) && kill -USR1 "$p" 2>/dev/null; exit 0; }
+trap stop TERM INT
 bash "$here/deploy/local/gateway.sh" start
 pid=$(cat "$C2C_STATE_DIR/pids/gateway.pid")
 tail -n +1 -F "$C2C_STATE_DIR/logs/gateway.log" &
-# SIGUSR1 is HAProxy's soft stop: no new connections, the open ones finish (the pod's grace period bounds it).
-trap 'kill -USR1 "$pid" 2>/dev/null || true' TERM INT
 while kill -0 "$pid" 2>/dev/null; do sleep 1 & wait $! || true; done

@@ -102,8 +102,8 @@ if [ "$verify" = 1 ]; then
   for s in "${images[@]}"; do
     unpack "$s"
     if [ "$s" = gateway ]; then
-      port=18180; issuer="${C2C_GATEWAY_ISSUER:-http://127.0.0.1:8180/realms/c2c}"
-      ! port_open "$port" || die "port $port is taken; the gateway check needs it"
+      port="${C2C_IMAGE_CHECK_PORT:-18180}"; issuer="${C2C_GATEWAY_ISSUER:-http://127.0.0.1:8180/realms/c2c}"
+      ! port_open "$port" || die "port $port is taken; the gateway check needs it (C2C_IMAGE_CHECK_PORT=another)"
       # In a session of its own, so that stopping it reaches HAProxy and the log follower too.
       C2C_GATEWAY_PORT=$port C2C_GATEWAY_ISSUER="$issuer" setsid bash -c "$(declare -f in_image); rootfs='$rootfs'; in_image /app/deploy/gateway/entrypoint.sh" \
         > "$OUT/verify/$s.log" 2>&1 &
@@ -112,6 +112,11 @@ if [ "$verify" = 1 ]; then
       answer=$(curl -s -o /dev/null -w '%{http_code} %{content_type}' "http://127.0.0.1:$port/api/v1/orders")
       kill -TERM -- "-$gw" 2>/dev/null || true; wait "$gw" 2>/dev/null || true
       wait_until 15 "gateway stopped" bash -c "! kill -0 -- -$gw 2>/dev/null" || kill -KILL -- "-$gw" 2>/dev/null || true
+      # HAProxy runs in a session of its own (gateway.sh starts it with setsid): stop it by its pid file too.
+      hp=$(cat "$rootfs/tmp/c2c/pids/gateway.pid" 2>/dev/null || true)
+      if [ -n "$hp" ] && kill -0 "$hp" 2>/dev/null; then
+        kill -USR1 "$hp"; wait_until 15 "haproxy stopped" bash -c "! kill -0 $hp 2>/dev/null" || kill -KILL "$hp" 2>/dev/null || true
+      fi
       [ "$answer" = "401 application/problem+json" ] || die "gateway image: GET /api/v1/orders without a token answered '$answer', expected 401 problem"
       step "verified gateway: user $user, entrypoint $entrypoint, realm keys fetched from ${C2C_GATEWAY_JWKS_URL:-$issuer/protocol/openid-connect/certs}, no token -> $answer"
     else
