@@ -75,6 +75,10 @@ export_chain_env() {
   export C2C_CHAIN_TOKEN C2C_CHAIN_RPC_URL C2C_CHAIN_START_BLOCK
   C2C_CHAIN_TOKEN=$(jq -r .token "$f"); C2C_CHAIN_RPC_URL=$(jq -r .rpcUrl "$f")
   C2C_CHAIN_START_BLOCK=$(jq -r .deployedAtBlock "$f")
+  # wallet-service's signer: the hot wallet's keystore and password file (deploy/local/keys.sh), paths only.
+  if [ -f "$STATE/keys/hot-wallet.json" ] && [ -f "$STATE/keys/hot-wallet.password" ]; then
+    export C2C_HOT_WALLET_KEYSTORE="$STATE/keys/hot-wallet.json" C2C_HOT_WALLET_PASSWORD_FILE="$STATE/keys/hot-wallet.password"
+  fi
 }
 
 ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'; }

@@ -4,17 +4,21 @@
 #      stopped again at the end if this script started them),
 #   2. deploy/local/anvil.sh install (Anvil + the compiled local USDT the chain tests deploy), then
 #      ./mvnw verify: unit, @QuarkusTest and end-to-end tests of every module,
-#   3. the platform smoke test (deploy/local/smoke.sh): up.sh on the built jars, every service ready,
+#   3. chain-watcher's catch-up bench, short (chain-watcher/bench/catch-up.sh --short: its own Anvil and
+#      database, 500 blocks, 2,500 transfers): fails when a deposit is missing or recorded twice,
+#   4. the platform smoke test (deploy/local/smoke.sh): up.sh on the built jars, every service ready,
 #      Keycloak tokens, the EVM node, then down.sh leaving no process behind.
-# Options: --skip-smoke; extra arguments after -- go to Maven (e.g. -- -pl order-service -am).
+# Options: --skip-bench, --skip-smoke; extra arguments after -- go to Maven (e.g. -- -pl order-service -am).
 source "$(dirname "$0")/lib.sh"
 smoke=1
+bench=1
 maven_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --skip-smoke) smoke=0 ;;
+    --skip-bench) bench=0 ;;
     --) shift; maven_args=("$@"); break ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) die "unknown option $1" ;;
   esac
   shift
@@ -46,6 +50,11 @@ bash "$ROOT/deploy/local/anvil.sh" install
 step "running ./mvnw verify ${maven_args[*]}"
 (cd "$ROOT" && ./mvnw -B verify "${maven_args[@]}")
 step "maven verify passed"
+
+if [ "$bench" = 1 ]; then
+  step "chain-watcher catch-up bench, short (--skip-bench to leave it out)"
+  bash "$ROOT/chain-watcher/bench/catch-up.sh" --short
+fi
 
 bash "$ROOT/deploy/openapi/lint.sh"
 bash "$ROOT/deploy/kubernetes/validate.sh"   # the Kubernetes manifests: offline, seconds (deploy/kubernetes/README.md)

@@ -40,6 +40,9 @@ class AccessMatrixTest extends TradeScenarios {
     private static final Set<String> EVERY_SERVICE = Set.of("listAuditEntries", "listDeadLetters", "replayDeadLetter",
             "getReconciliationReport");
     private static final Map<String, String> QUERIES = Map.of("listMarketAds", "?side=SELL");
+    /** 1 USDT (the local chain's minimum; its fee is 1 USDT) to a dev account's address on the local chain. */
+    private static final Map<String, Object> WITHDRAWAL = Map.of("chainId", 31337,
+            "toAddress", "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "amount", "1");
 
     /** operationId → the expected answer for each caller, in the order of {@link #CALLERS}; calls run in this order. */
     private static final Map<String, String> MATRIX = new LinkedHashMap<>();
@@ -57,6 +60,9 @@ class AccessMatrixTest extends TradeScenarios {
         MATRIX.put("listMyOrders", "401 200 200 200 200 200");
         MATRIX.put("getMyBalances", "401 200 200 200 200 200");
         MATRIX.put("listMyLedgerEntries", "401 200 200 200 200 200");
+        MATRIX.put("listMyDepositAddresses", "401 200 200 200 200 200");
+        // any onboarded account has its own deposit address per chain (201 the first time, 200 after)
+        MATRIX.put("assignDepositAddress", "401 ok ok ok ok ok");
         MATRIX.put("listMyTrades", "401 200 200 200 200 200");
         MATRIX.put("getTrade", "401 200 404 404 200 404");
         // admins
@@ -105,6 +111,17 @@ class AccessMatrixTest extends TradeScenarios {
         MATRIX.put("cancelTrade", "401 ok 404 404 403 404");
         MATRIX.put("cancelOrder", "401 ok 404 404 404 404");
         MATRIX.put("cancelAd", "401 ok 404 404 404 404");
+        // withdrawals (ADR 0014), on the trader's withdrawal to a new address: confirming and approving need a
+        // recent second factor, which none of these tokens shows (password sign-in); the others are refused the
+        // trader's withdrawal as not found; an admin rejects it before the trader cancels it (then 409)
+        MATRIX.put("requestWithdrawal", "401 ok ok ok ok ok");
+        MATRIX.put("listMyWithdrawals", "401 200 200 200 200 200");
+        MATRIX.put("getMyWithdrawal", "401 200 404 404 404 404");
+        MATRIX.put("confirmWithdrawal", "401 403 404 404 404 404");
+        MATRIX.put("listWithdrawals", "401 403 403 403 403 200");
+        MATRIX.put("approveWithdrawal", "401 403 403 403 403 403");
+        MATRIX.put("rejectWithdrawal", "401 403 403 403 403 ok");
+        MATRIX.put("cancelWithdrawal", "401 ok 404 404 404 404");
     }
 
     @Test
@@ -122,12 +139,15 @@ class AccessMatrixTest extends TradeScenarios {
         String tradersAd = activeAd(trader, "SELL", "7.30", "100", "100", "700");
         String order = platform.placeOnAd(trader, "BUY", FIAT, sellersAd, "AD_FIAT", "720.00", METHOD);
         String trade = lockedTrade(trader, order);
+        String withdrawal = platform.wallet.post("/api/v1/wallet/withdrawals", As.user(trader), WITHDRAWAL,
+                java.util.UUID.randomUUID().toString()).expect(201, "the trader's withdrawal").body().path("id").asText();
 
         Map<String, String> values = Map.of("market", "USDT-" + FIAT, "fiat", "CHF", "ownerId", trader,
                 "chainId", "31337");
         // a dead letter no service has: only an admin gets as far as looking for it
         Map<String, String> ids = Map.of("/api/v1/ads/", tradersAd, "/api/v1/orders/", order, "/api/v1/trades/", trade,
-                "/api/v1/dead-letters/", "0-999999999");
+                "/api/v1/dead-letters/", "0-999999999", "/api/v1/wallet/withdrawals/", withdrawal,
+                "/api/v1/wallet/admin/withdrawals/", withdrawal);
         Map<String, Object> bodies = new java.util.HashMap<>(Map.of(
                 "setHeartbeatPolicy", Map.of("intervalSeconds", 3600),
                 "upsertMakerAds", Map.of("items", List.of(Map.of("clientAdId", "matrix-1", "side", "SELL", "fiat", FIAT,
@@ -148,6 +168,9 @@ class AccessMatrixTest extends TradeScenarios {
                 "watchAddress", Map.of("address", "0x" + "ab".repeat(20), "ownerId", other),
                 "disputeTrade", Map.of("reason", "the seller does not answer"),
                 "resolveDispute", Map.of("outcome", "REFUND", "note", "no proof of payment")));
+        bodies.putAll(Map.of("requestWithdrawal", WITHDRAWAL, "rejectWithdrawal", Map.of("reason", "access matrix")));
+
+        bodies.put("assignDepositAddress", Map.of("chainId", 31337));
 
         Map<String, List<Operation>> operations = documentedOperations();
         TreeSet<String> unlisted = new TreeSet<>(operations.keySet());

@@ -29,6 +29,7 @@ class HostileInputTest {
 
     @Test
     void everyListIsDocumentedAsACursorPage() {
-        ListContract.check(Set.of("listMyLedgerEntries", "listAuditEntries", "listDeadLetters"));
+        ListContract.check(Set.of("listMyLedgerEntries", "listAuditEntries", "listDeadLetters", "listMyWithdrawals",
+                "listWithdrawals", "listMyDepositAddresses"));
     }
 }

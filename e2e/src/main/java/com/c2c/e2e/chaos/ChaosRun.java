@@ -268,7 +268,8 @@ public final class ChaosRun {
                 Map<String, EventType<?>> sample = Map.of(Topics.ORDER_EVENTS, EventCatalog.ORDER_PLACED,
                         Topics.MATCHING_EVENTS, EventCatalog.TRADE_MATCHED, Topics.WALLET_COMMANDS,
                         EventCatalog.LOCK_FUNDS, Topics.WALLET_EVENTS, EventCatalog.FUNDS_LOCKED,
-                        Topics.ESCROW_EVENTS, EventCatalog.TRADE_COMPLETED);
+                        Topics.ESCROW_EVENTS, EventCatalog.TRADE_COMPLETED, Topics.CHAIN_EVENTS,
+                        EventCatalog.DEPOSIT_CONFIRMED);
                 try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
                         new StringSerializer())) {
                     for (String topic : Topics.CONSUMED) {

@@ -45,7 +45,8 @@ public class WalletEventsConsumer {
                 .on(EventCatalog.WALLET_COMMAND_REJECTED, this::rejected)
                 // credits, releases and trade locks are the wallet's and the escrow's business
                 .ignoring(EventCatalog.FUNDS_CREDITED, EventCatalog.DEPOSIT_ADDRESS_ASSIGNED, EventCatalog.OUTGOING_TRANSFER_SIGNED, EventCatalog.RESERVATION_RELEASED, EventCatalog.FUNDS_LOCKED,
-                        EventCatalog.FUNDS_RELEASED, EventCatalog.FUNDS_REFUNDED)
+                        EventCatalog.FUNDS_RELEASED, EventCatalog.FUNDS_REFUNDED,
+                        EventCatalog.WITHDRAWAL_STATE_CHANGED)
                 .build());
     }
 

@@ -36,6 +36,7 @@ import com.c2c.events.wallet.ReleaseReservation;
 import com.c2c.events.wallet.ReservationReleased;
 import com.c2c.events.wallet.ReserveFunds;
 import com.c2c.events.wallet.WalletCommandRejected;
+import com.c2c.events.wallet.WithdrawalStateChanged;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,6 +114,8 @@ public final class EventCatalog {
 
     public static final EventType<DepositAddressAssigned> DEPOSIT_ADDRESS_ASSIGNED =
             of(EventTypes.DEPOSIT_ADDRESS_ASSIGNED, DepositAddressAssigned.class, Topics.WALLET_EVENTS);
+    public static final EventType<WithdrawalStateChanged> WITHDRAWAL_STATE_CHANGED =
+            of(EventTypes.WITHDRAWAL_STATE_CHANGED, WithdrawalStateChanged.class, Topics.WALLET_EVENTS);
     public static final EventType<OutgoingTransferSigned> OUTGOING_TRANSFER_SIGNED =
             of(EventTypes.OUTGOING_TRANSFER_SIGNED, OutgoingTransferSigned.class, Topics.WALLET_EVENTS);
 
@@ -138,7 +141,7 @@ public final class EventCatalog {
             FUNDS_RELEASED, FUNDS_REFUNDED, WALLET_COMMAND_REJECTED, TRADE_OPENED, TRADE_LOCKED, TRADE_PAID,
             TRADE_DISPUTED, TRADE_COMPLETED, TRADE_CANCELLED, DEPOSIT_ADDRESS_ASSIGNED, ADDRESS_WATCHED, DEPOSIT_DETECTED,
             DEPOSIT_CONFIRMED, DEPOSIT_REVERTED, CONFIRMED_DEPOSIT_REORGED, OUTGOING_TRANSFER_SIGNED,
-            OUTGOING_TRANSFER_CONFIRMED, OUTGOING_TRANSFER_FAILED);
+            OUTGOING_TRANSFER_CONFIRMED, OUTGOING_TRANSFER_FAILED, WITHDRAWAL_STATE_CHANGED);
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));
 

@@ -34,6 +34,7 @@ public final class EventTypes {
     public static final String TRADE_COMPLETED = "c2c.escrow.TradeCompleted.v1";
     public static final String TRADE_CANCELLED = "c2c.escrow.TradeCancelled.v1";
     public static final String DEPOSIT_ADDRESS_ASSIGNED = "c2c.wallet.DepositAddressAssigned.v1";
+    public static final String WITHDRAWAL_STATE_CHANGED = "c2c.wallet.WithdrawalStateChanged.v1";
     public static final String ADDRESS_WATCHED = "c2c.chain.AddressWatched.v1";
     public static final String DEPOSIT_DETECTED = "c2c.chain.DepositDetected.v1";
     public static final String DEPOSIT_CONFIRMED = "c2c.chain.DepositConfirmed.v1";

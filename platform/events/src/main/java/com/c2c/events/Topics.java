@@ -15,16 +15,16 @@ public final class Topics {
     public static final String WALLET_EVENTS = "c2c.wallet.events.v1";
     /** Trade lifecycle; keyed by trade id. */
     public static final String ESCROW_EVENTS = "c2c.escrow.events.v1";
-    /** Watched addresses and confirmed deposits; keyed by chain address. */
+    /** Watched addresses and deposits (detected, confirmed, reverted, reorged); keyed by chain address. */
     public static final String CHAIN_EVENTS = "c2c.chain.events.v1";
     /** Records a consumer could never apply, with the reason in headers (ADR 0009); keyed as the original. */
     public static final String DEAD_LETTERS = "c2c.deadletter.v1";
     /**
-     * Every topic a service consumes (chain events have no consumer yet; the dead-letter topic is read only
-     * by operators).
+     * Every topic a service consumes (chain events by wallet-service, which credits deposits; the dead-letter
+     * topic is read only by operators).
      */
-    public static final java.util.List<String> CONSUMED =
-            java.util.List.of(ORDER_EVENTS, MATCHING_EVENTS, WALLET_COMMANDS, WALLET_EVENTS, ESCROW_EVENTS);
+    public static final java.util.List<String> CONSUMED = java.util.List.of(ORDER_EVENTS, MATCHING_EVENTS,
+            WALLET_COMMANDS, WALLET_EVENTS, ESCROW_EVENTS, CHAIN_EVENTS);
 
     private Topics() {
     }

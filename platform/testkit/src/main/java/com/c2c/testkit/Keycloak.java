@@ -11,8 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +39,9 @@ public final class Keycloak {
     public static final String REALM = "c2c";
     public static final String ISSUER = URL + "/realms/" + REALM;
     private static final String FRONTEND = "c2c-frontend";
+    /** The development realm's step-up client: direct grant with password and OTP, tokens with amr. */
+    public static final String STEP_UP = "c2c-stepup";
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration EARLY_REFRESH = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -49,21 +55,27 @@ public final class Keycloak {
     public static final class Identity {
         private final String ownerId;
         private final Map<String, String> grant;
+        private final Totp totp;
         private Token token;
 
         private Identity(String ownerId, Map<String, String> grant) {
+            this(ownerId, grant, null);
+        }
+
+        private Identity(String ownerId, Map<String, String> grant, Totp totp) {
             this.ownerId = ownerId;
             this.grant = grant;
+            this.totp = totp;
         }
 
         public String ownerId() {
             return ownerId;
         }
 
-        /** A valid access token (at least a minute left). */
+        /** A valid access token (at least a minute left). For a person with OTP, signed in with a code too. */
         public synchronized String token() {
             if (token == null || token.expiresSoon()) {
-                token = Token.of(post(ISSUER + "/protocol/openid-connect/token", form(grant), null));
+                token = Token.of(signIn(grant));
             }
             return token.value();
         }
@@ -71,6 +83,60 @@ public final class Keycloak {
         /** The {@code Authorization} header value. */
         public String bearer() {
             return "Bearer " + token();
+        }
+
+        /**
+         * A fresh access token from a sign-in with password and the current OTP code through the step-up
+         * client ({@value #STEP_UP}): it carries {@code amr: ["pwd","otp"]} and {@code iat} now, what a
+         * recent second factor means (ADR 0014). Only for a {@link #personWithOtp person with OTP}.
+         */
+        public String stepUpToken() {
+            if (totp == null) {
+                throw new IllegalStateException(ownerId + " has no OTP credential: use Keycloak.personWithOtp");
+            }
+            Map<String, String> stepUp = new HashMap<>(grant);
+            stepUp.put("client_id", STEP_UP);
+            return Token.of(signIn(stepUp)).value();
+        }
+
+        /** The {@code Authorization} header value with a {@link #stepUpToken() step-up token}. */
+        public String stepUpBearer() {
+            return "Bearer " + stepUpToken();
+        }
+
+        /** The person's authenticator (its secret and current codes), or null for an identity without OTP. */
+        public Totp otp() {
+            return totp;
+        }
+
+        /**
+         * Password grant, with the current TOTP code for a person with OTP (form field {@code totp}: the step-up
+         * flow requires it, and the realm's built-in direct grant asks it of every user who has OTP configured).
+         * A realm that refuses a code seen before ({@code otpPolicyCodeReusable=false}) refuses the second
+         * sign-in within one 30-second step: then the next step's code is used, once.
+         */
+        private JsonNode signIn(Map<String, String> fields) {
+            if (totp == null) {
+                return post(ISSUER + "/protocol/openid-connect/token", form(fields), null);
+            }
+            Map<String, String> withCode = new HashMap<>(fields);
+            Instant at = Instant.now();
+            withCode.put("totp", totp.codeAt(at));
+            HttpResponse<String> answer = postForm(ISSUER + "/protocol/openid-connect/token", form(withCode));
+            if (answer.statusCode() == 200) {
+                return parse(answer.body());
+            }
+            // a refused code is "invalid_grant" (400), like a wrong password
+            if (answer.statusCode() != 400 && answer.statusCode() != 401) {
+                throw new IllegalStateException("Keycloak token endpoint answered " + answer.statusCode() + " "
+                        + answer.body());
+            }
+            Instant next = Totp.nextStep(at);
+            while (Instant.now().isBefore(next)) { // the next step begins at a known instant: not a guess
+                pause(Duration.ofMillis(250));
+            }
+            withCode.put("totp", totp.codeAt(next));
+            return post(ISSUER + "/protocol/openid-connect/token", form(withCode), null);
         }
     }
 
@@ -82,6 +148,21 @@ public final class Keycloak {
         }
         String username = username(ownerId, roleSet);
         return IDENTITIES.computeIfAbsent("person:" + username, k -> createPerson(username, ownerId, roleSet));
+    }
+
+    /**
+     * A person with the owner id and realm roles (none: a plain trader) who also has an OTP (TOTP) credential
+     * with a secret made for this run; besides the plain {@link Identity#token()}, {@link Identity#stepUpToken()}
+     * signs in with password and the current code. The account is its own (not the {@link #person} with the same
+     * owner and roles), made afresh on first use in this run.
+     */
+    public static Identity personWithOtp(String ownerId, String... roles) {
+        TreeSet<String> roleSet = new TreeSet<>(List.of(roles));
+        if (roleSet.isEmpty()) {
+            roleSet.add("trader");
+        }
+        String username = username(ownerId, roleSet) + ".otp";
+        return IDENTITIES.computeIfAbsent("person:" + username, k -> createPersonWithOtp(username, ownerId, roleSet));
     }
 
     /** A maker client (client credentials, role merchant) acting for {@code ownerId}, created on first use. */
@@ -165,6 +246,39 @@ public final class Keycloak {
                 "username", username, "password", password, "scope", "openid"));
     }
 
+    private static Identity createPersonWithOtp(String username, String ownerId, TreeSet<String> roles) {
+        LocalInfra.ensure("keycloak", URI.create(URL).getPort());
+        StepUpRealm.ensure();
+        String password = "pw-" + username;
+        Totp totp = new Totp(randomSecret());
+        List<String> realmRoles = new ArrayList<>(roles);
+        realmRoles.add("default-roles-" + REALM);
+        // The admin API creates no OTP credential with a known secret; a partial import does (and replaces an
+        // account an earlier run left, with its old secret). Its credential JSON is Keycloak's stored form.
+        Map<String, Object> user = Map.of("username", username, "enabled", true, "emailVerified", true,
+                "email", username + "@test.c2c.local", "firstName", "Test", "lastName", "User",
+                "attributes", Map.of("owner_id", List.of(ownerId)), "realmRoles", realmRoles,
+                "credentials", List.of(
+                        Map.of("type", "password", "value", password, "temporary", false),
+                        Map.of("type", "otp", "userLabel", "testkit",
+                                "secretData", json(Map.of("value", totp.secret())),
+                                "credentialData", json(Map.of("subType", "totp", "digits", Totp.DIGITS,
+                                        "counter", 0, "period", Totp.PERIOD_SECONDS, "algorithm", "HmacSHA1")))));
+        adminCall("POST", adminPath("/partialImport"), Map.of("ifResourceExists", "OVERWRITE", "users", List.of(user)));
+        return new Identity(ownerId, Map.of("grant_type", "password", "client_id", FRONTEND,
+                "username", username, "password", password, "scope", "openid"), totp);
+    }
+
+    /** 24 random characters from [a-z0-9]: the OTP secret value (its UTF-8 bytes are the HMAC key). */
+    private static String randomSecret() {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder secret = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            secret.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return secret.toString();
+    }
+
     private static Identity createMakerClient(String clientId, String ownerId) {
         LocalInfra.ensure("keycloak", URI.create(URL).getPort());
         String secret = "secret-" + clientId;
@@ -185,12 +299,12 @@ public final class Keycloak {
                 "client_secret", secret));
     }
 
-    private static Map<String, Object> mapper(String name, String type, Map<String, String> config) {
+    static Map<String, Object> mapper(String name, String type, Map<String, String> config) {
         return Map.of("name", name, "protocol", "openid-connect", "protocolMapper", type, "config", config);
     }
 
     /** Creates the resource and answers its id; when it exists already (409), finds it. */
-    private static String createOrFind(String collection, Object body, String search) {
+    static String createOrFind(String collection, Object body, String search) {
         HttpResponse<String> created = send("POST", collection, body);
         if (created.statusCode() == 201) {
             String location = created.headers().firstValue("Location").orElseThrow();
@@ -212,11 +326,11 @@ public final class Keycloak {
         adminCall("POST", mappings, reps);
     }
 
-    private static String adminPath(String path) {
+    static String adminPath(String path) {
         return URL + "/admin/realms/" + REALM + path;
     }
 
-    private static JsonNode adminCall(String method, String url, Object body) {
+    static JsonNode adminCall(String method, String url, Object body) {
         HttpResponse<String> answer = send(method, url, body);
         if (answer.statusCode() / 100 != 2) {
             throw new IllegalStateException("Keycloak " + method + " " + url + " answered " + answer.statusCode()
@@ -225,7 +339,7 @@ public final class Keycloak {
         return parse(answer.body());
     }
 
-    private static HttpResponse<String> send(String method, String url, Object body) {
+    static HttpResponse<String> send(String method, String url, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + adminToken());
@@ -277,6 +391,36 @@ public final class Keycloak {
         }
     }
 
+    private static HttpResponse<String> postForm(String url, String form) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak at " + url + " did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private record Token(String value, Instant expires) {
         static Token of(JsonNode answer) {
             return new Token(answer.path("access_token").asText(),
@@ -311,7 +455,7 @@ public final class Keycloak {
                 .collect(Collectors.joining("&"));
     }
 
-    private static String enc(String value) {
+    static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 

@@ -9,10 +9,10 @@ import com.c2c.platform.messaging.outbox.Outbox;
 import com.c2c.platform.web.ProblemException;
 import com.c2c.wallet.funding.api.CreditRequest;
 import com.c2c.wallet.funding.store.FundingCredit;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import com.c2c.wallet.ledger.AdvisoryLock;
 import com.c2c.wallet.ledger.Ledger;
 import com.c2c.wallet.ledger.domain.AccountKind;
 import com.c2c.wallet.ledger.domain.Leg;
@@ -54,22 +54,11 @@ public class FundingService {
         }
         // Credits with one reference wait for each other here, so the second of two at once finds the first
         // (the same credit again: 200; another: 409) instead of failing on the unique reference (a 500).
-        return oneAtATime("funding-credit:" + request.reference())
+        return AdvisoryLock.hold("funding-credit:" + request.reference())
                 .chain(() -> FundingCredit.<FundingCredit>find("reference", request.reference()).<FundingCredit>firstResult())
                 .chain((FundingCredit existing) -> existing != null
                         ? Uni.createFrom().item(sameOrConflict(existing, request.ownerId(), micros))
                         : create(adminId, request, micros));
-    }
-
-    /**
-     * A transaction-scoped advisory lock on the key (hashed to 64 bits; a collision only makes two unrelated
-     * credits wait for each other): released when the transaction ends, and needing no table privilege.
-     */
-    private static Uni<Integer> oneAtATime(String key) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select 1 from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) locked", Integer.class)
-                .setParameter(1, key)
-                .getSingleResult());
     }
 
     private Uni<Outcome> create(String adminId, CreditRequest request, long micros) {

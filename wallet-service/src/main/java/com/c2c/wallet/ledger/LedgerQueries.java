@@ -28,24 +28,35 @@ public class LedgerQueries {
         this.pool = pool;
     }
 
+    /**
+     * The owner's balances per asset, with the deposits seen on chain but not yet confirmed as {@code pending}
+     * (not usable, not a ledger account: ADR 0013). An owner with only a pending deposit has a row too.
+     */
     public Uni<List<BalanceView>> balances(String ownerId) {
         return pool.preparedQuery("""
                         select asset, kind, balance from ledger_account
-                        where owner_id = $1 and kind in ('AVAILABLE', 'RESERVED', 'LOCKED') order by asset""")
+                        where owner_id = $1 and kind in ('AVAILABLE', 'RESERVED', 'LOCKED', 'WITHDRAWING')
+                        union all
+                        select 'USDT', 'PENDING', cast(sum(amount_micros) as bigint) from deposit
+                        where owner_id = $1 and state = 'DETECTED' having count(*) > 0""")
                 .execute(Tuple.of(ownerId))
                 .map(rows -> {
                     Map<String, long[]> byAsset = new TreeMap<>();
                     for (Row row : rows) {
-                        long[] b = byAsset.computeIfAbsent(row.getString("asset"), a -> new long[3]);
+                        long[] b = byAsset.computeIfAbsent(row.getString("asset"), a -> new long[5]);
                         int slot = switch (row.getString("kind")) {
                             case "AVAILABLE" -> 0;
                             case "RESERVED" -> 1;
-                            default -> 2;
+                            case "LOCKED" -> 2;
+                            case "WITHDRAWING" -> 3;
+                            case "PENDING" -> 4;
+                            default -> throw new IllegalStateException("balance kind " + row.getString("kind"));
                         };
                         b[slot] = row.getLong("balance");
                     }
                     List<BalanceView> views = new ArrayList<>();
-                    byAsset.forEach((asset, b) -> views.add(new BalanceView(asset, usdt(b[0]), usdt(b[1]), usdt(b[2]))));
+                    byAsset.forEach((asset, b) -> views.add(
+                            new BalanceView(asset, usdt(b[0]), usdt(b[1]), usdt(b[2]), usdt(b[3]), usdt(b[4]))));
                     return views;
                 });
     }

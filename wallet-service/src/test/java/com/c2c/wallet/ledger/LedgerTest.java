@@ -239,7 +239,7 @@ class LedgerTest {
                 + owner + "', 'XTS', 'AVAILABLE')"));
         SQLException negative = TestDatabase.asService("insert into ledger_account (owner_id, asset, kind, allow_negative) "
                 + "values ('" + owner + "', 'XTS', 'LOCKED', true)");
-        assertTrue(negative != null && negative.getMessage().contains("ledger_account_negative_only_external_funding"),
+        assertTrue(negative != null && negative.getMessage().contains("ledger_account_negative_only_contra"),
                 String.valueOf(negative));
         TestDatabase.update("delete from ledger_account where asset = 'XTS'");
 

@@ -28,7 +28,8 @@ public class WalletEventsConsumer {
                 // ledger outcomes of ads, orders and trades
                 .ignoring(EventCatalog.FUNDS_CREDITED, EventCatalog.AD_FUNDS_RESERVED, EventCatalog.AD_FUNDS_REJECTED,
                         EventCatalog.FUNDS_RESERVED, EventCatalog.RESERVATION_RELEASED, EventCatalog.FUNDS_LOCKED,
-                        EventCatalog.FUNDS_RELEASED, EventCatalog.FUNDS_REFUNDED, EventCatalog.WALLET_COMMAND_REJECTED)
+                        EventCatalog.FUNDS_RELEASED, EventCatalog.FUNDS_REFUNDED, EventCatalog.WALLET_COMMAND_REJECTED,
+                        EventCatalog.WITHDRAWAL_STATE_CHANGED)
                 .build());
     }
 

@@ -25,7 +25,8 @@ public class WalletEventsConsumer {
                 .on(EventCatalog.WALLET_COMMAND_REJECTED, outcomes::rejected)
                 // ads' and orders' reservations and credits are the order service's business
                 .ignoring(EventCatalog.FUNDS_CREDITED, EventCatalog.DEPOSIT_ADDRESS_ASSIGNED, EventCatalog.OUTGOING_TRANSFER_SIGNED, EventCatalog.AD_FUNDS_RESERVED, EventCatalog.AD_FUNDS_REJECTED,
-                        EventCatalog.FUNDS_RESERVED, EventCatalog.RESERVATION_RELEASED)
+                        EventCatalog.FUNDS_RESERVED, EventCatalog.RESERVATION_RELEASED,
+                        EventCatalog.WITHDRAWAL_STATE_CHANGED)
                 .build());
     }
 

@@ -48,6 +48,11 @@ public class ProblemException extends RuntimeException {
         }
     }
 
+    /** 403: the caller is known but may not do this; {@code detail} says what is missing. */
+    public static ProblemException forbidden(String slug, String detail) {
+        return new ProblemException(403, slug, "Forbidden", detail, List.of());
+    }
+
     /** 404: the named resource does not exist (or the caller may not know it does). */
     public static ProblemException notFound(String what) {
         return new ProblemException(404, "not-found", "Not found", what + " was not found", List.of());

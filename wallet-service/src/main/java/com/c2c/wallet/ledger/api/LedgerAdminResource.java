@@ -60,7 +60,7 @@ public class LedgerAdminResource {
                     schema = @Schema(type = SchemaType.ARRAY, implementation = BalanceView.class),
                     examples = @ExampleObject(name = "seller",
                     value = """
-                            [{"asset":"USDT","available":400.000000,"reserved":500.000000,"locked":100.000000}]""")))
+                            [{"asset":"USDT","available":400.000000,"reserved":500.000000,"locked":100.000000,"withdrawing":0.000000,"pending":25.000000}]""")))
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "The token lacks the admin role")
     public Uni<List<BalanceView>> balances(@PathParam("ownerId") @Size(max = 64) String ownerId) {

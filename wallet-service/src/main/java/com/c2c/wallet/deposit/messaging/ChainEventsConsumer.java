@@ -1,0 +1,42 @@
+package com.c2c.wallet.deposit.messaging;
+
+import com.c2c.events.EventCatalog;
+import com.c2c.events.Topics;
+import com.c2c.platform.messaging.consumer.EventConsumer;
+import com.c2c.platform.messaging.consumer.Subscription;
+import com.c2c.wallet.deposit.DepositCrediting;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * chain-watcher's reports of deposits: pending, credited once, reverted, or reorged after credit (ADR 0013).
+ * Each is applied in its own transaction; the inbox drops a redelivered event id, and the ledger's command id
+ * keeps a deposit reported twice under new ids from being credited twice.
+ */
+@ApplicationScoped
+public class ChainEventsConsumer {
+    private final EventConsumer consumer;
+    private final Subscription subscription;
+
+    ChainEventsConsumer(EventConsumer consumer, DepositCrediting deposits) {
+        this.consumer = consumer;
+        this.subscription = consumer.register(Subscription.of("wallet.chain-events", "chain-events", Topics.CHAIN_EVENTS)
+                .on(EventCatalog.DEPOSIT_DETECTED, deposits::detected)
+                .on(EventCatalog.DEPOSIT_CONFIRMED, deposits::confirmed)
+                .on(EventCatalog.DEPOSIT_REVERTED, deposits::reverted)
+                .on(EventCatalog.CONFIRMED_DEPOSIT_REORGED, deposits::reorged)
+                // chain-watcher's own bookkeeping: the wallet knows its addresses already
+                .ignoring(EventCatalog.ADDRESS_WATCHED)
+                // outcomes of the signer's transfers (withdrawals, sweeps; ADR 0014): the wallet signs none yet, so
+                // none is its own; the signer's package binds these when it is built
+                .ignoring(EventCatalog.OUTGOING_TRANSFER_CONFIRMED, EventCatalog.OUTGOING_TRANSFER_FAILED)
+                .build());
+    }
+
+    @Incoming("chain-events")
+    public Uni<Void> on(Message<String> message) {
+        return consumer.consume(subscription, message);
+    }
+}
