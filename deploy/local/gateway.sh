@@ -75,7 +75,10 @@ ensure_packages() {
 # fetch_keys DIR: one PEM public key per RS256 signing key in the realm's JWKS, named by its kid
 # (from the key's x5c certificate). Test keys: C2C_GATEWAY_TEST_KEYS_DIR (see README).
 fetch_keys() {
-  local dir="$1" jwks="$ISSUER/protocol/openid-connect/certs" json kid x5c n=0
+  # C2C_GATEWAY_JWKS_URL: where to fetch them when the issuer's public address is not reachable from here
+  # (on Kubernetes: Keycloak's in-cluster Service; the tokens still carry the public issuer).
+  local dir="$1" jwks="${C2C_GATEWAY_JWKS_URL:-$ISSUER/protocol/openid-connect/certs}" json kid x5c n=0
+  [[ "$jwks" =~ ^https?://[A-Za-z0-9.:/_-]+$ ]] || die "C2C_GATEWAY_JWKS_URL must be an http(s) URL (is '$jwks')"
   json=$(curl -fsS --max-time 10 --retry 5 --retry-connrefused --retry-delay 2 "$jwks") || die "cannot fetch the realm's keys from $jwks (is Keycloak up?)"
   mkdir -p "$dir"
   while IFS=$'\t' read -r kid x5c; do

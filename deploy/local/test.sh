@@ -57,6 +57,7 @@ if [ "$bench" = 1 ]; then
 fi
 
 bash "$ROOT/deploy/openapi/lint.sh"
+bash "$ROOT/deploy/kubernetes/validate.sh"   # the Kubernetes manifests: offline, seconds (deploy/kubernetes/README.md)
 step "gateway check (its own HAProxy on 18080 in front of stub services, real Keycloak tokens)"
 bash "$ROOT/deploy/gateway/check.sh"
 

@@ -61,14 +61,28 @@ public class KafkaTopics {
         return Set.of();
     }
 
+    /** retention.ms per topic, from topics.conf's third column. */
+    static final Map<String, String> RETENTION = new LinkedHashMap<>();
+
+    static String retentionMs(String value, Path conf) {
+        var m = java.util.regex.Pattern.compile("(\\d+)([dh])").matcher(value);
+        if (!m.matches()) throw new IllegalArgumentException(conf + ": retention must be <n>d or <n>h: " + value);
+        long hours = Long.parseLong(m.group(1)) * (m.group(2).equals("d") ? 24 : 1);
+        return Long.toString(hours * 3_600_000L);
+    }
+
     static Map<String, Integer> readConf(Path conf) throws Exception {
         Map<String, Integer> topics = new LinkedHashMap<>();
         for (String line : Files.readAllLines(conf)) {
             String l = line.replaceAll("#.*", "").trim();
             if (l.isEmpty()) continue;
             String[] f = l.split("\\s+");
-            if (f.length != 2) throw new IllegalArgumentException(conf + ": expected 'name partitions': " + line);
+            // The third column (retention) is for the Kubernetes KafkaTopics and for new topics here (RETENTION).
+            if (f.length != 2 && f.length != 3) {
+                throw new IllegalArgumentException(conf + ": expected 'name partitions [retention]': " + line);
+            }
             topics.put(f[0], Integer.parseInt(f[1]));
+            if (f.length == 3) RETENTION.put(f[0], retentionMs(f[2], conf));
         }
         return topics;
     }
@@ -76,7 +90,11 @@ public class KafkaTopics {
     static void ensureTopics(Admin admin, Set<String> existing, Map<String, Integer> wanted) throws Exception {
         List<NewTopic> missing = new ArrayList<>();
         wanted.forEach((name, partitions) -> {
-            if (!existing.contains(name)) missing.add(new NewTopic(name, partitions, (short) 1));
+            if (!existing.contains(name)) {
+                NewTopic topic = new NewTopic(name, partitions, (short) 1);
+                if (RETENTION.containsKey(name)) topic.configs(Map.of("retention.ms", RETENTION.get(name)));
+                missing.add(topic);
+            }
         });
         // One request for all missing topics; "already exists" (a concurrent creator) counts as success.
         Map<String, KafkaFuture<Void>> created = admin.createTopics(missing).values();

@@ -35,6 +35,7 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.smallrye.common.annotation.Identifier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -76,6 +77,11 @@ public class EngineLoop {
     private final PublishedDepths depths;
     private final DeadLetters deadLetters;
     private final String bootstrap;
+    /**
+     * Every kafka.* setting (KAFKA_* variables included): TLS, SASL and the like on Kubernetes, so the engine's
+     * own clients connect and authenticate as the service's other clients do.
+     */
+    private final Map<String, Object> kafkaClient;
     private final Map<String, MarketStart> starts = new HashMap<>();
 
     private volatile boolean running;
@@ -99,6 +105,7 @@ public class EngineLoop {
 
     EngineLoop(EngineConfig config, DataSource dataSource, ObjectMapper json, PublishedDepths depths,
             MeterRegistry metrics, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaClient,
             @ConfigProperty(name = "quarkus.application.name") String application) {
         this.config = config;
         this.dataSource = dataSource;
@@ -107,6 +114,7 @@ public class EngineLoop {
         this.depths = depths;
         this.deadLetters = new DeadLetters(config.deadLetterTopic(), metrics);
         this.bootstrap = bootstrap;
+        this.kafkaClient = Map.copyOf(kafkaClient);
     }
 
     void start(@Observes StartupEvent event) {
@@ -407,6 +415,7 @@ public class EngineLoop {
 
     private KafkaConsumer<String, String> consumer() {
         Properties props = new Properties();
+        props.putAll(kafkaClient);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -418,6 +427,7 @@ public class EngineLoop {
 
     private KafkaProducer<String, String> producer() {
         Properties props = new Properties();
+        props.putAll(kafkaClient);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         // One id for the one engine: a second instance fences the first instead of both producing.
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.groupId() + "-" + config.inputTopic());

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import io.smallrye.common.annotation.Identifier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,11 +30,15 @@ public class DeadLetterArchive {
     private static final Duration DEADLINE = Duration.ofSeconds(10);
 
     private final String bootstrap;
+    /** Every kafka.* setting (TLS, SASL on Kubernetes), so this reader connects as the service's other clients do. */
+    private final Map<String, Object> kafkaClient;
     private final String topic;
 
     DeadLetterArchive(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaClient,
             @ConfigProperty(name = "mp.messaging.connector.smallrye-kafka.dead-letter-queue.topic") String topic) {
         this.bootstrap = bootstrap;
+        this.kafkaClient = Map.copyOf(kafkaClient);
         this.topic = topic;
     }
 
@@ -111,6 +116,7 @@ public class DeadLetterArchive {
 
     private KafkaConsumer<String, String> open() {
         Properties config = new Properties();
+        config.putAll(kafkaClient);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

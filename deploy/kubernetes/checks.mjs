@@ -1,0 +1,274 @@
+// The checks validate.mjs runs on every object an overlay builds to. Each check returns a list of problems
+// ("<kind>/<name>: what is wrong"); an empty list means the object passes.
+//   schema   Kubernetes, Prometheus Operator and cert-manager kinds: the npm kubernetes-models validators
+//            (types, required fields, enums) plus unknownFields (they ignore fields they do not know).
+//   shapes   Strimzi, CloudNativePG and the Keycloak operator: no CRD schema of theirs is published to the
+//            registries reachable here, so their required structure and allowed fields are written down
+//            in crdShapes.mjs from the operators' documented APIs.
+//   policy   what every workload must have (probes, limits, restricted security context, pinned image),
+//            no secret values, and the cross-object rules (topics = topics.conf, ACLs name real topics,
+//            autoscaling within the partitions).
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { CRD_SHAPES, checkShape } from "./crdShapes.mjs";
+import { HERE, ROOT, readTopics } from "./sources.mjs";
+
+const NODE_MODULES = join(HERE, "node_modules");
+const id = (o) => `${o?.kind}/${o?.metadata?.name}`;
+
+// ---------------------------------------------------------------- schema (npm kubernetes-models)
+
+/** apiVersion -> the module holding its models. */
+function modelModule(apiVersion) {
+  if (apiVersion.startsWith("monitoring.coreos.com/")) return `@kubernetes-models/prometheus-operator/${apiVersion}`;
+  if (apiVersion.startsWith("cert-manager.io/")) return `@kubernetes-models/cert-manager/${apiVersion}`;
+  return `kubernetes-models/${apiVersion}`;
+}
+
+export async function modelFor(obj) {
+  if (!obj.apiVersion || !obj.kind) return null;
+  const mod = modelModule(obj.apiVersion);
+  if (!existsSync(join(NODE_MODULES, mod))) return null;
+  const models = await import(mod);
+  return models[obj.kind] ? { Model: models[obj.kind], dts: join(NODE_MODULES, mod, `${obj.kind}.d.ts`) } : null;
+}
+
+export async function schemaProblems(obj) {
+  const model = await modelFor(obj);
+  if (!model) return null; // not a kind these packages know
+  const problems = [];
+  try {
+    new model.Model(obj).validate();
+  } catch (e) {
+    problems.push(`${id(obj)}: ${e.message}`);
+  }
+  for (const path of unknownFields(obj, model.dts)) problems.push(`${id(obj)}: unknown field ${path}`);
+  return problems;
+}
+
+// The validators accept any extra field; the models' TypeScript declarations list every known one.
+// An interface is read from its .d.ts: properties at the interface's top level, and the imported
+// interface each refers to (directly or as Array<...>); inline object types and aliases are leaves.
+const interfaces = new Map();
+function readInterface(file) {
+  if (interfaces.has(file)) return interfaces.get(file);
+  let result = null;
+  if (existsSync(file)) {
+    const text = readFileSync(file, "utf8");
+    const imports = new Map();
+    for (const m of text.matchAll(/^import \{ (\w+) \} from "([^"]+)";$/gm)) {
+      const spec = m[2].replace(/\.js$/, "");
+      imports.set(m[1], spec.startsWith(".") ? join(dirname(file), `${spec}.d.ts`) : join(NODE_MODULES, `${spec}.d.ts`));
+    }
+    const start = text.search(/^export interface \w+/m);
+    if (start >= 0) {
+      const body = text.slice(start, text.indexOf("\n}", start));
+      const props = new Map();
+      for (const m of body.matchAll(/^ {4}"([^"]+)"\??: (.*)$/gm)) {
+        const type = m[2].replace(/;$/, "");
+        const ref = /^(?:Array<)?(\w+)>?$/.exec(type);
+        props.set(m[1], { file: ref && imports.get(ref[1]), isArray: type.startsWith("Array<") });
+      }
+      result = props;
+    }
+  }
+  interfaces.set(file, result);
+  return result;
+}
+
+export function unknownFields(value, file, path = "") {
+  const props = readInterface(file);
+  if (!props || value === null || typeof value !== "object" || Array.isArray(value)) return [];
+  const found = [];
+  for (const [key, child] of Object.entries(value)) {
+    const p = props.get(key);
+    if (!p) {
+      found.push(`${path}.${key}`.replace(/^\./, ""));
+      continue;
+    }
+    if (!p.file) continue;
+    const items = p.isArray && Array.isArray(child) ? child.map((c, i) => [c, `${path}.${key}[${i}]`]) : [[child, `${path}.${key}`]];
+    for (const [c, cp] of items) found.push(...unknownFields(c, p.file, cp));
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------- shapes (operators' custom resources)
+
+export function shapeProblems(obj) {
+  const shape = CRD_SHAPES[`${obj.apiVersion}/${obj.kind}`];
+  if (!shape) return null;
+  return checkShape(obj, shape).map((p) => `${id(obj)}: ${p}`);
+}
+
+// ---------------------------------------------------------------- policy
+
+/** The topics and groups a service consumes, from its application.properties (the default profile). */
+export function consumedBy(service) {
+  const file = join(ROOT, String(service), "src/main/resources/application.properties");
+  if (!service || !existsSync(file)) return [];
+  const props = new Map();
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    const m = /^(mp\.messaging\.incoming\.[^.=]+\.(?:topic|group\.id))=(.*)$/.exec(line.trim());
+    if (m) props.set(m[1], m[2].trim());
+  }
+  return [...props].filter(([k]) => k.endsWith(".topic")).map(([k, topic]) => ({
+    topic, group: props.get(k.replace(/\.topic$/, ".group.id")),
+  }));
+}
+
+const POD_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "Job", "ReplicaSet"]);
+const DIGEST = /@sha256:[0-9a-f]{64}$/;
+const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE_KEY|JAAS|CREDENTIAL)/i;
+const PRIVATE_KEY_PEM = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
+// A secret-sounding setting whose value is the path of a mounted Secret's file names the secret, it is not one.
+const SECRET_FILE_PATH = /^\/(var\/run\/secrets|etc\/secrets)\//;
+
+function podSpec(obj) {
+  if (obj.kind === "CronJob") return obj.spec?.jobTemplate?.spec?.template?.spec;
+  return POD_KINDS.has(obj.kind) ? obj.spec?.template?.spec : obj.kind === "Pod" ? obj.spec : undefined;
+}
+
+/** Every container of every workload: probes, requests and limits, restricted security context, pinned image. */
+export function workloadProblems(obj, unbuilt) {
+  const spec = podSpec(obj);
+  if (!spec) return [];
+  const problems = [];
+  const pod = spec.securityContext ?? {};
+  const say = (c, what) => problems.push(`${id(obj)} container ${c.name}: ${what}`);
+  if (spec.hostNetwork || spec.hostPID || spec.hostIPC) problems.push(`${id(obj)}: uses the host's namespaces`);
+  for (const c of [...(spec.containers ?? []), ...(spec.initContainers ?? [])]) {
+    const isInit = (spec.initContainers ?? []).includes(c);
+    if (!isInit) {
+      for (const probe of ["startupProbe", "livenessProbe", "readinessProbe"]) if (!c[probe]) say(c, `no ${probe}`);
+    }
+    for (const r of ["cpu", "memory"]) {
+      if (!c.resources?.requests?.[r]) say(c, `no ${r} request`);
+      if (!c.resources?.limits?.[r]) say(c, `no ${r} limit`);
+    }
+    const sc = c.securityContext ?? {};
+    if ((sc.runAsNonRoot ?? pod.runAsNonRoot) !== true) say(c, "runAsNonRoot is not true");
+    if ((sc.runAsUser ?? pod.runAsUser) === 0) say(c, "runs as uid 0");
+    if (sc.allowPrivilegeEscalation !== false) say(c, "allowPrivilegeEscalation is not false");
+    if (sc.readOnlyRootFilesystem !== true) say(c, "readOnlyRootFilesystem is not true");
+    if (sc.privileged === true) say(c, "privileged");
+    if (!(sc.capabilities?.drop ?? []).includes("ALL")) say(c, "capabilities do not drop ALL");
+    if ((sc.capabilities?.add ?? []).length) say(c, `adds capabilities ${sc.capabilities.add}`);
+    if ((sc.seccompProfile?.type ?? pod.seccompProfile?.type) !== "RuntimeDefault") say(c, "seccompProfile is not RuntimeDefault");
+    const image = c.image ?? "";
+    if (!DIGEST.test(image)) {
+      if (unbuilt.has(image)) {
+        // Listed in unbuilt-images.txt with a reason: reported, not a failure (the list must shrink to empty).
+      } else say(c, `image ${image || "(none)"} is not pinned by digest (name@sha256:...)`);
+    }
+    for (const e of c.env ?? []) {
+      if (e.value !== undefined && SECRET_NAME.test(e.name) && e.value !== "" && !SECRET_FILE_PATH.test(e.value)) say(c, `env ${e.name} has a literal value: take it from a Secret (valueFrom.secretKeyRef)`);
+    }
+  }
+  return problems;
+}
+
+/** No secret values in what git holds: no Secret with data, no secret-looking ConfigMap keys, no private keys. */
+export function secretProblems(obj) {
+  const problems = [];
+  if (obj.kind === "Secret" && (Object.keys(obj.data ?? {}).length || Object.keys(obj.stringData ?? {}).length)) {
+    problems.push(`${id(obj)}: a Secret with values is committed; create it in the cluster (docs/operations.md) and reference it by name`);
+  }
+  if (obj.kind === "ConfigMap") {
+    for (const [k, v] of Object.entries(obj.data ?? {})) {
+      if (SECRET_NAME.test(k) && v && !SECRET_FILE_PATH.test(v)) problems.push(`${id(obj)}: key ${k} looks like a secret; put it in a Secret`);
+    }
+  }
+  if (PRIVATE_KEY_PEM.test(JSON.stringify(obj))) problems.push(`${id(obj)}: contains a private key`);
+  return problems;
+}
+
+/** Rules across objects: every overlay must keep them. */
+export function crossProblems(objs) {
+  const problems = [];
+  const of = (kind) => objs.filter((o) => o.kind === kind);
+  const names = (kind) => new Set(of(kind).map((o) => o.metadata?.name));
+
+  // Deny by default.
+  const denyAll = of("NetworkPolicy").some(
+    (p) => Object.keys(p.spec?.podSelector ?? {}).length === 0 && ["Ingress", "Egress"].every((t) => p.spec?.policyTypes?.includes(t)) &&
+      !p.spec?.ingress && !p.spec?.egress,
+  );
+  if (!denyAll) problems.push("no default-deny NetworkPolicy (empty podSelector, Ingress and Egress, no rules)");
+
+  // Every Deployment has a PodDisruptionBudget selecting it.
+  for (const d of of("Deployment")) {
+    const labels = d.spec?.template?.metadata?.labels ?? {};
+    const covered = of("PodDisruptionBudget").some((p) =>
+      Object.entries(p.spec?.selector?.matchLabels ?? {}).every(([k, v]) => labels[k] === v) && Object.keys(p.spec?.selector?.matchLabels ?? {}).length);
+    if (!covered) problems.push(`${id(d)}: no PodDisruptionBudget selects it`);
+  }
+
+  // KafkaTopics are exactly topics.conf (partitions, retention): the one source of truth.
+  const topics = of("KafkaTopic");
+  for (const t of readTopics()) {
+    const k = topics.find((o) => (o.spec?.topicName ?? o.metadata?.name) === t.name);
+    if (!k) problems.push(`topics.conf topic ${t.name} has no KafkaTopic`);
+    else {
+      if (k.spec?.partitions !== t.partitions) problems.push(`${id(k)}: ${k.spec?.partitions} partitions, topics.conf says ${t.partitions}`);
+      if (Number(k.spec?.config?.["retention.ms"]) !== t.retentionMs) problems.push(`${id(k)}: retention.ms ${k.spec?.config?.["retention.ms"]}, topics.conf says ${t.retentionMs}`);
+    }
+  }
+  const confNames = new Set(readTopics().map((t) => t.name));
+  for (const k of topics) if (!confNames.has(k.spec?.topicName ?? k.metadata?.name)) problems.push(`${id(k)}: not in topics.conf`);
+
+  // Operators' objects point at objects that exist.
+  const kafkas = names("Kafka");
+  for (const o of [...topics, ...of("KafkaUser"), ...of("KafkaNodePool")]) {
+    const c = o.metadata?.labels?.["strimzi.io/cluster"];
+    if (!kafkas.has(c)) problems.push(`${id(o)}: label strimzi.io/cluster=${c} names no Kafka`);
+  }
+  const topicNames = new Set(topics.map((t) => t.spec?.topicName ?? t.metadata?.name));
+  for (const u of of("KafkaUser")) {
+    for (const acl of u.spec?.authorization?.acls ?? []) {
+      const r = acl.resource ?? {};
+      if (r.type === "topic" && (r.patternType ?? "literal") === "literal" && !topicNames.has(r.name)) {
+        problems.push(`${id(u)}: ACL on topic ${r.name}, which no KafkaTopic creates`);
+      }
+    }
+  }
+  // Each service's KafkaUser may read every topic its application.properties consumes, in its group.
+  for (const u of of("KafkaUser")) {
+    const acls = u.spec?.authorization?.acls ?? [];
+    const allows = (type, name, op) => acls.some((a) => a.resource?.type === type && a.operations?.includes(op) &&
+      ((a.resource.patternType ?? "literal") === "literal" ? a.resource.name === name : name.startsWith(a.resource.name)));
+    for (const { topic, group } of consumedBy(u.metadata?.name)) {
+      if (!allows("topic", topic, "Read")) problems.push(`${id(u)}: ${u.metadata.name} consumes ${topic} (its application.properties) but may not read it`);
+      if (group && !allows("group", group, "Read")) problems.push(`${id(u)}: ${u.metadata.name} consumes in group ${group} but may not use it`);
+    }
+  }
+  const clusters = names("Cluster");
+  for (const o of [...of("Database"), ...of("ScheduledBackup")]) {
+    if (!clusters.has(o.spec?.cluster?.name)) problems.push(`${id(o)}: cluster ${o.spec?.cluster?.name} does not exist`);
+  }
+  const keycloaks = names("Keycloak");
+  for (const r of of("KeycloakRealmImport")) {
+    if (!keycloaks.has(r.spec?.keycloakCRName)) problems.push(`${id(r)}: keycloakCRName ${r.spec?.keycloakCRName} names no Keycloak`);
+    if ((r.spec?.realm?.users ?? []).length) problems.push(`${id(r)}: the realm has users (the production realm must not)`);
+  }
+
+  // Autoscaling stays within what the partitions allow: a consumer beyond the partition count of every
+  // topic its group reads sits idle (its KafkaUser's ACLs say which topics it reads).
+  const partitions = new Map(topics.map((t) => [t.spec?.topicName ?? t.metadata?.name, t.spec?.partitions]));
+  for (const h of of("HorizontalPodAutoscaler")) {
+    const target = h.spec?.scaleTargetRef?.name;
+    if (target === "matching-service") problems.push(`${id(h)}: the matching engine is one writer (ADR 0004); it must not autoscale`);
+    const user = of("KafkaUser").find((u) => u.metadata?.name === target);
+    const read = (user?.spec?.authorization?.acls ?? [])
+      .filter((a) => a.resource?.type === "topic" && a.resource?.name !== "c2c.deadletter.v1" && a.operations?.includes("Read"))
+      .map((a) => partitions.get(a.resource.name) ?? Infinity);
+    // A pod past the largest topic's partition count gets no partition of any topic.
+    const limit = read.length ? Math.max(...read) : Infinity;
+    if (h.spec?.maxReplicas > limit) problems.push(`${id(h)}: maxReplicas ${h.spec.maxReplicas} exceeds the ${limit} partitions of the largest topic ${target} consumes`);
+  }
+  const matching = of("Deployment").find((d) => d.metadata?.name === "matching-service");
+  if (matching && (matching.spec?.replicas !== 1 || matching.spec?.strategy?.type !== "Recreate")) {
+    problems.push(`${id(matching)}: the engine is one writer (ADR 0004): replicas 1 and strategy Recreate`);
+  }
+  return problems;
+}
