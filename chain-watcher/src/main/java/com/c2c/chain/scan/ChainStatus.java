@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.function.ToDoubleFunction;
 
 /**
  * What operators see of one chain: the node's head, the scanner's cursor, the lag between them, when it last
@@ -32,17 +33,13 @@ public final class ChainStatus {
         this.chainId = chainId;
         this.confirmations = confirmations;
         this.tokenContract = tokenContract;
-        Gauge.builder("c2c.chain.head.block", this, s -> s.head).tag("chain", name)
-                .description("The newest block the chain's node reported").register(meters);
-        Gauge.builder("c2c.chain.cursor.block", this, s -> s.cursor).tag("chain", name)
-                .description("The last block the scanner has fully read").register(meters);
-        Gauge.builder("c2c.chain.lag.blocks", this, ChainStatus::lag).tag("chain", name)
-                .description("Blocks between the node's head and the scanner's cursor").register(meters);
-        Gauge.builder("c2c.chain.backfill.pending.addresses", this, s -> s.backfillAddresses).tag("chain", name)
-                .description("Addresses watched late whose earlier blocks are still to be read again").register(meters);
-        Gauge.builder("c2c.chain.backfill.pending.blocks", this, s -> s.backfillBlocks).tag("chain", name)
-                .description("Blocks still to be read again for addresses watched late, summed over them")
-                .register(meters);
+        gauge(meters, "c2c.chain.head.block", "The newest block the chain's node reported", s -> s.head);
+        gauge(meters, "c2c.chain.cursor.block", "The last block the scanner has fully read", s -> s.cursor);
+        gauge(meters, "c2c.chain.lag.blocks", "Blocks between the node's head and the scanner's cursor", ChainStatus::lag);
+        gauge(meters, "c2c.chain.backfill.pending.addresses",
+                "Addresses watched late whose earlier blocks are still to be read again", s -> s.backfillAddresses);
+        gauge(meters, "c2c.chain.backfill.pending.blocks",
+                "Blocks still to be read again for addresses watched late, summed over them", s -> s.backfillBlocks);
         this.reorgs = Counter.builder("c2c.chain.reorgs").tag("chain", name)
                 .description("Reorgs seen (the scanner walked back to a common ancestor)").register(meters);
         this.deepReorgs = Counter.builder("c2c.chain.deep.reorgs").tag("chain", name)
@@ -112,5 +109,20 @@ public final class ChainStatus {
         if (deep) {
             deepReorgs.increment();
         }
+    }
+
+    /**
+     * Registers a gauge of this status, replacing one of the same name and chain (a registry outlives an
+     * application restarted in the same JVM, as tests do: the first status registered would otherwise keep the
+     * gauge, and a weakly held one shows nothing once collected). Held strongly: one status per chain, for good.
+     */
+    private void gauge(MeterRegistry meters, String meter, String description,
+            ToDoubleFunction<ChainStatus> value) {
+        Gauge old = meters.find(meter).tag("chain", name).gauge();
+        if (old != null) {
+            meters.remove(old);
+        }
+        Gauge.builder(meter, this, value).tag("chain", name).description(description).strongReference(true)
+                .register(meters);
     }
 }
