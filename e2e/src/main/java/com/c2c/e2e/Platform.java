@@ -122,11 +122,11 @@ public final class Platform {
                 Map.of("outcome", outcome, "note", "checked the statements"), UUID.randomUUID().toString());
     }
 
-    /** An owner's USDT balances by kind (available, reserved, locked), zero when the owner has none. */
+    /** An owner's USDT balances by kind (available, reserved, locked, held for withdrawals), zero when none. */
     public Balances balances(String owner) {
         JsonNode b = usdtBalance(owner);
-        return b == null ? new Balances(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO)
-                : new Balances(dec(b, "available"), dec(b, "reserved"), dec(b, "locked"));
+        return b == null ? new Balances(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO)
+                : new Balances(dec(b, "available"), dec(b, "reserved"), dec(b, "locked"), dec(b, "withdrawing"));
     }
 
     /** Deposits seen on chain for the owner but not yet confirmed (not usable), zero when none. */
@@ -181,15 +181,16 @@ public final class Platform {
         return wallet.get("/api/v1/wallet/admin/totals", As.admin()).expect(200, "reading ledger totals").body();
     }
 
-    public record Balances(BigDecimal available, BigDecimal reserved, BigDecimal locked) {
+    /** {@code withdrawing}: held for the owner's withdrawals not yet sent (amount and fee): still the owner's. */
+    public record Balances(BigDecimal available, BigDecimal reserved, BigDecimal locked, BigDecimal withdrawing) {
         public BigDecimal total() {
-            return available.add(reserved).add(locked);
+            return available.add(reserved).add(locked).add(withdrawing);
         }
 
         @Override
         public String toString() {
             return "available " + available.toPlainString() + ", reserved " + reserved.toPlainString() + ", locked "
-                    + locked.toPlainString();
+                    + locked.toPlainString() + ", withdrawing " + withdrawing.toPlainString();
         }
     }
 
