@@ -249,7 +249,7 @@ export function crossProblems(objs) {
   const keycloaks = names("Keycloak");
   for (const r of of("KeycloakRealmImport")) {
     if (!keycloaks.has(r.spec?.keycloakCRName)) problems.push(`${id(r)}: keycloakCRName ${r.spec?.keycloakCRName} names no Keycloak`);
-    if ((r.spec?.realm?.users ?? []).length) problems.push(`${id(r)}: the realm has users (the production realm must not)`);
+    problems.push(...realmProblems(r));
   }
 
   // Autoscaling stays within what the partitions allow: a consumer beyond the partition count of every
@@ -266,9 +266,177 @@ export function crossProblems(objs) {
     const limit = read.length ? Math.max(...read) : Infinity;
     if (h.spec?.maxReplicas > limit) problems.push(`${id(h)}: maxReplicas ${h.spec.maxReplicas} exceeds the ${limit} partitions of the largest topic ${target} consumes`);
   }
+  problems.push(...keystoreProblems(objs), ...chainRpcProblems(objs));
   const matching = of("Deployment").find((d) => d.metadata?.name === "matching-service");
   if (matching && (matching.spec?.replicas !== 1 || matching.spec?.strategy?.type !== "Recreate")) {
     problems.push(`${id(matching)}: the engine is one writer (ADR 0004): replicas 1 and strategy Recreate`);
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------- the realm
+
+/** Every execution of a flow, its subflows' included (by flowAlias). */
+function executionsOf(realm, alias, seen = new Set()) {
+  if (seen.has(alias)) return [];
+  seen.add(alias);
+  const flow = (realm.authenticationFlows ?? []).find((f) => f.alias === alias);
+  return (flow?.authenticationExecutions ?? []).flatMap((e) => [e, ...(e.authenticatorFlow ? executionsOf(realm, e.flowAlias, seen) : [])]);
+}
+
+/**
+ * The production realm: no people (a service account of one of its own clients, without credentials, is the
+ * only user allowed); no client secret in git (a confidential client's secret is a ${placeholder} filled from a
+ * Secret at import); and the browser sign-in marks its password and OTP steps, so tokens carry amr pwd/otp and
+ * the wallet's second-factor check (ADR 0014) can pass.
+ */
+export function realmProblems(r) {
+  const problems = [];
+  const realm = r.spec?.realm ?? {};
+  const clients = new Set((realm.clients ?? []).map((c) => c.clientId));
+  for (const u of realm.users ?? []) {
+    if (!u.serviceAccountClientId) problems.push(`${id(r)}: the realm has users (user ${u.username}; the production realm must not)`);
+    else if (!clients.has(u.serviceAccountClientId)) problems.push(`${id(r)}: service account ${u.username} of client ${u.serviceAccountClientId}, which the realm does not define`);
+    if ((u.credentials ?? []).length) problems.push(`${id(r)}: user ${u.username} has credentials in git`);
+  }
+  for (const c of realm.clients ?? []) {
+    if (c.secret !== undefined && !/^\$\{[A-Z0-9_]+\}$/.test(c.secret)) problems.push(`${id(r)}: client ${c.clientId} has its secret in git (use a \${PLACEHOLDER} filled from a Secret)`);
+  }
+  const configs = new Map((realm.authenticatorConfig ?? []).map((c) => [c.alias, c.config ?? {}]));
+  const browser = executionsOf(realm, realm.browserFlow ?? "browser");
+  for (const [authenticator, ref] of [["auth-username-password-form", "pwd"], ["auth-otp-form", "otp"]]) {
+    const marked = browser.some((e) => e.authenticator === authenticator && configs.get(e.authenticatorConfig)?.["default.reference.value"] === ref);
+    if (!marked) problems.push(`${id(r)}: the browser flow ${realm.browserFlow ?? "browser"} has no ${authenticator} with reference ${ref} (tokens would carry no amr ${ref}; ADR 0014)`);
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------- keys and chains
+
+const UNIT_MIB = { Ki: 1 / 1024, Mi: 1, Gi: 1024, Ti: 1024 * 1024, k: 1e3 / 2 ** 20, M: 1e6 / 2 ** 20, G: 1e9 / 2 ** 20 };
+/** A Kubernetes memory quantity in MiB (NaN if it is not one). */
+export function mebibytes(q) {
+  const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|k|M|G)?$/.exec(String(q ?? ""));
+  return m ? Number(m[1]) * (m[2] ? UNIT_MIB[m[2]] : 1 / 2 ** 20) : NaN;
+}
+
+/** The settings a container sees as environment: the ConfigMaps it takes whole (envFrom), then its own env. */
+function settingsOf(c, objs) {
+  const settings = new Map();
+  for (const f of c.envFrom ?? []) {
+    const cm = f.configMapRef && objs.find((o) => o.kind === "ConfigMap" && o.metadata?.name === f.configMapRef.name);
+    for (const [k, v] of Object.entries(cm?.data ?? {})) settings.set(k, { value: v });
+  }
+  for (const e of c.env ?? []) settings.set(e.name, e.valueFrom ? { from: e.valueFrom } : { value: e.value });
+  return settings;
+}
+
+/** The files a container sees from Secrets: [{path, secret, readOnly}] (every key, or the items listed). */
+function secretFiles(spec, c) {
+  const files = [];
+  for (const m of c.volumeMounts ?? []) {
+    const v = (spec.volumes ?? []).find((x) => x.name === m.name);
+    if (!v?.secret) continue;
+    const keys = v.secret.items ? v.secret.items.map((i) => i.path) : null;
+    files.push({ dir: m.mountPath.replace(/\/$/, ""), keys, secret: v.secret.secretName, readOnly: m.readOnly === true, subPath: m.subPath });
+  }
+  return files;
+}
+
+// Decrypting a web3j/geth keystore with standard scrypt (N = 2^18, r = 8) allocates 128·r·N = 256 MiB at once;
+// the service's own heap comes on top. The JVM's heap is MaxRAMPercentage of the container's memory limit: 75
+// from the images' entrypoint (deploy/images/ImageBuilder.java) unless JAVA_TOOL_OPTIONS says otherwise.
+const SCRYPT_MIB = 256;
+const SERVICE_HEAP_MIB = 256;
+const IMAGE_RAM_PERCENTAGE = 75;
+// Settings that name a key's file: the file must come from a Secret, mounted read-only.
+const KEY_FILE_SETTING = /_(KEYSTORE|PASSWORD_FILE)$/;
+// Settings a service must take from a Secret, since its packaged default is for development only.
+const REQUIRED_FROM_SECRET = { "wallet-service": ["C2C_DEPOSIT_XPUB"] };
+
+export function keystoreProblems(objs) {
+  const problems = [];
+  for (const d of objs.filter((o) => POD_KINDS.has(o.kind))) {
+    const spec = podSpec(d);
+    for (const c of spec?.containers ?? []) {
+      const say = (what) => problems.push(`${id(d)} container ${c.name}: ${what}`);
+      const files = secretFiles(spec, c);
+      for (const f of files) {
+        if (!f.readOnly) say(`the Secret ${f.secret} is mounted at ${f.dir} without readOnly: true`);
+      }
+      const settings = settingsOf(c, objs);
+      const keyFiles = [...settings].filter(([k, s]) => KEY_FILE_SETTING.test(k) && s.value);
+      for (const [k, s] of keyFiles) {
+        const held = files.some((f) => s.value.startsWith(`${f.dir}/`) && !f.subPath &&
+          (!f.keys || f.keys.includes(s.value.slice(f.dir.length + 1))));
+        if (!held) say(`${k}=${s.value} is not a file of a mounted Secret`);
+      }
+      if (keyFiles.some(([k]) => k.endsWith("_KEYSTORE"))) {
+        const opts = [settings.get("JAVA_TOOL_OPTIONS")?.value, settings.get("JDK_JAVA_OPTIONS")?.value].filter(Boolean).join(" ");
+        const xmx = /-Xmx(\d+)([mMgG])/.exec(opts);
+        const pct = Number(/-XX:MaxRAMPercentage=(\d+(?:\.\d+)?)/.exec(opts)?.[1] ?? IMAGE_RAM_PERCENTAGE);
+        const heap = xmx ? Number(xmx[1]) * (/g/i.test(xmx[2]) ? 1024 : 1) : (mebibytes(c.resources?.limits?.memory) * pct) / 100;
+        if (!(heap >= SCRYPT_MIB + SERVICE_HEAP_MIB)) {
+          say(`reads a keystore with ${Math.floor(heap)} MiB of heap; decrypting a standard scrypt keystore needs ${SCRYPT_MIB} MiB on top of the service's ${SERVICE_HEAP_MIB} (raise the memory limit)`);
+        }
+      }
+      for (const k of REQUIRED_FROM_SECRET[c.name] ?? []) {
+        if (!settings.get(k)?.from?.secretKeyRef) say(`${k} is not set from a Secret (its packaged default is for development only)`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** Does a label selector (matchLabels, matchExpressions In/NotIn/Exists) select these labels? */
+function selects(selector, labels) {
+  if (!selector) return false;
+  const okLabels = Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+  const okExprs = (selector.matchExpressions ?? []).every((e) =>
+    e.operator === "In" ? e.values.includes(labels[e.key]) : e.operator === "NotIn" ? !e.values.includes(labels[e.key])
+      : e.operator === "Exists" ? e.key in labels : !(e.key in labels));
+  return okLabels && okExprs;
+}
+
+/** The chain RPC URLs a workload uses: *.rpc-url in the properties ConfigMaps it mounts, and C2C_CHAIN_RPC_URL. */
+function rpcUrlsOf(d, objs) {
+  const spec = podSpec(d);
+  const urls = [];
+  for (const v of spec?.volumes ?? []) {
+    const cm = v.configMap && objs.find((o) => o.kind === "ConfigMap" && o.metadata?.name === v.configMap.name);
+    for (const text of Object.values(cm?.data ?? {})) {
+      for (const m of String(text).matchAll(/^\s*([\w.%-]+\.rpc-url)\s*=\s*(\S+)\s*$/gm)) urls.push({ key: m[1], url: m[2] });
+    }
+  }
+  for (const c of spec?.containers ?? []) {
+    const s = settingsOf(c, objs).get("C2C_CHAIN_RPC_URL");
+    if (s?.value) urls.push({ key: "C2C_CHAIN_RPC_URL", url: s.value });
+  }
+  return urls;
+}
+
+/**
+ * Only the services that talk to a chain may leave the cluster, and they can reach their chain's node: a
+ * workload with an RPC URL has an HTTPS URL whose port some NetworkPolicy selecting it opens to an ipBlock;
+ * a workload without one is selected by no policy with ipBlock egress.
+ */
+export function chainRpcProblems(objs) {
+  const problems = [];
+  const policies = objs.filter((o) => o.kind === "NetworkPolicy" && o.spec?.policyTypes?.includes("Egress"));
+  for (const d of objs.filter((o) => o.kind === "Deployment")) {
+    const labels = d.spec?.template?.metadata?.labels ?? {};
+    const outward = policies.filter((p) => selects(p.spec.podSelector, labels))
+      .flatMap((p) => (p.spec.egress ?? []).filter((e) => (e.to ?? []).some((t) => t.ipBlock)));
+    const urls = rpcUrlsOf(d, objs).filter((u) => u.url && !u.url.startsWith("${"));
+    if (!urls.length && outward.length) problems.push(`${id(d)}: may reach addresses outside the cluster (ipBlock egress) but reads no chain RPC URL`);
+    for (const { key, url } of urls) {
+      let u;
+      try { u = new URL(url); } catch { problems.push(`${id(d)}: ${key}=${url} is not a URL`); continue; }
+      if (u.protocol !== "https:") { problems.push(`${id(d)}: ${key}=${url} is not HTTPS (the chain's node is outside the cluster)`); continue; }
+      const port = Number(u.port || 443);
+      const open = outward.some((e) => !e.ports || e.ports.some((p) => p.port === port && (p.protocol ?? "TCP") === "TCP"));
+      if (!open) problems.push(`${id(d)}: ${key}=${url} but no NetworkPolicy lets it reach port ${port} outside the cluster`);
+    }
   }
   return problems;
 }
