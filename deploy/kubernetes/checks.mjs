@@ -13,6 +13,8 @@ import { dirname, join } from "node:path";
 import { CRD_SHAPES, checkShape } from "./crdShapes.mjs";
 import { HERE, ROOT, readTopics } from "./sources.mjs";
 
+const OPERATIONS = join(ROOT, "docs/operations.md");
+
 const NODE_MODULES = join(HERE, "node_modules");
 const id = (o) => `${o?.kind}/${o?.metadata?.name}`;
 
@@ -266,7 +268,7 @@ export function crossProblems(objs) {
     const limit = read.length ? Math.max(...read) : Infinity;
     if (h.spec?.maxReplicas > limit) problems.push(`${id(h)}: maxReplicas ${h.spec.maxReplicas} exceeds the ${limit} partitions of the largest topic ${target} consumes`);
   }
-  problems.push(...keystoreProblems(objs), ...chainRpcProblems(objs));
+  problems.push(...keystoreProblems(objs), ...chainRpcProblems(objs), ...alertProblems(objs));
   const matching = of("Deployment").find((d) => d.metadata?.name === "matching-service");
   if (matching && (matching.spec?.replicas !== 1 || matching.spec?.strategy?.type !== "Recreate")) {
     problems.push(`${id(matching)}: the engine is one writer (ADR 0004): replicas 1 and strategy Recreate`);
@@ -439,4 +441,23 @@ export function chainRpcProblems(objs) {
     }
   }
   return problems;
+}
+
+// ---------------------------------------------------------------- alerts
+
+/** The metrics each row of docs/operations.md's "Alerts" table names in its first column (signal). */
+export function documentedAlerts(text = readFileSync(OPERATIONS, "utf8")) {
+  const section = /^## Alerts\n([\s\S]*?)(?=^## )/m.exec(text)?.[1] ?? "";
+  return section.split("\n").filter((l) => l.startsWith("| ") && !/^\|\s*(signal|---)/.test(l))
+    .map((l) => l.split(/(?<!\\)\|/)[1]) // a cell may hold an escaped \|
+    .map((signal) => ({ signal: signal.trim(), metrics: [...new Set(signal.match(/c2c_[a-z0-9_]+/g) ?? [])] }))
+    .filter((a) => a.metrics.length);
+}
+
+/** Every alert docs/operations.md describes by a metric is carried by a PrometheusRule (one of its metrics in an expr). */
+export function alertProblems(objs) {
+  const exprs = objs.filter((o) => o.kind === "PrometheusRule")
+    .flatMap((r) => (r.spec?.groups ?? []).flatMap((g) => (g.rules ?? []).map((x) => String(x.expr ?? "")))).join("\n");
+  return documentedAlerts().filter((a) => !a.metrics.some((m) => new RegExp(`\\b${m}\\b`).test(exprs)))
+    .map((a) => `PrometheusRule: no alert on ${a.metrics.join(" / ")}, which docs/operations.md's Alerts table describes`);
 }
