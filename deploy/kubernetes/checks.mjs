@@ -268,7 +268,7 @@ export function crossProblems(objs) {
     const limit = read.length ? Math.max(...read) : Infinity;
     if (h.spec?.maxReplicas > limit) problems.push(`${id(h)}: maxReplicas ${h.spec.maxReplicas} exceeds the ${limit} partitions of the largest topic ${target} consumes`);
   }
-  problems.push(...keystoreProblems(objs), ...chainRpcProblems(objs), ...alertProblems(objs));
+  problems.push(...keystoreProblems(objs), ...chainRpcProblems(objs), ...chainAgreementProblems(objs), ...alertProblems(objs));
   const matching = of("Deployment").find((d) => d.metadata?.name === "matching-service");
   if (matching && (matching.spec?.replicas !== 1 || matching.spec?.strategy?.type !== "Recreate")) {
     problems.push(`${id(matching)}: the engine is one writer (ADR 0004): replicas 1 and strategy Recreate`);
@@ -460,4 +460,52 @@ export function alertProblems(objs) {
     .flatMap((r) => (r.spec?.groups ?? []).flatMap((g) => (g.rules ?? []).map((x) => String(x.expr ?? "")))).join("\n");
   return documentedAlerts().filter((a) => !a.metrics.some((m) => new RegExp(`\\b${m}\\b`).test(exprs)))
     .map((a) => `PrometheusRule: no alert on ${a.metrics.join(" / ")}, which docs/operations.md's Alerts table describes`);
+}
+
+// ---------------------------------------------------------------- the wallet's chains are the watcher's
+
+/** The application.properties a Deployment mounts from a ConfigMap, as a Map. */
+function mountedProperties(objs, name) {
+  const d = objs.find((o) => o.kind === "Deployment" && o.metadata?.name === name);
+  const props = new Map();
+  for (const v of podSpec(d ?? {})?.volumes ?? []) {
+    const cm = v.configMap && objs.find((o) => o.kind === "ConfigMap" && o.metadata?.name === v.configMap.name);
+    for (const line of String(cm?.data?.["application.properties"] ?? "").split("\n")) {
+      const m = /^\s*([^#!\s][^=]*?)\s*=\s*(.*?)\s*$/.exec(line);
+      if (m) props.set(m[1], m[2]);
+    }
+  }
+  return props;
+}
+
+/**
+ * Every chain wallet-service signs on, takes deposits or withdrawals on is one chain-watcher follows, with the
+ * same token contract: otherwise deposits are never confirmed and sent transfers never settled.
+ */
+export function chainAgreementProblems(objs) {
+  if (!objs.some((o) => o.kind === "Deployment" && o.metadata?.name === "wallet-service")) return [];
+  const watcher = mountedProperties(objs, "chain-watcher");
+  const wallet = mountedProperties(objs, "wallet-service");
+  const followed = new Map(); // chain id -> token contract (lower case, "" when none)
+  for (const [k, v] of watcher) {
+    const m = /^c2c\.chain\.chains\.([^.]+)\.chain-id$/.exec(k);
+    if (m) followed.set(v, (watcher.get(`c2c.chain.chains.${m[1]}.token-contract`) ?? "").toLowerCase());
+  }
+  const used = [];
+  if (wallet.has("c2c.wallet.signer.chain-id")) used.push([wallet.get("c2c.wallet.signer.chain-id"), "signs on", wallet.get("c2c.wallet.signer.token-contract")]);
+  for (const id of (wallet.get("c2c.wallet.deposit.supported-chain-ids") ?? "").split(",").map((x) => x.trim()).filter(Boolean)) {
+    used.push([id, "takes deposits on", wallet.get(`c2c.wallet.deposit.token-contracts.${id}`)]);
+  }
+  for (const k of wallet.keys()) {
+    const m = /^c2c\.wallet\.withdrawal\.chains\.(\d+)\./.exec(k);
+    if (m && !used.some(([id, what]) => id === m[1] && what === "pays withdrawals on")) used.push([m[1], "pays withdrawals on", undefined]);
+  }
+  const problems = [];
+  for (const [id, what, token] of used) {
+    if (!followed.has(id)) problems.push(`Deployment/wallet-service: ${what} chain ${id}, which chain-watcher does not follow (chain-watcher-properties)`);
+    else if (token && !["", "none"].includes(token.toLowerCase()) && followed.get(id) && followed.get(id) !== token.toLowerCase()) {
+      problems.push(`Deployment/wallet-service: ${what} chain ${id} with token ${token}, chain-watcher watches ${followed.get(id)}`);
+    }
+  }
+  return problems;
 }

@@ -119,6 +119,9 @@ const BREAKS = [
   ["a browser sign-in that does not mark the OTP step", /has no auth-otp-form with reference otp/, (o) => {
     const realm = find(o, "KeycloakRealmImport").spec.realm;
     for (const f of realm.authenticationFlows) for (const e of f.authenticationExecutions) if (e.authenticator === "auth-otp-form") delete e.authenticatorConfig; }],
+  ["the wallet on a chain chain-watcher does not follow", /wallet-service: signs on chain 56, which chain-watcher does not follow/, (o) => {
+    const cm = configMap(o, "wallet-service-properties");
+    cm.data["application.properties"] = cm.data["application.properties"].replace(/^c2c\.wallet\.signer\.chain-id=.*$/m, "c2c.wallet.signer.chain-id=56"); }],
   ["an alert of docs/operations.md that no PrometheusRule carries", /no alert on c2c_wallet_deposits_reorged_after_credit_total/, (o) => {
     for (const g of find(o, "PrometheusRule").spec.groups) g.rules = g.rules.filter((r) => r.alert !== "C2CWalletDepositReorgedAfterCredit"); }],
   ["an object of an unknown kind", /no schema or shape known/, (o) => { o.push({ apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w" } }); }],
