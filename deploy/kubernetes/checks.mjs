@@ -420,7 +420,7 @@ function rpcUrlsOf(d, objs) {
 /**
  * Only the services that talk to a chain may leave the cluster, and they can reach their chain's node: a
  * workload with an RPC URL has an HTTPS URL whose port some NetworkPolicy selecting it opens to an ipBlock;
- * a workload without one is selected by no policy with ipBlock egress.
+ * a workload without one is selected by no policy with ipBlock egress or an egress rule open to everywhere.
  */
 export function chainRpcProblems(objs) {
   const problems = [];
@@ -428,9 +428,10 @@ export function chainRpcProblems(objs) {
   for (const d of objs.filter((o) => o.kind === "Deployment")) {
     const labels = d.spec?.template?.metadata?.labels ?? {};
     const outward = policies.filter((p) => selects(p.spec.podSelector, labels))
-      .flatMap((p) => (p.spec.egress ?? []).filter((e) => (e.to ?? []).some((t) => t.ipBlock)));
+      // An egress rule without `to` allows every destination, outside the cluster included.
+      .flatMap((p) => (p.spec.egress ?? []).filter((e) => !(e.to ?? []).length || e.to.some((t) => t.ipBlock)));
     const urls = rpcUrlsOf(d, objs).filter((u) => u.url && !u.url.startsWith("${"));
-    if (!urls.length && outward.length) problems.push(`${id(d)}: may reach addresses outside the cluster (ipBlock egress) but reads no chain RPC URL`);
+    if (!urls.length && outward.length) problems.push(`${id(d)}: may reach addresses outside the cluster (ipBlock egress, or egress without \`to\`) but reads no chain RPC URL`);
     for (const { key, url } of urls) {
       let u;
       try { u = new URL(url); } catch { problems.push(`${id(d)}: ${key}=${url} is not a URL`); continue; }

@@ -112,6 +112,9 @@ const BREAKS = [
     cm.data["application.properties"] = cm.data["application.properties"].replace(/^c2c\.wallet\.signer\.rpc-url=.*$/m, "c2c.wallet.signer.rpc-url=http://node:8545"); }],
   ["a service with no chain let out of the cluster", /Deployment\/order-service: may reach addresses outside the cluster/, (o) => {
     find(o, "NetworkPolicy", "chain-rpc").spec.podSelector.matchExpressions[0].values.push("order-service"); }],
+  ["a service allowed out to everywhere on a port", /Deployment\/escrow-service: may reach addresses outside the cluster/, (o) => {
+    o.push({ apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "escrow-out" },
+      spec: { podSelector: { matchLabels: { "app.kubernetes.io/name": "escrow-service" } }, policyTypes: ["Egress"], egress: [{ ports: [{ protocol: "TCP", port: 443 }] }] } }); }],
   ["a client secret in the realm", /client c2c-reconciler has its secret in git/, (o) => {
     find(o, "KeycloakRealmImport").spec.realm.clients.find((c) => c.clientId === "c2c-reconciler").secret = "reconciler-secret"; }],
   ["a service account with credentials in the realm", /user service-account-c2c-reconciler has credentials in git/, (o) => {
