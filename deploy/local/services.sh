@@ -79,6 +79,10 @@ export_chain_env() {
   if [ -f "$STATE/keys/hot-wallet.json" ] && [ -f "$STATE/keys/hot-wallet.password" ]; then
     export C2C_HOT_WALLET_KEYSTORE="$STATE/keys/hot-wallet.json" C2C_HOT_WALLET_PASSWORD_FILE="$STATE/keys/hot-wallet.password"
   fi
+  # ... and the deposit account's (sweeps), when keys.sh deposit-account wrote it.
+  if [ -f "$STATE/keys/deposit-account.json" ] && [ -f "$STATE/keys/deposit-account.password" ]; then
+    export C2C_DEPOSIT_KEYSTORE="$STATE/keys/deposit-account.json" C2C_DEPOSIT_PASSWORD_FILE="$STATE/keys/deposit-account.password"
+  fi
 }
 
 ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'; }
