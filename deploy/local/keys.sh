@@ -3,7 +3,8 @@
 # file under $STATE/keys/, made from Anvil's public development mnemonic (dev account C2C_HOT_WALLET_INDEX, 9 by
 # default: no script or test uses it). Production mounts its own keystore and password file from a secret store.
 # Usage: keys.sh hot-wallet        create the keystore and password file if missing; print the address
-#        keys.sh fund [USDT]       top the hot wallet's local USDT up to USDT (default 100000) from dev account 0
+#        keys.sh fund [USDT]       top the hot wallet's local USDT up to USDT (default 100000) from dev account 0,
+#                                  and its gas (native coin) up to 1 ETH
 #        keys.sh address           print the hot wallet's address
 # services.sh hands the two paths to wallet-service (C2C_HOT_WALLET_KEYSTORE, C2C_HOT_WALLET_PASSWORD_FILE) when
 # they exist; without them the signer stays off and says so on /q/health/ready. up.sh's flow: after the build,
@@ -46,10 +47,13 @@ fund_hot_wallet() {
   missing=$(awk -v w="$want" -v h="$have" 'BEGIN { d = w - h; if (d > 0) printf "%.6f", d; else print "0" }')
   if [ "$missing" = "0" ]; then
     step "hot wallet $addr holds $have USDT (>= $want)"
-    return 0
+  else
+    node "$ROOT/deploy/chain/send.mjs" transfer "$addr" "$missing" 0 >/dev/null || die "funding the hot wallet failed"
+    step "hot wallet $addr funded with $missing USDT (now $want)"
   fi
-  node "$ROOT/deploy/chain/send.mjs" transfer "$addr" "$missing" 0 >/dev/null || die "funding the hot wallet failed"
-  step "hot wallet $addr funded with $missing USDT (now $want)"
+  # Gas: the signer pays for its transfers in native coin (a dev account starts with 10000 ETH; kept at >= 1).
+  local eth; eth=$(node "$ROOT/deploy/chain/send.mjs" gas "$addr" 1) || die "topping up the hot wallet's gas failed"
+  step "hot wallet $addr holds $eth ETH for gas"
 }
 
 case "${1:-}" in

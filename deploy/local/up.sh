@@ -19,6 +19,10 @@ if [ "$build" = 1 ]; then
   (cd "$ROOT" && ./mvnw -B package -DskipTests >"$LOGS/build.log" 2>&1) || die "build failed; see $LOGS/build.log"
   step "build done"
 fi
+# wallet-service's signer needs the hot wallet's keystore (made once from the dev mnemonic), USDT and gas on the
+# chain: without them it stays off and withdrawals wait in APPROVED. Quick when all is already there.
+bash "$ROOT/deploy/local/keys.sh" hot-wallet
+bash "$ROOT/deploy/local/keys.sh" fund
 bash "$ROOT/deploy/local/services.sh" start
 bash "$ROOT/deploy/local/gateway.sh" start
 
