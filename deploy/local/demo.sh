@@ -154,4 +154,4 @@ held=$(jq -n --argjson s "$(call GET "$WALLET/api/v1/wallet/admin/balances/$SELL
 [ "$(jq -n "$held * 1000000 | round")" = 1000000000 ] \
   || die "seller + buyer + trade fee + withdrawn + withdrawal fee = $held USDT, not the 1000 deposited"
 step "demo passed: 1000 USDT deposited = seller + buyer + trade fee + 50 withdrawn on chain + withdrawal fee ($held); ledger balanced"
-# CUSTODY REPORT HOOK (issue 11 item 10): the custody report goes here once deploy/local/custody.sh exists.
+# CUSTODY REPORT HOOK (issue 11 item 10), enable once deploy/local/custody.sh is on main: bash "$ROOT/deploy/local/custody.sh"
