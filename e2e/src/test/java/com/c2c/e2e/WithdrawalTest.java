@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.c2c.e2e.Api.Answer;
 import com.c2c.e2e.Api.As;
 import com.c2c.e2e.Platform.Balances;
+import com.c2c.testkit.LocalInfra;
 import com.c2c.testkit.chain.AnvilNode;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +47,7 @@ class WithdrawalTest extends TradeScenarios {
             String to = freshAddress();
             BigDecimal feesBefore = platform.ledgerKind("FEES");
             BigDecimal custodyBefore = platform.ledgerKind("CUSTODY");
+            long hotWalletBefore = chain.balanceOf(hotWallet());
 
             JsonNode asked = platform.requestWithdrawal(As.user(owner), CHAIN, to, "10")
                     .expect(201, "withdrawing 10 USDT to a new address").body();
@@ -64,6 +69,8 @@ class WithdrawalTest extends TradeScenarios {
 
             JsonNode sent = sentAtDepth(chain, owner, id, Instant.parse(confirmed.path("cooldownUntil").asText()));
             assertEquals(10_000_000L, chain.balanceOf(to), "the recipient's USDT on chain (micro-units)");
+            assertEquals(hotWalletBefore - 10_000_000L, chain.balanceOf(hotWallet()),
+                    "the hot wallet's USDT on chain: the amount left it, the fee stayed");
             assertWithdrawn(owner, "14", sent);
             assertAmount(fee, platform.ledgerKind("FEES").subtract(feesBefore), "the fee, in FEES");
             assertAmount("10", platform.ledgerKind("CUSTODY").subtract(custodyBefore),
@@ -195,6 +202,16 @@ class WithdrawalTest extends TradeScenarios {
         assertEquals(status, answer.status(), what + ": " + answer.body());
         if (slug != null) {
             assertTrue(answer.text("type").endsWith("/" + slug), what + ": problem type " + answer.body());
+        }
+    }
+
+    /** The hot wallet the platform's signer sends from: the address in the keystore deploy/local/keys.sh wrote. */
+    private static String hotWallet() {
+        Path keystore = LocalInfra.repoRoot().resolve(".local/keys/hot-wallet.json");
+        try {
+            return "0x" + Api.JSON.readTree(keystore.toFile()).path("address").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + keystore + ": up.sh writes it (deploy/local/keys.sh)", e);
         }
     }
 
