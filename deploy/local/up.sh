@@ -39,6 +39,7 @@ C2C platform is up ($(( $(date +%s) - _t0 )) s).
   Kafka             127.0.0.1:9092
   Keycloak          http://127.0.0.1:8180  (realm c2c; admin console user admin/admin)
   Anvil (EVM)       http://127.0.0.1:8545
+  Hot wallet        $(bash "$ROOT/deploy/local/keys.sh" address 2>/dev/null || echo "none")  (wallet-service's signer; keystore in $STATE/keys)
 Logs: $LOGS
 Status: deploy/local/status.sh    Stop everything: deploy/local/down.sh
 EOT
