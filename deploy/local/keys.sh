@@ -6,11 +6,14 @@
 # wallet-service's default c2c.wallet.deposit.xpub.
 # Usage: keys.sh hot-wallet        create the keystore and password file if missing; print the address
 #        keys.sh deposit-account   the same for the deposit account (sweeps): deposit-account.json and .password
-#        keys.sh fund [USDT]       top the hot wallet's local USDT up to USDT (default 100000) from dev account 0
+#        keys.sh fund              top the hot wallet's gas (native coin) up to 1 ETH from Anvil's dev funds. Its USDT
+#                                  comes only from sweeps of credited deposits, so that every token it holds is in the
+#                                  ledger (the custody report's difference stays zero); none is minted or sent to it here
 #        keys.sh address           print the hot wallet's address
 # services.sh hands the paths to wallet-service (C2C_HOT_WALLET_KEYSTORE, C2C_HOT_WALLET_PASSWORD_FILE,
-# C2C_DEPOSIT_KEYSTORE, C2C_DEPOSIT_PASSWORD_FILE) when they exist; without them the signer stays off and says so on /q/health/ready. up.sh's flow: after the build,
-# before the services start: `keys.sh hot-wallet && keys.sh fund` (fund needs the chain up).
+# C2C_DEPOSIT_KEYSTORE, C2C_DEPOSIT_PASSWORD_FILE) when they exist; without them the signer (or the sweeps) stays
+# off and says so on /q/health/ready. up.sh's flow: after the build, before the services start:
+# `keys.sh hot-wallet && keys.sh deposit-account && keys.sh fund` (fund needs the chain up).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 KEYS="$STATE/keys"
@@ -46,24 +49,20 @@ ensure_hot_wallet() {
   ensure_keystore hot-wallet "m/44'/60'/0'/0/$INDEX" "hot wallet"
 }
 
-# fund_hot_wallet [USDT]: tops the hot wallet's token balance up to USDT from dev account 0 (deploy/chain/send.mjs).
+# fund_hot_wallet: tops the hot wallet's gas up (deploy/chain/send.mjs gas); no USDT (see the usage above).
 fund_hot_wallet() {
-  local want="${1:-100000}" addr have missing
+  local addr eth
   addr=$(address)
-  have=$(node "$ROOT/deploy/chain/send.mjs" balance "$addr") || die "cannot read the hot wallet's balance (is the chain up?)"
-  missing=$(awk -v w="$want" -v h="$have" 'BEGIN { d = w - h; if (d > 0) printf "%.6f", d; else print "0" }')
-  if [ "$missing" = "0" ]; then
-    step "hot wallet $addr holds $have USDT (>= $want)"
-    return 0
-  fi
-  node "$ROOT/deploy/chain/send.mjs" transfer "$addr" "$missing" 0 >/dev/null || die "funding the hot wallet failed"
-  step "hot wallet $addr funded with $missing USDT (now $want)"
+  # Gas: the signer pays for withdrawals, sweeps and the deposit addresses' gas top-ups in native coin (a dev
+  # account starts with 10000 ETH; kept at >= 1).
+  eth=$(node "$ROOT/deploy/chain/send.mjs" gas "$addr" 1) || die "topping up the hot wallet's gas failed"
+  step "hot wallet $addr holds $eth ETH for gas and $(node "$ROOT/deploy/chain/send.mjs" balance "$addr") USDT (from sweeps)"
 }
 
 case "${1:-}" in
   hot-wallet) ensure_hot_wallet ;;
   deposit-account) ensure_keystore deposit-account "m/44'/60'/1'" "deposit account" ;;
-  fund) fund_hot_wallet "${2:-}" ;;
+  fund) fund_hot_wallet ;;
   address) address ;;
-  *) echo "usage: $0 hot-wallet | deposit-account | fund [USDT] | address" >&2; exit 2 ;;
+  *) echo "usage: $0 hot-wallet | deposit-account | fund | address" >&2; exit 2 ;;
 esac

@@ -85,6 +85,14 @@ export_chain_env() {
   fi
 }
 
+# Local timings of withdrawals (ADR 0014): a withdrawal to a new address waits out a cool-down after its owner
+# confirms it, an hour by default (application.properties); on the local platform 10 s, so the demo and the
+# end-to-end tests see it pass. Either can be overridden before up.sh (an hour: C2C_..._COOLDOWN=1h).
+export_local_timings() {
+  export C2C_WALLET_WITHDRAWAL_NEW_ADDRESS_COOLDOWN="${C2C_WALLET_WITHDRAWAL_NEW_ADDRESS_COOLDOWN:-10s}"
+  export C2C_WALLET_WITHDRAWAL_COOLDOWN_SCAN_INTERVAL="${C2C_WALLET_WITHDRAWAL_COOLDOWN_SCAN_INTERVAL:-1s}"
+}
+
 ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'; }
 
 start_one() {
@@ -117,6 +125,7 @@ case "$cmd" in
   start)
     pick_java
     export_chain_env
+    export_local_timings
     for s in $services; do start_one "$s"; done
     for s in $services; do await_one "$s"; done ;;
   stop)
