@@ -87,8 +87,11 @@ export_chain_env() {
 
 # Local timings of withdrawals (ADR 0014): a withdrawal to a new address waits out a cool-down after its owner
 # confirms it, an hour by default (application.properties); on the local platform 10 s, so the demo and the
-# end-to-end tests see it pass. Either can be overridden before up.sh (an hour: C2C_..._COOLDOWN=1h).
+# end-to-end tests see it pass. Either can be overridden before up.sh (an hour: C2C_..._COOLDOWN=1h). Sweeps look
+# for credited deposit addresses every 5 s instead of every minute: the hot wallet's USDT comes only from them, so a
+# withdrawal right after a deposit waits for that sweep.
 export_local_timings() {
+  export C2C_SWEEP_INTERVAL="${C2C_SWEEP_INTERVAL:-5s}"
   export C2C_WALLET_WITHDRAWAL_NEW_ADDRESS_COOLDOWN="${C2C_WALLET_WITHDRAWAL_NEW_ADDRESS_COOLDOWN:-10s}"
   export C2C_WALLET_WITHDRAWAL_COOLDOWN_SCAN_INTERVAL="${C2C_WALLET_WITHDRAWAL_COOLDOWN_SCAN_INTERVAL:-1s}"
 }

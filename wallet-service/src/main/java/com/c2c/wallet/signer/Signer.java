@@ -22,9 +22,11 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -58,6 +60,14 @@ final class Signer {
     /** The deposit addresses' keys (sweeps); null when no deposit keystore is configured: sweeps wait. */
     private final DepositKeys depositKeys;
     private Instant nextSweepPlan = Instant.EPOCH;
+    /**
+     * This pass's USDT at the hot wallet not yet promised to a signed, unmined transfer (micro-units); null until a
+     * withdrawal needs it. A withdrawal is signed only when it is covered: one signed without the tokens would revert
+     * on chain and burn its nonce and gas. Sweeps refill the hot wallet.
+     */
+    private Long hotWalletSpendable;
+    /** Withdrawals already logged as waiting for the hot wallet's USDT (bounded), to log each once. */
+    private final Set<String> waitingForFunds = new HashSet<>();
     private final EvmNode node;
     private final TransferStore store;
     private final List<TransferListener> listeners;
@@ -113,6 +123,7 @@ final class Signer {
             planSweeps();
         }
         List<TransferView> queued = db(() -> store.inState(TransferState.QUEUED, config.batchSize()), false);
+        hotWalletSpendable = null;
         if (!queued.isEmpty()) {
             boolean walletBlacklisted = node.blacklisted(wallet.address());
             for (TransferView t : queued) {
@@ -176,6 +187,26 @@ final class Signer {
         return units.toMicroUnits(whole.min(units.toBaseUnits(Long.MAX_VALUE)));
     }
 
+    /** Whether the hot wallet's USDT, less what signed transfers will take, covers this withdrawal. */
+    private boolean hotWalletCovers(TransferView t) throws IOException {
+        if (hotWalletSpendable == null) {
+            long promised = db(() -> store.unminedTokensFrom(config.chainId(), wallet.address()), false);
+            hotWalletSpendable = wholeMicros(node.tokenBalance(wallet.address())) - promised;
+        }
+        if (hotWalletSpendable >= t.amountMicros()) {
+            return true;
+        }
+        if (waitingForFunds.size() > MAX_REMEMBERED_REFUSALS) {
+            waitingForFunds.clear();
+        }
+        if (waitingForFunds.add(t.id())) {
+            LOG.warnf("transfer %s of %d micro-units waits: the hot wallet %s has %d spendable (sweeps of credited"
+                    + " deposits refill it); not signed, no nonce used", t.id(), t.amountMicros(), wallet.address(),
+                    hotWalletSpendable);
+        }
+        return false;
+    }
+
     /** Who signs the transfer: the hot wallet, or the swept deposit address's key (null when sweeps are off). */
     private SigningKey keyFor(TransferView t) {
         if (t.purpose() != TransferPurpose.SWEEP) {
@@ -229,11 +260,18 @@ final class Signer {
                     t.id(), t.sourceAddress(), t.sourceIndex());
             return;
         }
+        if (t.purpose() == TransferPurpose.WITHDRAWAL && !hotWalletCovers(t)) {
+            return;
+        }
         Fees fees = node.currentFees(config.maxFeePerGasCap());
         if (t.purpose() == TransferPurpose.SWEEP && !paysItsGas(t, fees)) {
             return;
         }
         Optional<TransferView> signed = sign(t, key, fees);
+        if (signed.isPresent() && t.purpose() == TransferPurpose.WITHDRAWAL) {
+            hotWalletSpendable -= t.amountMicros();
+            waitingForFunds.remove(t.id());
+        }
         if (signed.isEmpty()) {
             return;
         }

@@ -68,6 +68,14 @@ public class TransferStore {
                         num(r[2]).longValue(), (String) r[3])).toList());
     }
 
+    /** USDT (micro-units) that transfers signed by {@code address} and not yet mined will take from it. */
+    public Uni<Long> unminedTokensFrom(long chainId, String address) {
+        return session().chain(s -> s.createNativeQuery("""
+                        select coalesce(sum(amount_micros), 0) from outgoing_transfer
+                        where chain_id = ?1 and from_address = ?2 and state in ('SIGNED', 'BROADCAST')""", Long.class)
+                .setParameter(1, chainId).setParameter(2, address).getSingleResult());
+    }
+
     /** Adds a QUEUED withdrawal transfer (from the hot wallet) unless its id exists; true when added. */
     public Uni<Boolean> add(String id, long chainId, String toAddress, long amountMicros) {
         return session().chain(s -> s.createNativeQuery("""
