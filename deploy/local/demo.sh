@@ -99,7 +99,13 @@ step "   ad is $(field .status "$AD_JSON")"
 seller_released() { call GET "$WALLET/api/v1/wallet/admin/balances/$SELLER" "$ADMIN" | jq -e '.[] | select(.asset=="USDT") | (.reserved|tonumber) == 0' >/dev/null; }
 await "the ad's reservation released" "$TIMEOUT_S" seller_released
 
-step "8. the buyer withdraws 50 USDT on chain to an external address (their own wallet elsewhere)"
+step "8. the seller's deposit is swept into the hot wallet (gas from the hot wallet first; the ledger moves custody)"
+HOT_WALLET=$(bash "$ROOT/deploy/local/keys.sh" address) || die "no hot wallet (keys.sh hot-wallet)"
+deposit_swept() { [ "$(node "$ROOT/deploy/chain/send.mjs" balance "$DEPOSIT_ADDRESS")" = 0.000000 ]; }
+await "the deposit address $DEPOSIT_ADDRESS swept" "$TIMEOUT_S" deposit_swept
+step "   deposit address $DEPOSIT_ADDRESS holds $(node "$ROOT/deploy/chain/send.mjs" balance "$DEPOSIT_ADDRESS") USDT; the hot wallet $HOT_WALLET holds $(node "$ROOT/deploy/chain/send.mjs" balance "$HOT_WALLET")"
+
+step "9. the buyer withdraws 50 USDT on chain to an external address (their own wallet elsewhere)"
 WITHDRAW_TO="0x$(head -c 20 /dev/urandom | od -An -tx1 | tr -d ' \n')"   # a new address: all lower case, no checksum
 WITHDRAWAL=$(call POST "$WALLET/api/v1/wallet/withdrawals" "$BUYER" '' "{\"chainId\":31337,\"toAddress\":\"$WITHDRAW_TO\",\"amount\":\"50\"}")
 WITHDRAWAL_ID=$(field .id "$WITHDRAWAL"); WITHDRAWAL_FEE=$(field .fee "$WITHDRAWAL")
@@ -140,7 +146,7 @@ step "   withdrawal $WITHDRAWAL_ID CONFIRMED: the hold left the ledger (50 to th
 step "   recipient $WITHDRAW_TO holds $RECIPIENT USDT on chain"
 [ "$(jq -n "$RECIPIENT * 1000000 | round")" = 50000000 ] || die "the recipient holds $RECIPIENT USDT, not 50"
 
-step "9. final balances"
+step "10. final balances"
 step "   seller: $(balances "$SELLER")"
 step "   buyer:  $(balances "$BUYER")"
 TOTALS=$(call GET "$WALLET/api/v1/wallet/admin/totals" "$ADMIN")
