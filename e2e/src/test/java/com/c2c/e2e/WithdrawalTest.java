@@ -43,7 +43,8 @@ class WithdrawalTest extends TradeScenarios {
     void aWithdrawalToANewAddressIsConfirmedWithASecondFactorCoolsDownAndIsSentOnChainAtDepth() {
         String owner = user("withdrawer", "0");
         try (AnvilNode chain = AnvilNode.attach()) {
-            depositOnChain(chain, owner, "25");
+            String deposit = depositOnChain(chain, owner, "25");
+            swept(chain, deposit);
             String to = freshAddress();
             BigDecimal feesBefore = platform.ledgerKind("FEES");
             BigDecimal custodyBefore = platform.ledgerKind("CUSTODY");
@@ -129,7 +130,8 @@ class WithdrawalTest extends TradeScenarios {
     }
 
     /** A real transfer from dev account 0 to the owner's deposit address, mined to the chain's depth and credited. */
-    private void depositOnChain(AnvilNode chain, String owner, String usdt) {
+    /** A real deposit to the owner's deposit address, credited; answers the address. */
+    private String depositOnChain(AnvilNode chain, String owner, String usdt) {
         String address = platform.depositAddress(owner, CHAIN);
         int confirmations = platform.chain(CHAIN).path("confirmations").asInt();
         chain.transfer(0, address, new BigDecimal(usdt).movePointRight(6).longValueExact());
@@ -139,6 +141,13 @@ class WithdrawalTest extends TradeScenarios {
         }
         awaitValue("deposit of " + usdt + " USDT to " + owner + " credited", () -> platform.balances(owner),
                 b -> b.available().compareTo(new BigDecimal(usdt)) == 0);
+        return address;
+    }
+
+    /** The hot wallet's USDT comes from sweeps only: waits until the deposit at {@code address} was swept into it. */
+    private static void swept(AnvilNode chain, String address) {
+        awaitValue("the deposit at " + address + " swept into the hot wallet", () -> chain.balanceOf(address),
+                left -> left == 0L);
     }
 
     /** Waits until the withdrawal has left its cool-down (never before its end); answers it then. */
