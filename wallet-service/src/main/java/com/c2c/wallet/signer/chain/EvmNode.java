@@ -43,28 +43,26 @@ public final class EvmNode implements AutoCloseable {
 
     /** The token's owner blacklist ({@code isBlackListed(address)}, as USDT has it) for {@code address}. */
     public boolean blacklisted(String address) throws IOException {
-        Function isBlackListed = new Function("isBlackListed", List.of(new Address(address)),
-                List.of(new TypeReference<Bool>() { }));
-        String result = ok("eth_call isBlackListed", web3j.ethCall(Transaction.createEthCallTransaction(null, token,
-                FunctionEncoder.encode(isBlackListed)), DefaultBlockParameterName.LATEST).send()).getValue();
-        List<Type> decoded = FunctionReturnDecoder.decode(result, isBlackListed.getOutputParameters());
-        if (decoded.isEmpty()) {
-            throw new IOException("the token " + token + " answered isBlackListed with nothing (" + result + ")");
-        }
-        return (Boolean) decoded.getFirst().getValue();
+        return (Boolean) callToken(new Function("isBlackListed", List.of(new Address(address)),
+                List.of(new TypeReference<Bool>() { })));
     }
 
     /** The token's {@code balanceOf(address)}, in the token's base units, at the latest block. */
     public BigInteger tokenBalance(String address) throws IOException {
-        Function balanceOf = new Function("balanceOf", List.of(new Address(address)),
-                List.of(new TypeReference<Uint256>() { }));
-        String result = ok("eth_call balanceOf", web3j.ethCall(Transaction.createEthCallTransaction(null, token,
-                FunctionEncoder.encode(balanceOf)), DefaultBlockParameterName.LATEST).send()).getValue();
-        List<Type> decoded = FunctionReturnDecoder.decode(result, balanceOf.getOutputParameters());
+        return (BigInteger) callToken(new Function("balanceOf", List.of(new Address(address)),
+                List.of(new TypeReference<Uint256>() { })));
+    }
+
+    /** A read-only call of the token at the latest block: its one return value, decoded. */
+    private Object callToken(Function function) throws IOException {
+        String result = ok("eth_call " + function.getName(), web3j.ethCall(Transaction.createEthCallTransaction(null,
+                token, FunctionEncoder.encode(function)), DefaultBlockParameterName.LATEST).send()).getValue();
+        List<Type> decoded = FunctionReturnDecoder.decode(result, function.getOutputParameters());
         if (decoded.isEmpty()) {
-            throw new IOException("the token " + token + " answered balanceOf with nothing (" + result + ")");
+            throw new IOException("the token " + token + " answered " + function.getName() + " with nothing (" + result
+                    + ")");
         }
-        return (BigInteger) decoded.getFirst().getValue();
+        return decoded.getFirst().getValue();
     }
 
     /** The address's native coin (gas money), in wei, at the latest block. */
