@@ -35,14 +35,35 @@ public interface DepositConfig {
     /** A chain on which no token is credited (yet). */
     String NO_TOKEN = "none";
 
+    /** The local development chain (Anvil): the only one the development keys below may take deposits on. */
+    long DEVELOPMENT_CHAIN_ID = 31337;
+
+    /**
+     * Accounts 0 and 1 (m/44'/60'/0' and /1') of the public development mnemonic "test test ... junk": anybody can
+     * derive their private keys, so deposits to their addresses on a real chain could be taken by anyone.
+     */
+    List<String> DEVELOPMENT_XPUBS = List.of(
+            "xpub6Ce9NcJvTk36xtLSrJLZqE7wtgA5deCeYs7rSQtreh4cj6ByPtrg9sD7V2FNFLPnf8heNP3FGkeV9qwfzvZNSd54JoNXVsXFYSYwHsnJxqP",
+            "xpub6Ce9NcJvTk372KjsGfWqbcex5DumjpNquQLApoeQUavSCjEc823BV1tb4rXUuPuht8h2hSxkg2EXUaKUJmniJvRZAELxypsCzBFdtosmV76");
+
     /** The USDT contract of a chain, lower-case, if one is configured. */
     default Optional<String> tokenContract(long chainId) {
         return Optional.ofNullable(tokenContracts().get(Long.toString(chainId))).map(String::strip)
                 .filter(s -> !s.isEmpty() && !NO_TOKEN.equals(s)).map(s -> EvmAddress.parse(s).toLowerCase());
     }
 
-    /** Refuses, at start, a chain id that is no number or a contract that is no address. */
+    /**
+     * Refuses, at start, a chain id that is no number, a contract that is no address, and a development xpub (whose
+     * private keys are public) on any chain but the local one: an operator who forgot {@code C2C_DEPOSIT_XPUB} must
+     * not hand out addresses anybody can empty.
+     */
     default void check() {
+        if (DEVELOPMENT_XPUBS.contains(xpub().strip())
+                && supportedChainIds().stream().anyMatch(chain -> chain != DEVELOPMENT_CHAIN_ID)) {
+            throw new IllegalStateException("c2c.wallet.deposit.xpub is an account of the public development mnemonic,"
+                    + " whose keys anybody can derive; it may take deposits on the local chain " + DEVELOPMENT_CHAIN_ID
+                    + " only, not on " + supportedChainIds() + ": set C2C_DEPOSIT_XPUB to the platform's own account xpub");
+        }
         tokenContracts().forEach((chain, contract) -> {
             try {
                 tokenContract(Long.parseLong(chain));
