@@ -5,6 +5,7 @@ import com.c2c.events.UsdtAmount;
 import com.c2c.platform.web.Problem;
 import com.c2c.platform.web.ProblemException;
 import com.c2c.wallet.ledger.Ledger;
+import com.c2c.wallet.signer.SignerConfig;
 import com.c2c.wallet.withdrawal.api.WithdrawalRequest;
 import com.c2c.wallet.withdrawal.api.WithdrawalView;
 import com.c2c.wallet.withdrawal.config.WithdrawalConfig;
@@ -40,8 +41,11 @@ public class Withdrawals {
     private final WithdrawalConfig config;
     private final WithdrawalMoves moves;
     private final Ledger ledger;
+    /** The one chain the signer sends on: a withdrawal on another could be held but never sent. */
+    private final long sendingChainId;
 
-    Withdrawals(WithdrawalConfig config, WithdrawalMoves moves, Ledger ledger) {
+    Withdrawals(WithdrawalConfig config, WithdrawalMoves moves, Ledger ledger, SignerConfig signer) {
+        this.sendingChainId = signer.chainId();
         this.config = config;
         this.moves = moves;
         this.ledger = ledger;
@@ -216,11 +220,15 @@ public class Withdrawals {
                 .getResultList()).map(TreeSet::new);
     }
 
+    /** A chain withdrawals are configured for and the signer sends on (one configured for another is refused). */
     private WithdrawalConfig.Chain chain(Long chainId) {
-        WithdrawalConfig.Chain chain = chainId == null ? null : config.chains().get(String.valueOf(chainId));
+        WithdrawalConfig.Chain chain = chainId == null || chainId != sendingChainId ? null
+                : config.chains().get(String.valueOf(chainId));
         if (chain == null) {
+            String enabled = config.chains().containsKey(String.valueOf(sendingChainId)) ? String.valueOf(sendingChainId)
+                    : "none";
             throw ProblemException.invalidField("chainId", "is not a chain withdrawals are enabled on (enabled: "
-                    + String.join(", ", new TreeSet<>(config.chains().keySet())) + ")");
+                    + enabled + ")");
         }
         return chain;
     }

@@ -60,6 +60,8 @@ class WithdrawalTest {
     void badInputIsRefusedNamingTheFieldAndHoldsNothing() {
         String owner = funded("w-bad", 100);
         refused(owner, Map.of("chainId", 999, "toAddress", TO, "amount", "10"), 400, "chainId");
+        // configured for withdrawals, but not the chain the signer sends on: it would be held and never sent
+        refused(owner, Map.of("chainId", 1, "toAddress", TO, "amount", "10"), 400, "chainId");
         // one letter's case flipped: the EIP-55 checksum no longer matches
         refused(owner, Map.of("chainId", 31337, "toAddress", TO.replace('C', 'c'), "amount", "10"), 400, "toAddress");
         refused(owner, Map.of("chainId", 31337, "toAddress", "0x1234", "amount", "10"), 400, "toAddress");

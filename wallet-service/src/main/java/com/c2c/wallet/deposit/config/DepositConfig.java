@@ -58,12 +58,7 @@ public interface DepositConfig {
      * not hand out addresses anybody can empty.
      */
     default void check() {
-        if (DEVELOPMENT_XPUBS.contains(xpub().strip())
-                && supportedChainIds().stream().anyMatch(chain -> chain != DEVELOPMENT_CHAIN_ID)) {
-            throw new IllegalStateException("c2c.wallet.deposit.xpub is an account of the public development mnemonic,"
-                    + " whose keys anybody can derive; it may take deposits on the local chain " + DEVELOPMENT_CHAIN_ID
-                    + " only, not on " + supportedChainIds() + ": set C2C_DEPOSIT_XPUB to the platform's own account xpub");
-        }
+        refuseDevelopmentKeys(xpub(), supportedChainIds());
         tokenContracts().forEach((chain, contract) -> {
             try {
                 tokenContract(Long.parseLong(chain));
@@ -72,6 +67,15 @@ public interface DepositConfig {
                         + " (an EVM address, or " + NO_TOKEN + ")", e);
             }
         });
+    }
+
+    /** See {@link #check()}: a development xpub is refused on any chain but the local one. */
+    static void refuseDevelopmentKeys(String xpub, List<Long> chainIds) {
+        if (DEVELOPMENT_XPUBS.contains(xpub.strip()) && chainIds.stream().anyMatch(chain -> chain != DEVELOPMENT_CHAIN_ID)) {
+            throw new IllegalStateException("c2c.wallet.deposit.xpub is an account of the public development mnemonic,"
+                    + " whose keys anybody can derive; it may take deposits on the local chain " + DEVELOPMENT_CHAIN_ID
+                    + " only, not on " + chainIds + ": set C2C_DEPOSIT_XPUB to the platform's own account xpub");
+        }
     }
 
     default boolean supports(long chainId) {
