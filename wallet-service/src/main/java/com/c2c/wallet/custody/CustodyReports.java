@@ -18,6 +18,7 @@ import com.c2c.wallet.signer.SignerConfig;
 import com.c2c.wallet.signer.SignerLoop;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -33,6 +34,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import okhttp3.OkHttpClient;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,6 +64,9 @@ public class CustodyReports {
     private final SignerConfig signerConfig;
     private final SignerLoop signer;
     private final CustodyLedger ledger;
+    /** One HTTP client (its connection pool and threads) and one scheduler for every report's node reads. */
+    private final OkHttpClient http;
+    private final ScheduledExecutorService scheduler;
 
     CustodyReports(CustodyConfig config, DepositConfig deposits, SignerConfig signerConfig, SignerLoop signer,
             CustodyLedger ledger) {
@@ -68,6 +75,16 @@ public class CustodyReports {
         this.signerConfig = signerConfig;
         this.signer = signer;
         this.ledger = ledger;
+        this.http = ChainBalances.http(config.nodeTimeout());
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("custody-web3j").daemon()
+                .factory());
+    }
+
+    @PreDestroy
+    void close() {
+        scheduler.shutdownNow();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
     }
 
     /** The report, built on a worker thread. */
@@ -175,7 +192,8 @@ public class CustodyReports {
         String hot = signer.hotWallet().filter(a -> chainId == signerConfig.chainId())
                 .map(a -> a.toLowerCase(Locale.ROOT)).orElse(null);
 
-        try (ChainBalances node = new ChainBalances(url, token, config.nodeTimeout())) {
+        ChainBalances node = new ChainBalances(url, token, http, scheduler);
+        try {
             long block = node.latestBlock();
             Totals totals = new Totals(config.listLimit());
             // the deposit addresses, a page at a time: one database page, one JSON-RPC batch
@@ -220,10 +238,7 @@ public class CustodyReports {
                     usdt(totals.ledger), usdt(totals.uncredited), plain(difference), flight, totals.read,
                     totals.listed.stream().map(Holding::view).toList(), totals.notListed, reconciled),
                     totals.uncredited);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ProblemException problem) {
-                throw problem;
-            }
+        } catch (IOException e) {
             LOG.warnf("custody report: chain %d's node at %s did not answer: %s", chainId, url, e.toString());
             throw ProblemException.unavailable("chain " + chainId + ": the node did not answer the custody report's"
                     + " balance reads (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); try again", 30);

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -23,9 +25,10 @@ class ChainBalancesTest {
     @Test
     void aSilentNodeFailsEachReadWithinTheTimeout() throws Exception {
         List<Socket> held = new CopyOnWriteArrayList<>();
-        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-             ChainBalances node = new ChainBalances("http://127.0.0.1:" + silent.getLocalPort(),
-                     "0x5fbdb2315678afecb367f032d93f642f64180aa3", TIMEOUT)) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            ChainBalances node = new ChainBalances("http://127.0.0.1:" + silent.getLocalPort(),
+                    "0x5fbdb2315678afecb367f032d93f642f64180aa3", ChainBalances.http(TIMEOUT), scheduler);
             Thread.ofVirtual().start(() -> {
                 try {
                     while (true) {
@@ -39,6 +42,7 @@ class ChainBalancesTest {
             failsWithinBound(() -> node.tokenBalances(List.of("0x70997970c51812dc3a010c7d01b50e0d17dc79c8"), 1));
             failsWithinBound(() -> node.nativeBalance("0x70997970c51812dc3a010c7d01b50e0d17dc79c8", 1));
         } finally {
+            scheduler.shutdownNow();
             for (Socket s : new ArrayList<>(held)) {
                 s.close();
             }
