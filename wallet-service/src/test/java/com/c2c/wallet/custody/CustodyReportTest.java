@@ -32,7 +32,8 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
  * The custody report against a real private Anvil, as one story on one chain: a deposit credited shows at its
- * address on chain and in the ledger with no difference; USDT sent straight to the hot wallet from outside is a
+ * address on chain and in the ledger with no difference; dust is uncredited, not a difference; a deposit not yet
+ * confirmed is pending (in flight); USDT sent straight to the hot wallet from outside is a
  * difference of exactly that; a withdrawal signed and broadcast is in flight, still in flight once mined, and
  * settled by chain-watcher's confirmation it leaves the difference at the outside transfer again. After each step
  * the ledger's side conserves money: custody + development credits = users + fees.
@@ -70,7 +71,7 @@ class CustodyReportTest {
                     .then().statusCode(201);
         }
         String tx = chain.transfer(0, address, 25 * USDT);
-        deposit(chain.receipt(tx), address, owner, 25 * USDT);
+        report(EventTypes.DEPOSIT_CONFIRMED, chain.receipt(tx), address, owner, 25 * USDT);
 
         JsonPath report = report();
         JsonPath chain31337 = chainOf(report);
@@ -92,12 +93,45 @@ class CustodyReportTest {
         assertTrue(new BigDecimal(chain31337.getString("hotWallet.gasBalance")).signum() > 0);
         assertLedger(report, "25", "0", "25");
 
+        // 1b. dust (0.5 USDT, below the minimum) to the same address: recorded UNCREDITED, so no difference either
+        String dust = chain.transfer(0, address, USDT / 2);
+        report(EventTypes.DEPOSIT_CONFIRMED, chain.receipt(dust), address, owner, USDT / 2);
+        assertEquals("UNCREDITED", TestDatabase.queryString("select state from deposit where tx_hash = '" + dust + "'"));
+        report = report();
+        chain31337 = chainOf(report);
+        assertAmount("25.5", chain31337.getString("onChainTotal"));
+        assertAmount("0.5", chain31337.getString("uncredited"));
+        assertAmount("0.5", chain31337.getString("addresses.find { it.address == '" + address + "' }.uncredited"));
+        assertAmount("0", chain31337.getString("difference"));
+        assertTrue(chain31337.getBoolean("reconciled"));
+        assertAmount("0.5", report.getString("ledger.uncredited"));
+        assertAmount("25.5", report.getString("ledger.liabilities"), "users + fees + uncredited");
+
+        // 1c. 5 USDT seen on chain, not yet at the depth: pending, a difference in flight; confirmed, none
+        String five = chain.transfer(0, address, 5 * USDT);
+        report(EventTypes.DEPOSIT_DETECTED, chain.receipt(five), address, owner, 5 * USDT);
+        chain31337 = chainOf(report());
+        assertAmount("5", chain31337.getString("difference"));
+        assertEquals(1, chain31337.getInt("inFlight.pendingDepositsCount"));
+        assertAmount("5", chain31337.getString("inFlight.pendingDepositsTotal"));
+        assertAmount("5", chain31337.getString("addresses.find { it.address == '" + address + "' }.pendingDeposits"));
+        assertFalse(chain31337.getBoolean("reconciled"));
+        report(EventTypes.DEPOSIT_CONFIRMED, chain.receipt(five), address, owner, 5 * USDT);
+        report = report();
+        chain31337 = chainOf(report);
+        assertAmount("30.5", chain31337.getString("onChainTotal"));
+        assertAmount("30", chain31337.getString("ledgerCustody"));
+        assertAmount("0", chain31337.getString("difference"));
+        assertEquals(0, chain31337.getInt("inFlight.pendingDepositsCount"));
+        assertTrue(chain31337.getBoolean("reconciled"));
+        assertLedger(report, "30", "0", "30");
+
         // 2. 50 USDT sent straight to the hot wallet from outside the platform: a difference of exactly that
         chain.transfer(0, hot, 50 * USDT);
         report = report();
         chain31337 = chainOf(report);
-        assertAmount("75", chain31337.getString("onChainTotal"));
-        assertAmount("25", chain31337.getString("ledgerCustody"));
+        assertAmount("80.5", chain31337.getString("onChainTotal"));
+        assertAmount("30", chain31337.getString("ledgerCustody"));
         assertAmount("50", chain31337.getString("difference"));
         assertAmount("50", chain31337.getString("hotWallet.onChain"));
         assertAmount("50", chain31337.getString("addresses.find { it.role == 'HOT_WALLET' }.difference"));
@@ -124,7 +158,7 @@ class CustodyReportTest {
             assertEquals("BROADCAST", chain31337.getString("inFlight.outgoing[0].state"));
             assertEquals(hot, chain31337.getString("inFlight.outgoing[0].fromAddress"));
             assertAmount("50", chain31337.getString("difference"), "nothing has left the chain yet");
-            assertLedger(report(), "25", "0", "25"); // the hold is still the owner's (WITHDRAWING)
+            assertLedger(report(), "30", "0", "30"); // the hold is still the owner's (WITHDRAWING)
 
             // mined, not yet at the chain's depth: the tokens left, the ledger still holds them; still in flight
             chain.mine(1);
@@ -150,12 +184,12 @@ class CustodyReportTest {
         report = report();
         chain31337 = chainOf(report);
         assertEquals(0, chain31337.getInt("inFlight.outgoingCount"));
-        assertAmount("65", chain31337.getString("onChainTotal"));
-        assertAmount("15", chain31337.getString("ledgerCustody"));
+        assertAmount("70.5", chain31337.getString("onChainTotal"));
+        assertAmount("20", chain31337.getString("ledgerCustody"));
         assertAmount("50", chain31337.getString("difference"), "exactly the outside transfer again");
         assertAmount("-10", chain31337.getString("addresses.find { it.role == 'HOT_WALLET' }.ledgerCustody"));
-        assertLedger(report, "14", "1", "15");
-        assertEquals(chain.balanceOf(address) + chain.balanceOf(hot), 65 * USDT, "the report's chain total is the node's");
+        assertLedger(report, "19", "1", "20");
+        assertEquals(70 * USDT + USDT / 2, chain.balanceOf(address) + chain.balanceOf(hot), "the report's chain total is the node's");
     }
 
     @Test
@@ -192,15 +226,16 @@ class CustodyReportTest {
                 new BigDecimal(custody).movePointRight(6).longValueExact());
     }
 
-    private void deposit(TransactionReceipt receipt, String address, String owner, long micros) {
+    /** chain-watcher's report of a real transfer (DepositDetected or DepositConfirmed), applied by the wallet. */
+    private void report(String type, TransactionReceipt receipt, String address, String owner, long micros) {
         String data = """
                 {"chainId":31337,"txHash":"%s","logIndex":%d,"blockNumber":%d,"blockHash":"%s","tokenContract":"%s",
-                 "fromAddress":"%s","toAddress":"%s","ownerId":"%s","amountMicros":%d,"confirmations":3}"""
+                 "fromAddress":"%s","toAddress":"%s","ownerId":"%s","amountMicros":%d,"%s":3}"""
                 .formatted(receipt.getTransactionHash(), receipt.getLogs().getFirst().getLogIndex().intValue(),
                         receipt.getBlockNumber().longValue(), receipt.getBlockHash(),
                         CustodyChainResource.node().tokenAddress(), CustodyChainResource.node().account(0), address, owner,
-                        micros);
-        publishAndApply(address, EventTypes.DEPOSIT_CONFIRMED, data);
+                        micros, EventTypes.DEPOSIT_DETECTED.equals(type) ? "requiredConfirmations" : "confirmations");
+        publishAndApply(address, type, data);
     }
 
     private void publishAndApply(String key, String type, String data) {
