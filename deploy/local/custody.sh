@@ -7,20 +7,36 @@
 #   difference = on chain - ledger custody - uncredited
 # and what is in flight (transfers signed and not yet settled in the ledger, deposits not yet confirmed).
 # Then the ledger's side: users + fees + uncredited, custody, development credits. docs/operations.md, "Custody".
+# A transfer or deposit in flight settles at the chain's confirmation depth: to wait for that, let it look again
+# while not reconciled (C2C_CUSTODY_TRIES, default 1: one look; C2C_CUSTODY_PAUSE seconds apart, default 5).
 # Exit code: 0 every chain's difference is zero and nothing is in flight, 1 otherwise, 2 the report could not be read
 # (a 503 names the chain whose node did not answer).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/identity.sh"
 API=${C2C_API_URL:-http://127.0.0.1:8080}
+TRIES=${C2C_CUSTODY_TRIES:-1}
+PAUSE=${C2C_CUSTODY_PAUSE:-5}
 fail() { printf 'ERROR: %s\n' "$*" >&2; exit 2; }
 
 TOKEN=$(person_token "ops-${USER:-operator}" admin) || fail "Keycloak could not sign the operator in"
 [ -n "$TOKEN" ] && [ "$TOKEN" != null ] || fail "Keycloak gave the operator no token"
 
-body=$(curl -sS --max-time 180 -w '\n%{http_code}' -H "Authorization: Bearer $TOKEN" "$API/api/v1/wallet/custody") \
-  || fail "no answer from $API"
-code=${body##*$'\n'}; report=${body%$'\n'*}
-[ "$code" = 200 ] || fail "HTTP $code: $(jq -r '.detail // .' <<<"$report" 2>/dev/null || head -c 300 <<<"$report")"
+fetch() { # -> the report's JSON in $report, or exit 2
+  local body code
+  body=$(curl -sS --max-time 180 -w '\n%{http_code}' -H "Authorization: Bearer $TOKEN" "$API/api/v1/wallet/custody") \
+    || fail "no answer from $API"
+  code=${body##*$'\n'}; report=${body%$'\n'*}
+  [ "$code" = 200 ] || fail "HTTP $code: $(jq -r '.detail // .' <<<"$report" 2>/dev/null || head -c 300 <<<"$report")"
+}
+
+try=1
+while :; do
+  fetch
+  [ "$(jq -r .reconciled <<<"$report")" = true ] && break
+  [ "$try" -ge "$TRIES" ] && break
+  echo "try $try: not reconciled ($(jq -r '[.chains[] | .inFlight.outgoingCount + .inFlight.pendingDepositsCount] | add // 0' <<<"$report") in flight); looking again in ${PAUSE}s" >&2
+  sleep "$PAUSE"; try=$((try + 1))
+done
 
 if [ "${1:-}" = --json ]; then
   jq . <<<"$report"
