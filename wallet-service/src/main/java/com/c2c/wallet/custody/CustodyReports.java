@@ -14,6 +14,7 @@ import com.c2c.wallet.custody.store.CustodyLedger;
 import com.c2c.wallet.custody.store.CustodyLedger.InFlightTransfers;
 import com.c2c.wallet.custody.store.CustodyLedger.NotInLedger;
 import com.c2c.wallet.deposit.config.DepositConfig;
+import com.c2c.wallet.ledger.domain.AccountKind;
 import com.c2c.wallet.signer.SignerConfig;
 import com.c2c.wallet.signer.SignerLoop;
 import io.smallrye.mutiny.Uni;
@@ -106,14 +107,14 @@ public class CustodyReports {
             uncredited += read.uncreditedMicros();
         }
         Map<String, Long> kinds = await(ledger.balancesByKind());
-        long available = kinds.getOrDefault("AVAILABLE", 0L);
-        long reserved = kinds.getOrDefault("RESERVED", 0L);
-        long locked = kinds.getOrDefault("LOCKED", 0L);
-        long withdrawing = kinds.getOrDefault("WITHDRAWING", 0L);
+        long available = kinds.getOrDefault(AccountKind.AVAILABLE.name(), 0L);
+        long reserved = kinds.getOrDefault(AccountKind.RESERVED.name(), 0L);
+        long locked = kinds.getOrDefault(AccountKind.LOCKED.name(), 0L);
+        long withdrawing = kinds.getOrDefault(AccountKind.WITHDRAWING.name(), 0L);
         long users = available + reserved + locked + withdrawing;
-        long fees = kinds.getOrDefault("FEES", 0L);
-        long custody = -kinds.getOrDefault("CUSTODY", 0L);
-        long external = -kinds.getOrDefault("EXTERNAL_FUNDING", 0L);
+        long fees = kinds.getOrDefault(AccountKind.FEES.name(), 0L);
+        long custody = -kinds.getOrDefault(AccountKind.CUSTODY.name(), 0L);
+        long external = -kinds.getOrDefault(AccountKind.EXTERNAL_FUNDING.name(), 0L);
         LedgerSideView side = new LedgerSideView(usdt(users), usdt(available), usdt(reserved), usdt(locked),
                 usdt(withdrawing), usdt(fees), usdt(uncredited), usdt(users + fees + uncredited), usdt(custody),
                 usdt(external), custody + external == users + fees);
