@@ -106,9 +106,9 @@ public class CustodyLedger {
     }
 
     /**
-     * The signer's transfers on the chain that are SIGNED or BROADCAST (they may be mined any moment), or MINED and
-     * not yet settled by their ledger command ({@link #SETTLEMENT_COMMAND_PREFIXES}): chain-watcher settles them at
-     * the chain's confirmation depth.
+     * The signer's token transfers on the chain that are SIGNED or BROADCAST (they may be mined any moment), or MINED
+     * and not yet settled by their ledger command ({@link #SETTLEMENT_COMMAND_PREFIXES}): chain-watcher settles them
+     * at the chain's confirmation depth. Gas top-ups (native coin, no USDT) are not custody.
      */
     public Uni<InFlightTransfers> inFlight(long chainId, int limit) {
         return pool.preparedQuery("""
@@ -118,6 +118,7 @@ public class CustodyLedger {
                                        where s.transfer_id = t.id order by s.version desc limit 1)) as tx_hash
                             from outgoing_transfer t
                             where t.chain_id = $1
+                              and t.amount_micros > 0 -- a transfer of gas (native coin) moves no USDT
                               and (t.state in ('SIGNED', 'BROADCAST')
                                    or (t.state = 'MINED' and not exists (
                                        select 1 from unnest($2::text[]) as s(prefix)
