@@ -4,6 +4,8 @@
 //   node send.mjs transfer <to> <amount USDT, e.g. 250.5> [fromAccountIndex=0]   prints the tx hash and block
 //   node send.mjs mine <blocks>                                                     prints the new head
 //   node send.mjs balance <address>                                                 prints USDT (6 decimals)
+//   node send.mjs gas <address> [ETH=1]      tops the address's native coin (for gas) up to ETH from dev account 0;
+//                                            prints its balance in ETH (whole units)
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { call, here, receipt, rpc, useRpc } from './rpc.mjs';
@@ -56,8 +58,23 @@ switch (command) {
     console.log(usdt(BigInt(await rpc('eth_call', [{ to: chain.token, data: call('balanceOf(address)', BigInt(address)) }, 'latest']))));
     break;
   }
+  case 'gas': {
+    const [address, eth = '1'] = args;
+    if (!ADDRESS.test(address ?? '')) throw new Error(`address ${address}: 0x + 40 hex digits`);
+    if (!/^\d{1,6}$/.test(eth)) throw new Error(`ETH ${eth}: whole units, 0..999999`);
+    const WEI = 10n ** 18n;
+    const want = BigInt(eth) * WEI;
+    let have = BigInt(await rpc('eth_getBalance', [address, 'latest']));
+    if (have < want) {
+      const [from] = await rpc('eth_accounts');
+      await receipt(await rpc('eth_sendTransaction', [{ from, to: address, value: '0x' + (want - have).toString(16) }]));
+      have = BigInt(await rpc('eth_getBalance', [address, 'latest']));
+    }
+    console.log((have / WEI).toString());
+    break;
+  }
   default:
-    console.error('usage: node send.mjs transfer <to> <amount> [fromIndex] | mine <blocks> | balance <address>');
+    console.error('usage: node send.mjs transfer <to> <amount> [fromIndex] | mine <blocks> | balance <address> | gas <address> [ETH]');
     process.exit(2);
 }
 } catch (e) {

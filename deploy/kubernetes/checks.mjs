@@ -13,6 +13,8 @@ import { dirname, join } from "node:path";
 import { CRD_SHAPES, checkShape } from "./crdShapes.mjs";
 import { HERE, ROOT, readTopics } from "./sources.mjs";
 
+const OPERATIONS = join(ROOT, "docs/operations.md");
+
 const NODE_MODULES = join(HERE, "node_modules");
 const id = (o) => `${o?.kind}/${o?.metadata?.name}`;
 
@@ -249,7 +251,7 @@ export function crossProblems(objs) {
   const keycloaks = names("Keycloak");
   for (const r of of("KeycloakRealmImport")) {
     if (!keycloaks.has(r.spec?.keycloakCRName)) problems.push(`${id(r)}: keycloakCRName ${r.spec?.keycloakCRName} names no Keycloak`);
-    if ((r.spec?.realm?.users ?? []).length) problems.push(`${id(r)}: the realm has users (the production realm must not)`);
+    problems.push(...realmProblems(r));
   }
 
   // Autoscaling stays within what the partitions allow: a consumer beyond the partition count of every
@@ -266,9 +268,245 @@ export function crossProblems(objs) {
     const limit = read.length ? Math.max(...read) : Infinity;
     if (h.spec?.maxReplicas > limit) problems.push(`${id(h)}: maxReplicas ${h.spec.maxReplicas} exceeds the ${limit} partitions of the largest topic ${target} consumes`);
   }
+  problems.push(...keystoreProblems(objs), ...chainRpcProblems(objs), ...chainAgreementProblems(objs), ...alertProblems(objs));
   const matching = of("Deployment").find((d) => d.metadata?.name === "matching-service");
   if (matching && (matching.spec?.replicas !== 1 || matching.spec?.strategy?.type !== "Recreate")) {
     problems.push(`${id(matching)}: the engine is one writer (ADR 0004): replicas 1 and strategy Recreate`);
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------- the realm
+
+/** Every execution of a flow, its subflows' included (by flowAlias). */
+function executionsOf(realm, alias, seen = new Set()) {
+  if (seen.has(alias)) return [];
+  seen.add(alias);
+  const flow = (realm.authenticationFlows ?? []).find((f) => f.alias === alias);
+  return (flow?.authenticationExecutions ?? []).flatMap((e) => [e, ...(e.authenticatorFlow ? executionsOf(realm, e.flowAlias, seen) : [])]);
+}
+
+/**
+ * The production realm: no people (a service account of one of its own clients, without credentials, is the
+ * only user allowed); no client secret in git (a confidential client's secret is a ${placeholder} filled from a
+ * Secret at import); and the browser sign-in marks its password and OTP steps, so tokens carry amr pwd/otp and
+ * the wallet's second-factor check (ADR 0014) can pass.
+ */
+export function realmProblems(r) {
+  const problems = [];
+  const realm = r.spec?.realm ?? {};
+  const clients = new Set((realm.clients ?? []).map((c) => c.clientId));
+  for (const u of realm.users ?? []) {
+    if (!u.serviceAccountClientId) problems.push(`${id(r)}: the realm has users (user ${u.username}; the production realm must not)`);
+    else if (!clients.has(u.serviceAccountClientId)) problems.push(`${id(r)}: service account ${u.username} of client ${u.serviceAccountClientId}, which the realm does not define`);
+    if ((u.credentials ?? []).length) problems.push(`${id(r)}: user ${u.username} has credentials in git`);
+  }
+  for (const c of realm.clients ?? []) {
+    if (c.secret !== undefined && !/^\$\{[A-Z0-9_]+\}$/.test(c.secret)) problems.push(`${id(r)}: client ${c.clientId} has its secret in git (use a \${PLACEHOLDER} filled from a Secret)`);
+  }
+  const configs = new Map((realm.authenticatorConfig ?? []).map((c) => [c.alias, c.config ?? {}]));
+  const browser = executionsOf(realm, realm.browserFlow ?? "browser");
+  for (const [authenticator, ref] of [["auth-username-password-form", "pwd"], ["auth-otp-form", "otp"]]) {
+    const marked = browser.some((e) => e.authenticator === authenticator && configs.get(e.authenticatorConfig)?.["default.reference.value"] === ref);
+    if (!marked) problems.push(`${id(r)}: the browser flow ${realm.browserFlow ?? "browser"} has no ${authenticator} with reference ${ref} (tokens would carry no amr ${ref}; ADR 0014)`);
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------- keys and chains
+
+const UNIT_MIB = { Ki: 1 / 1024, Mi: 1, Gi: 1024, Ti: 1024 * 1024, k: 1e3 / 2 ** 20, M: 1e6 / 2 ** 20, G: 1e9 / 2 ** 20 };
+/** A Kubernetes memory quantity in MiB (NaN if it is not one). */
+export function mebibytes(q) {
+  const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|k|M|G)?$/.exec(String(q ?? ""));
+  return m ? Number(m[1]) * (m[2] ? UNIT_MIB[m[2]] : 1 / 2 ** 20) : NaN;
+}
+
+/** The settings a container sees as environment: the ConfigMaps it takes whole (envFrom), then its own env. */
+function settingsOf(c, objs) {
+  const settings = new Map();
+  for (const f of c.envFrom ?? []) {
+    const cm = f.configMapRef && objs.find((o) => o.kind === "ConfigMap" && o.metadata?.name === f.configMapRef.name);
+    for (const [k, v] of Object.entries(cm?.data ?? {})) settings.set(k, { value: v });
+  }
+  for (const e of c.env ?? []) settings.set(e.name, e.valueFrom ? { from: e.valueFrom } : { value: e.value });
+  return settings;
+}
+
+/** The files a container sees from Secrets: [{path, secret, readOnly}] (every key, or the items listed). */
+function secretFiles(spec, c) {
+  const files = [];
+  for (const m of c.volumeMounts ?? []) {
+    const v = (spec.volumes ?? []).find((x) => x.name === m.name);
+    if (!v?.secret) continue;
+    const keys = v.secret.items ? v.secret.items.map((i) => i.path) : null;
+    files.push({ dir: m.mountPath.replace(/\/$/, ""), keys, secret: v.secret.secretName, readOnly: m.readOnly === true, subPath: m.subPath });
+  }
+  return files;
+}
+
+// Decrypting a web3j/geth keystore with standard scrypt (N = 2^18, r = 8) allocates 128·r·N = 256 MiB at once;
+// the service's own heap comes on top. The JVM's heap is MaxRAMPercentage of the container's memory limit: 75
+// from the images' entrypoint (deploy/images/ImageBuilder.java) unless JAVA_TOOL_OPTIONS says otherwise.
+const SCRYPT_MIB = 256;
+const SERVICE_HEAP_MIB = 256;
+const IMAGE_RAM_PERCENTAGE = 75;
+// Settings that name a key's file: the file must come from a Secret, mounted read-only.
+const KEY_FILE_SETTING = /_(KEYSTORE|PASSWORD_FILE)$/;
+// Settings a service must take from a Secret, since its packaged default is for development only.
+const REQUIRED_FROM_SECRET = { "wallet-service": ["C2C_DEPOSIT_XPUB"] };
+
+export function keystoreProblems(objs) {
+  const problems = [];
+  for (const d of objs.filter((o) => POD_KINDS.has(o.kind))) {
+    const spec = podSpec(d);
+    for (const c of spec?.containers ?? []) {
+      const say = (what) => problems.push(`${id(d)} container ${c.name}: ${what}`);
+      const files = secretFiles(spec, c);
+      for (const f of files) {
+        if (!f.readOnly) say(`the Secret ${f.secret} is mounted at ${f.dir} without readOnly: true`);
+      }
+      const settings = settingsOf(c, objs);
+      const keyFiles = [...settings].filter(([k, s]) => KEY_FILE_SETTING.test(k) && s.value);
+      for (const [k, s] of keyFiles) {
+        const held = files.some((f) => s.value.startsWith(`${f.dir}/`) && !f.subPath &&
+          (!f.keys || f.keys.includes(s.value.slice(f.dir.length + 1))));
+        if (!held) say(`${k}=${s.value} is not a file of a mounted Secret`);
+      }
+      if (keyFiles.some(([k]) => k.endsWith("_KEYSTORE"))) {
+        const opts = [settings.get("JAVA_TOOL_OPTIONS")?.value, settings.get("JDK_JAVA_OPTIONS")?.value].filter(Boolean).join(" ");
+        const xmx = /-Xmx(\d+)([mMgG])/.exec(opts);
+        const pct = Number(/-XX:MaxRAMPercentage=(\d+(?:\.\d+)?)/.exec(opts)?.[1] ?? IMAGE_RAM_PERCENTAGE);
+        const heap = xmx ? Number(xmx[1]) * (/g/i.test(xmx[2]) ? 1024 : 1) : (mebibytes(c.resources?.limits?.memory) * pct) / 100;
+        if (!(heap >= SCRYPT_MIB + SERVICE_HEAP_MIB)) {
+          say(`reads a keystore with ${Math.floor(heap)} MiB of heap; decrypting a standard scrypt keystore needs ${SCRYPT_MIB} MiB on top of the service's ${SERVICE_HEAP_MIB} (raise the memory limit)`);
+        }
+      }
+      for (const k of REQUIRED_FROM_SECRET[c.name] ?? []) {
+        if (!settings.get(k)?.from?.secretKeyRef) say(`${k} is not set from a Secret (its packaged default is for development only)`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** Does a label selector (matchLabels, matchExpressions In/NotIn/Exists) select these labels? */
+function selects(selector, labels) {
+  if (!selector) return false;
+  const okLabels = Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+  const okExprs = (selector.matchExpressions ?? []).every((e) =>
+    e.operator === "In" ? e.values.includes(labels[e.key]) : e.operator === "NotIn" ? !e.values.includes(labels[e.key])
+      : e.operator === "Exists" ? e.key in labels : !(e.key in labels));
+  return okLabels && okExprs;
+}
+
+/** The chain RPC URLs a workload uses: *.rpc-url in the properties ConfigMaps it mounts, and C2C_CHAIN_RPC_URL. */
+function rpcUrlsOf(d, objs) {
+  const spec = podSpec(d);
+  const urls = [];
+  for (const v of spec?.volumes ?? []) {
+    const cm = v.configMap && objs.find((o) => o.kind === "ConfigMap" && o.metadata?.name === v.configMap.name);
+    for (const text of Object.values(cm?.data ?? {})) {
+      for (const m of String(text).matchAll(/^\s*([\w.%-]+\.rpc-url)\s*=\s*(\S+)\s*$/gm)) urls.push({ key: m[1], url: m[2] });
+    }
+  }
+  for (const c of spec?.containers ?? []) {
+    const s = settingsOf(c, objs).get("C2C_CHAIN_RPC_URL");
+    if (s?.value) urls.push({ key: "C2C_CHAIN_RPC_URL", url: s.value });
+  }
+  return urls;
+}
+
+/**
+ * Only the services that talk to a chain may leave the cluster, and they can reach their chain's node: a
+ * workload with an RPC URL has an HTTPS URL whose port some NetworkPolicy selecting it opens to an ipBlock;
+ * a workload without one is selected by no policy with ipBlock egress or an egress rule open to everywhere.
+ */
+export function chainRpcProblems(objs) {
+  const problems = [];
+  const policies = objs.filter((o) => o.kind === "NetworkPolicy" && o.spec?.policyTypes?.includes("Egress"));
+  for (const d of objs.filter((o) => o.kind === "Deployment")) {
+    const labels = d.spec?.template?.metadata?.labels ?? {};
+    const outward = policies.filter((p) => selects(p.spec.podSelector, labels))
+      // An egress rule without `to` allows every destination, outside the cluster included.
+      .flatMap((p) => (p.spec.egress ?? []).filter((e) => !(e.to ?? []).length || e.to.some((t) => t.ipBlock)));
+    const urls = rpcUrlsOf(d, objs).filter((u) => u.url && !u.url.startsWith("${"));
+    if (!urls.length && outward.length) problems.push(`${id(d)}: may reach addresses outside the cluster (ipBlock egress, or egress without \`to\`) but reads no chain RPC URL`);
+    for (const { key, url } of urls) {
+      let u;
+      try { u = new URL(url); } catch { problems.push(`${id(d)}: ${key}=${url} is not a URL`); continue; }
+      if (u.protocol !== "https:") { problems.push(`${id(d)}: ${key}=${url} is not HTTPS (the chain's node is outside the cluster)`); continue; }
+      const port = Number(u.port || 443);
+      const open = outward.some((e) => !e.ports || e.ports.some((p) => p.port === port && (p.protocol ?? "TCP") === "TCP"));
+      if (!open) problems.push(`${id(d)}: ${key}=${url} but no NetworkPolicy lets it reach port ${port} outside the cluster`);
+    }
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------- alerts
+
+/** The metrics each row of docs/operations.md's "Alerts" table names in its first column (signal). */
+export function documentedAlerts(text = readFileSync(OPERATIONS, "utf8")) {
+  const section = /^## Alerts\n([\s\S]*?)(?=^## )/m.exec(text)?.[1] ?? "";
+  return section.split("\n").filter((l) => l.startsWith("| ") && !/^\|\s*(signal|---)/.test(l))
+    .map((l) => l.split(/(?<!\\)\|/)[1]) // a cell may hold an escaped \|
+    .map((signal) => ({ signal: signal.trim(), metrics: [...new Set(signal.match(/c2c_[a-z0-9_]+/g) ?? [])] }))
+    .filter((a) => a.metrics.length);
+}
+
+/** Every alert docs/operations.md describes by a metric is carried by a PrometheusRule (one of its metrics in an expr). */
+export function alertProblems(objs) {
+  const exprs = objs.filter((o) => o.kind === "PrometheusRule")
+    .flatMap((r) => (r.spec?.groups ?? []).flatMap((g) => (g.rules ?? []).map((x) => String(x.expr ?? "")))).join("\n");
+  return documentedAlerts().filter((a) => !a.metrics.some((m) => new RegExp(`\\b${m}\\b`).test(exprs)))
+    .map((a) => `PrometheusRule: no alert on ${a.metrics.join(" / ")}, which docs/operations.md's Alerts table describes`);
+}
+
+// ---------------------------------------------------------------- the wallet's chains are the watcher's
+
+/** The application.properties a Deployment mounts from a ConfigMap, as a Map. */
+function mountedProperties(objs, name) {
+  const d = objs.find((o) => o.kind === "Deployment" && o.metadata?.name === name);
+  const props = new Map();
+  for (const v of podSpec(d ?? {})?.volumes ?? []) {
+    const cm = v.configMap && objs.find((o) => o.kind === "ConfigMap" && o.metadata?.name === v.configMap.name);
+    for (const line of String(cm?.data?.["application.properties"] ?? "").split("\n")) {
+      const m = /^\s*([^#!\s][^=]*?)\s*=\s*(.*?)\s*$/.exec(line);
+      if (m) props.set(m[1], m[2]);
+    }
+  }
+  return props;
+}
+
+/**
+ * Every chain wallet-service signs on, takes deposits or withdrawals on is one chain-watcher follows, with the
+ * same token contract: otherwise deposits are never confirmed and sent transfers never settled.
+ */
+export function chainAgreementProblems(objs) {
+  if (!objs.some((o) => o.kind === "Deployment" && o.metadata?.name === "wallet-service")) return [];
+  const watcher = mountedProperties(objs, "chain-watcher");
+  const wallet = mountedProperties(objs, "wallet-service");
+  const followed = new Map(); // chain id -> token contract (lower case, "" when none)
+  for (const [k, v] of watcher) {
+    const m = /^c2c\.chain\.chains\.([^.]+)\.chain-id$/.exec(k);
+    if (m) followed.set(v, (watcher.get(`c2c.chain.chains.${m[1]}.token-contract`) ?? "").toLowerCase());
+  }
+  const used = [];
+  if (wallet.has("c2c.wallet.signer.chain-id")) used.push([wallet.get("c2c.wallet.signer.chain-id"), "signs on", wallet.get("c2c.wallet.signer.token-contract")]);
+  for (const id of (wallet.get("c2c.wallet.deposit.supported-chain-ids") ?? "").split(",").map((x) => x.trim()).filter(Boolean)) {
+    used.push([id, "takes deposits on", wallet.get(`c2c.wallet.deposit.token-contracts.${id}`)]);
+  }
+  for (const k of wallet.keys()) {
+    const m = /^c2c\.wallet\.withdrawal\.chains\.(\d+)\./.exec(k);
+    if (m && !used.some(([id, what]) => id === m[1] && what === "pays withdrawals on")) used.push([m[1], "pays withdrawals on", undefined]);
+  }
+  const problems = [];
+  for (const [id, what, token] of used) {
+    if (!followed.has(id)) problems.push(`Deployment/wallet-service: ${what} chain ${id}, which chain-watcher does not follow (chain-watcher-properties)`);
+    else if (token && !["", "none"].includes(token.toLowerCase()) && followed.get(id) && followed.get(id) !== token.toLowerCase()) {
+      problems.push(`Deployment/wallet-service: ${what} chain ${id} with token ${token}, chain-watcher watches ${followed.get(id)}`);
+    }
   }
   return problems;
 }

@@ -50,13 +50,19 @@ export function topicsYaml() {
   return HEADER("deploy/local/topics.conf") + docs.join("---\n");
 }
 
+/** Realm placeholders whose Secret is shared with a service: the reconciler's client secret is the one
+ *  wallet-service sends (services/wallet-service.yaml, C2C_RECONCILER_CLIENT_SECRET), so one Secret feeds both. */
+export const PLACEHOLDER_SECRETS = {
+  C2C_RECONCILER_CLIENT_SECRET: { name: "wallet-reconciler-client", key: "client-secret" },
+};
+
 export function realmImportYaml() {
   const realm = JSON.parse(readFileSync(REALM, "utf8"));
-  // ${C2C_FRONTEND_ORIGIN} and any other ${...} in the realm: filled at import from the Secret named by
-  // the placeholder (the Keycloak operator's placeholders), never written here.
+  // ${C2C_FRONTEND_ORIGIN} and any other ${...} in the realm: filled at import from a Secret (the Keycloak
+  // operator's placeholders), never written here: the one named in PLACEHOLDER_SECRETS, else c2c-realm-settings.
   const names = [...new Set(JSON.stringify(realm).match(/\$\{([A-Z0-9_]+)\}/g) ?? [])].map((p) => p.slice(2, -1)).sort();
   const placeholders = Object.fromEntries(
-    names.map((n) => [n, { secret: { name: "c2c-realm-settings", key: n } }]),
+    names.map((n) => [n, { secret: PLACEHOLDER_SECRETS[n] ?? { name: "c2c-realm-settings", key: n } }]),
   );
   return (
     HEADER("deploy/keycloak/c2c-realm.production.json") +

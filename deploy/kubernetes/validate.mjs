@@ -47,6 +47,8 @@ function generatedProblems() {
 const clone = (x) => structuredClone(x);
 const find = (objs, kind, name) => objs.find((o) => o.kind === kind && (!name || o.metadata?.name === name));
 const container = (objs, name) => find(objs, "Deployment", name).spec.template.spec.containers[0];
+// ConfigMaps from a generator carry a hash suffix.
+const configMap = (objs, name) => objs.find((o) => o.kind === "ConfigMap" && (o.metadata?.name === name || o.metadata?.name?.startsWith(`${name}-`)));
 
 /** Each case breaks one thing in a copy of a good build; the checks must name it. */
 const BREAKS = [
@@ -95,6 +97,36 @@ const BREAKS = [
   ["a Deployment without a PodDisruptionBudget", /Deployment\/gateway: no PodDisruptionBudget/, (o) => { o.splice(o.indexOf(find(o, "PodDisruptionBudget", "gateway")), 1); }],
   ["autoscaling past the partitions", /maxReplicas 12 exceeds the 6 partitions/, (o) => { find(o, "HorizontalPodAutoscaler", "escrow-service").spec.maxReplicas = 12; }],
   ["two matching engines", /replicas 1 and strategy Recreate/, (o) => { find(o, "Deployment", "matching-service").spec.replicas = 2; }],
+  ["a keystore's Secret mounted writable", /wallet-service: the Secret wallet-hot-wallet-keystore is mounted at \/var\/run\/secrets\/c2c\/hot-wallet without readOnly/, (o) => {
+    container(o, "wallet-service").volumeMounts.find((m) => m.name === "hot-wallet-keystore").readOnly = false; }],
+  ["a keystore path no Secret mount holds", /C2C_DEPOSIT_KEYSTORE=\/var\/run\/secrets\/c2c\/signer\/deposit\.json is not a file of a mounted Secret/, (o) => {
+    configMap(o, "wallet-service-config").data.C2C_DEPOSIT_KEYSTORE = "/var/run/secrets/c2c/signer/deposit.json"; }],
+  ["too little heap to decrypt a scrypt keystore", /wallet-service: reads a keystore with 384 MiB of heap/, (o) => {
+    container(o, "wallet-service").resources.limits.memory = "512Mi"; }],
+  ["the deposit xpub left to its development default", /wallet-service: C2C_DEPOSIT_XPUB is not set from a Secret/, (o) => {
+    const c = container(o, "wallet-service"); c.env = c.env.filter((e) => e.name !== "C2C_DEPOSIT_XPUB"); }],
+  ["no egress to the chain's node", /Deployment\/chain-watcher: c2c\.chain\.chains\.\w+\.rpc-url=https:\/\/\S+ but no NetworkPolicy lets it reach port 443/, (o) => {
+    o.splice(o.indexOf(find(o, "NetworkPolicy", "chain-rpc")), 1); }],
+  ["a chain RPC over plain HTTP", /Deployment\/wallet-service: c2c\.wallet\.signer\.rpc-url=http:\/\/node:8545 is not HTTPS/, (o) => {
+    const cm = configMap(o, "wallet-service-properties");
+    cm.data["application.properties"] = cm.data["application.properties"].replace(/^c2c\.wallet\.signer\.rpc-url=.*$/m, "c2c.wallet.signer.rpc-url=http://node:8545"); }],
+  ["a service with no chain let out of the cluster", /Deployment\/order-service: may reach addresses outside the cluster/, (o) => {
+    find(o, "NetworkPolicy", "chain-rpc").spec.podSelector.matchExpressions[0].values.push("order-service"); }],
+  ["a service allowed out to everywhere on a port", /Deployment\/escrow-service: may reach addresses outside the cluster/, (o) => {
+    o.push({ apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: "escrow-out" },
+      spec: { podSelector: { matchLabels: { "app.kubernetes.io/name": "escrow-service" } }, policyTypes: ["Egress"], egress: [{ ports: [{ protocol: "TCP", port: 443 }] }] } }); }],
+  ["a client secret in the realm", /client c2c-reconciler has its secret in git/, (o) => {
+    find(o, "KeycloakRealmImport").spec.realm.clients.find((c) => c.clientId === "c2c-reconciler").secret = "reconciler-secret"; }],
+  ["a service account with credentials in the realm", /user service-account-c2c-reconciler has credentials in git/, (o) => {
+    find(o, "KeycloakRealmImport").spec.realm.users[0].credentials = [{ type: "password", value: "x" }]; }],
+  ["a browser sign-in that does not mark the OTP step", /has no auth-otp-form with reference otp/, (o) => {
+    const realm = find(o, "KeycloakRealmImport").spec.realm;
+    for (const f of realm.authenticationFlows) for (const e of f.authenticationExecutions) if (e.authenticator === "auth-otp-form") delete e.authenticatorConfig; }],
+  ["the wallet on a chain chain-watcher does not follow", /wallet-service: signs on chain 56, which chain-watcher does not follow/, (o) => {
+    const cm = configMap(o, "wallet-service-properties");
+    cm.data["application.properties"] = cm.data["application.properties"].replace(/^c2c\.wallet\.signer\.chain-id=.*$/m, "c2c.wallet.signer.chain-id=56"); }],
+  ["an alert of docs/operations.md that no PrometheusRule carries", /no alert on c2c_wallet_deposits_reorged_after_credit_total/, (o) => {
+    for (const g of find(o, "PrometheusRule").spec.groups) g.rules = g.rules.filter((r) => r.alert !== "C2CWalletDepositReorgedAfterCredit"); }],
   ["an object of an unknown kind", /no schema or shape known/, (o) => { o.push({ apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w" } }); }],
 ];
 

@@ -2,8 +2,9 @@
 # A complete C2C trade through the running platform (start it with deploy/local/up.sh), step by step:
 # fund a seller by a real USDT deposit on the local chain (pending, then credited at the chain's depth), post a SELL ad, a buyer places an order, the seller's USDT is locked in escrow, the
 # buyer marks the fiat paid, the seller confirms and escrow releases the USDT to the buyer (minus the
-# fee). Prints every step and the final balances; exits non-zero if any step did not happen or if the
-# ledger does not balance. Every call goes through the API gateway with a real access token of a person
+# fee); then the buyer withdraws on chain to an external address (confirmed with a second factor, a cool-down,
+# signed by the hot wallet, confirmed at the chain's depth). Prints every step and the final balances; exits
+# non-zero if any step did not happen or if the ledger does not balance. Every call goes through the API gateway with a real access token of a person
 # this run creates in the development realm (deploy/local/identity.sh).
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/identity.sh"
@@ -39,7 +40,7 @@ await() {
 field() { jq -r "$1" <<<"$2"; }
 ad_active() { [ "$(field .status "$(call GET "$ORDER/api/v1/ads/$AD" "$SELLER")")" = ACTIVE ]; }
 trade_is() { ORDER_JSON=$(call GET "$ORDER/api/v1/orders/$ORDER_ID" "$BUYER"); [ "$(field .tradeStatus "$ORDER_JSON")" = "$1" ]; }
-balances() { call GET "$WALLET/api/v1/wallet/admin/balances/$1" "$ADMIN" | jq -r '.[] | select(.asset=="USDT") | "available \(.available), reserved \(.reserved), locked \(.locked), pending \(.pending)"'; }
+balances() { call GET "$WALLET/api/v1/wallet/admin/balances/$1" "$ADMIN" | jq -r '.[] | select(.asset=="USDT") | "available \(.available), reserved \(.reserved), locked \(.locked), withdrawing \(.withdrawing), pending \(.pending)"'; }
 
 step "1. open market USDT-CNY (tick 0.01) if it is not open yet"
 curl -sS -o /dev/null -X POST -H "Authorization: Bearer ${TOKEN[$ADMIN]}" -H 'Content-Type: application/json' \
@@ -98,7 +99,54 @@ step "   ad is $(field .status "$AD_JSON")"
 seller_released() { call GET "$WALLET/api/v1/wallet/admin/balances/$SELLER" "$ADMIN" | jq -e '.[] | select(.asset=="USDT") | (.reserved|tonumber) == 0' >/dev/null; }
 await "the ad's reservation released" "$TIMEOUT_S" seller_released
 
-step "8. final balances"
+step "8. the seller's deposit is swept into the hot wallet (gas from the hot wallet first; the ledger moves custody)"
+HOT_WALLET=$(bash "$ROOT/deploy/local/keys.sh" address) || die "no hot wallet (keys.sh hot-wallet)"
+deposit_swept() { [ "$(node "$ROOT/deploy/chain/send.mjs" balance "$DEPOSIT_ADDRESS")" = 0.000000 ]; }
+await "the deposit address $DEPOSIT_ADDRESS swept" "$TIMEOUT_S" deposit_swept
+step "   deposit address $DEPOSIT_ADDRESS holds $(node "$ROOT/deploy/chain/send.mjs" balance "$DEPOSIT_ADDRESS") USDT; the hot wallet $HOT_WALLET holds $(node "$ROOT/deploy/chain/send.mjs" balance "$HOT_WALLET")"
+
+step "9. the buyer withdraws 50 USDT on chain to an external address (their own wallet elsewhere)"
+WITHDRAW_TO="0x$(head -c 20 /dev/urandom | od -An -tx1 | tr -d ' \n')"   # a new address: all lower case, no checksum
+WITHDRAWAL=$(call POST "$WALLET/api/v1/wallet/withdrawals" "$BUYER" '' "{\"chainId\":31337,\"toAddress\":\"$WITHDRAW_TO\",\"amount\":\"50\"}")
+WITHDRAWAL_ID=$(field .id "$WITHDRAWAL"); WITHDRAWAL_FEE=$(field .fee "$WITHDRAWAL")
+step "   withdrawal $WITHDRAWAL_ID to $(field .toAddress "$WITHDRAWAL"): 50 USDT + fee $WITHDRAWAL_FEE held, $(field .state "$WITHDRAWAL")"
+step "   buyer: $(balances "$BUYER")"
+# A new address needs its owner's confirmation with a second factor: a step-up sign-in (password + OTP code) of
+# the buyer through Keycloak's c2c-stepup client (identity.sh; a frontend asks for the code).
+STEP_UP=$(person_with_otp "$BUYER" | sed -n 's/^step-up-token //p') && [ -n "$STEP_UP" ] || die "the buyer's step-up sign-in failed"
+TOKEN[$BUYER-stepup]=$STEP_UP
+WITHDRAWAL=$(call POST "$WALLET/api/v1/wallet/withdrawals/$WITHDRAWAL_ID/confirm" "$BUYER-stepup" '' '{}')
+step "   the buyer confirms the new address with password + OTP: $(field .state "$WITHDRAWAL") until $(field .cooldownUntil "$WITHDRAWAL")"
+withdrawal_json() { WITHDRAWAL=$(call GET "$WALLET/api/v1/wallet/withdrawals/$WITHDRAWAL_ID" "$BUYER"); }
+withdrawal_sent() { withdrawal_json; [ "$(field '.txHash // empty' "$WITHDRAWAL")" != "" ] || [[ "$(field .state "$WITHDRAWAL")" =~ ^(CONFIRMED|FAILED|REJECTED|CANCELLED)$ ]]; }
+cooldown_s=$(( $(date -d "$(field .cooldownUntil "$WITHDRAWAL")" +%s) - $(date +%s) + 1 ))
+await "withdrawal $WITHDRAWAL_ID past its cool-down, signed and sent" $(( cooldown_s > 0 ? cooldown_s + TIMEOUT_S : TIMEOUT_S )) withdrawal_sent
+WITHDRAWAL_TX=$(field .txHash "$WITHDRAWAL")
+[ "$WITHDRAWAL_TX" != null ] || die "withdrawal $WITHDRAWAL_ID ended $(field .state "$WITHDRAWAL"): $(field .reason "$WITHDRAWAL")"
+step "   cool-down over; the hot wallet signed and broadcast tx $WITHDRAWAL_TX ($(field .state "$WITHDRAWAL"))"
+RPC_URL=$(jq -r .rpcUrl "$STATE/chain/31337.json")
+rpc() { curl -fsS -H 'Content-Type: application/json' -d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"$1\",\"params\":$2}" "$RPC_URL" | jq -r .result; }
+tx_mined() { RECEIPT=$(rpc eth_getTransactionReceipt "[\"$WITHDRAWAL_TX\"]"); [ "$RECEIPT" != null ]; }
+await "tx $WITHDRAWAL_TX mined" "$TIMEOUT_S" tx_mined
+[ "$(jq -r .status <<<"$RECEIPT")" = 0x1 ] || die "tx $WITHDRAWAL_TX reverted"
+TX_BLOCK=$(( $(jq -r .blockNumber <<<"$RECEIPT") ))
+withdrawal_final() { withdrawal_json; [[ "$(field .state "$WITHDRAWAL")" =~ ^(CONFIRMED|FAILED)$ ]]; }
+# The local chain mines only when asked: one block at a time, each one more confirmation.
+while :; do
+  depth=$(( $(rpc eth_blockNumber '[]') - TX_BLOCK + 1 ))
+  withdrawal_json
+  step "   confirmation $depth of $CONFIRMATIONS (tx in block $TX_BLOCK): withdrawal $(field .state "$WITHDRAWAL")"
+  [ "$depth" -lt "$CONFIRMATIONS" ] || break
+  node "$ROOT/deploy/chain/send.mjs" mine 1 >/dev/null || die "mining a block failed"
+done
+await "withdrawal $WITHDRAWAL_ID confirmed at $CONFIRMATIONS confirmations" "$TIMEOUT_S" withdrawal_final
+[ "$(field .state "$WITHDRAWAL")" = CONFIRMED ] || die "withdrawal $WITHDRAWAL_ID $(field .state "$WITHDRAWAL"): $(field .reason "$WITHDRAWAL")"
+RECIPIENT=$(node "$ROOT/deploy/chain/send.mjs" balance "$WITHDRAW_TO") || die "cannot read the recipient's balance"
+step "   withdrawal $WITHDRAWAL_ID CONFIRMED: the hold left the ledger (50 to the hot wallet's custody, fee $WITHDRAWAL_FEE to the platform)"
+step "   recipient $WITHDRAW_TO holds $RECIPIENT USDT on chain"
+[ "$(jq -n "$RECIPIENT * 1000000 | round")" = 50000000 ] || die "the recipient holds $RECIPIENT USDT, not 50"
+
+step "10. final balances"
 step "   seller: $(balances "$SELLER")"
 step "   buyer:  $(balances "$BUYER")"
 TOTALS=$(call GET "$WALLET/api/v1/wallet/admin/totals" "$ADMIN")
@@ -106,6 +154,10 @@ jq -r '.[] | "   ledger \(.asset): entries sum \(.entriesSum), balanced \(.balan
 jq -e 'all(.[]; .balanced == true)' <<<"$TOTALS" >/dev/null || die "the ledger does not balance"
 held=$(jq -n --argjson s "$(call GET "$WALLET/api/v1/wallet/admin/balances/$SELLER" "$ADMIN")" \
   --argjson b "$(call GET "$WALLET/api/v1/wallet/admin/balances/$BUYER" "$ADMIN")" --arg fee "$(field .fee "$TRADE_JSON")" \
-  '[($s + $b)[] | select(.asset=="USDT") | (.available|tonumber) + (.reserved|tonumber) + (.locked|tonumber)] | add + ($fee|tonumber)')
-[ "$(jq -n "$held * 1000000 | round")" = 1000000000 ] || die "seller + buyer + fee = $held USDT, not the 1000 funded"
-step "demo passed: 1000 USDT funded = seller + buyer + fee ($held); ledger balanced"
+  --arg wfee "$WITHDRAWAL_FEE" \
+  '[($s + $b)[] | select(.asset=="USDT") | (.available|tonumber) + (.reserved|tonumber) + (.locked|tonumber) + (.withdrawing // 0 | tonumber)]
+   | add + ($fee|tonumber) + 50 + ($wfee|tonumber)')
+[ "$(jq -n "$held * 1000000 | round")" = 1000000000 ] \
+  || die "seller + buyer + trade fee + withdrawn + withdrawal fee = $held USDT, not the 1000 deposited"
+step "demo passed: 1000 USDT deposited = seller + buyer + trade fee + 50 withdrawn on chain + withdrawal fee ($held); ledger balanced"
+# CUSTODY REPORT HOOK (issue 11 item 10), enable once deploy/local/custody.sh is on main: bash "$ROOT/deploy/local/custody.sh"

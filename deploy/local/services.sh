@@ -79,6 +79,21 @@ export_chain_env() {
   if [ -f "$STATE/keys/hot-wallet.json" ] && [ -f "$STATE/keys/hot-wallet.password" ]; then
     export C2C_HOT_WALLET_KEYSTORE="$STATE/keys/hot-wallet.json" C2C_HOT_WALLET_PASSWORD_FILE="$STATE/keys/hot-wallet.password"
   fi
+  # ... and the deposit account's (sweeps), when keys.sh deposit-account wrote it.
+  if [ -f "$STATE/keys/deposit-account.json" ] && [ -f "$STATE/keys/deposit-account.password" ]; then
+    export C2C_DEPOSIT_KEYSTORE="$STATE/keys/deposit-account.json" C2C_DEPOSIT_PASSWORD_FILE="$STATE/keys/deposit-account.password"
+  fi
+}
+
+# Local timings of withdrawals (ADR 0014): a withdrawal to a new address waits out a cool-down after its owner
+# confirms it, an hour by default (application.properties); on the local platform 10 s, so the demo and the
+# end-to-end tests see it pass. Either can be overridden before up.sh (an hour: C2C_..._COOLDOWN=1h). Sweeps look
+# for credited deposit addresses every 5 s instead of every minute: the hot wallet's USDT comes only from them, so a
+# withdrawal right after a deposit waits for that sweep.
+export_local_timings() {
+  export C2C_SWEEP_INTERVAL="${C2C_SWEEP_INTERVAL:-5s}"
+  export C2C_WALLET_WITHDRAWAL_NEW_ADDRESS_COOLDOWN="${C2C_WALLET_WITHDRAWAL_NEW_ADDRESS_COOLDOWN:-10s}"
+  export C2C_WALLET_WITHDRAWAL_COOLDOWN_SCAN_INTERVAL="${C2C_WALLET_WITHDRAWAL_COOLDOWN_SCAN_INTERVAL:-1s}"
 }
 
 ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'; }
@@ -113,6 +128,7 @@ case "$cmd" in
   start)
     pick_java
     export_chain_env
+    export_local_timings
     for s in $services; do start_one "$s"; done
     for s in $services; do await_one "$s"; done ;;
   stop)

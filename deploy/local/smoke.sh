@@ -28,6 +28,10 @@ pids_before=$(cat "$PIDS"/*.pid 2>/dev/null | tr '\n' ' ')
 
 for port in 8081 8082 8083 8084 8085; do check "service on :$port ready (database and Kafka UP)" ready_up "$port"; done
 check "OpenAPI served by order-service" curl -fsS http://127.0.0.1:8081/q/openapi
+check "wallet-service's hot-wallet signer is on (keys.sh keystore; withdrawals are sent)" bash -c \
+  "curl -fsS http://127.0.0.1:8083/q/health/ready | jq -e '.checks[] | select(.name == \"hot-wallet signer\") | .data.signing == true'"
+check "wallet-service sweeps deposit addresses (keys.sh deposit-account keystore)" bash -c \
+  "curl -fsS http://127.0.0.1:8083/q/health/ready | jq -e '.checks[] | select(.name == \"hot-wallet signer\") | .data.sweeping == true'"
 check "Prometheus metrics served by wallet-service" bash -c "curl -fsS http://127.0.0.1:8083/q/metrics | grep -q '^jvm_'"
 alice=$(token -d grant_type=password -d client_id=c2c-frontend -d username=alice -d password=alice || true)
 check "Keycloak: password grant for alice carries role trader" jwt_has_role "$alice" trader

@@ -58,6 +58,8 @@ fi
 
 bash "$ROOT/deploy/openapi/lint.sh"
 bash "$ROOT/deploy/kubernetes/validate.sh"   # the Kubernetes manifests: offline, seconds (deploy/kubernetes/README.md)
+step "the production realm in the local Keycloak (a temporary copy: reconciler client, amr pwd/otp; deleted after)"
+node "$ROOT/deploy/keycloak/check-production-realm.mjs"
 step "gateway check (its own HAProxy on 18080 in front of stub services, real Keycloak tokens)"
 bash "$ROOT/deploy/gateway/check.sh"
 

@@ -19,6 +19,12 @@ if [ "$build" = 1 ]; then
   (cd "$ROOT" && ./mvnw -B package -DskipTests >"$LOGS/build.log" 2>&1) || die "build failed; see $LOGS/build.log"
   step "build done"
 fi
+# wallet-service's signer needs the hot wallet's keystore and the deposit account's (made once from the dev
+# mnemonic) and gas on the chain: without them it stays off and withdrawals wait in APPROVED. The hot wallet's USDT
+# comes from sweeps of credited deposits only. Quick when all is already there.
+bash "$ROOT/deploy/local/keys.sh" hot-wallet
+bash "$ROOT/deploy/local/keys.sh" deposit-account
+bash "$ROOT/deploy/local/keys.sh" fund
 bash "$ROOT/deploy/local/services.sh" start
 bash "$ROOT/deploy/local/gateway.sh" start
 
@@ -35,6 +41,7 @@ C2C platform is up ($(( $(date +%s) - _t0 )) s).
   Kafka             127.0.0.1:9092
   Keycloak          http://127.0.0.1:8180  (realm c2c; admin console user admin/admin)
   Anvil (EVM)       http://127.0.0.1:8545
+  Hot wallet        $(bash "$ROOT/deploy/local/keys.sh" address 2>/dev/null || echo "none")  (wallet-service's signer; keystore in $STATE/keys)
 Logs: $LOGS
 Status: deploy/local/status.sh    Stop everything: deploy/local/down.sh
 EOT

@@ -60,32 +60,44 @@ public final class Api {
 
     /**
      * Who calls: a platform owner id and, optionally, comma-separated realm roles (none: a trader); or the
-     * maker client (client credentials, role merchant) acting for that owner.
+     * maker client (client credentials, role merchant) acting for that owner; or, {@code stepUp}, that person
+     * signed in just now with password and OTP (a recent second factor: confirming and approving withdrawals).
      */
-    public record As(String user, String roles, boolean makerClient) {
+    public record As(String user, String roles, boolean makerClient, boolean stepUp) {
         public static As user(String id) {
-            return new As(id, null, false);
+            return new As(id, null, false, false);
         }
 
         public static As withRoles(String id, String roles) {
-            return new As(id, roles, false);
+            return new As(id, roles, false, false);
         }
 
         public static As maker(String ownerId) {
-            return new As(ownerId, "merchant", true);
+            return new As(ownerId, "merchant", true, false);
         }
 
         public static As admin() {
-            return new As("admin1", "admin", false);
+            return new As("admin1", "admin", false, false);
         }
 
         public static As arbiter() {
-            return new As("arbiter1", "arbiter", false);
+            return new As("arbiter1", "arbiter", false, false);
+        }
+
+        /**
+         * The owner with these roles (null: a trader) and an OTP credential, each call with a fresh step-up token
+         * (amr pwd+otp, issued now) from Keycloak's step-up client.
+         */
+        public static As withSecondFactor(String id, String roles) {
+            return new As(id, roles, false, true);
         }
 
         String bearer() {
-            return makerClient ? Keycloak.makerClient(user).bearer()
-                    : Keycloak.person(user, roles == null ? new String[0] : roles.split(",")).bearer();
+            String[] roleList = roles == null ? new String[0] : roles.split(",");
+            if (stepUp) {
+                return Keycloak.personWithOtp(user, roleList).stepUpBearer();
+            }
+            return makerClient ? Keycloak.makerClient(user).bearer() : Keycloak.person(user, roleList).bearer();
         }
     }
 

@@ -176,6 +176,40 @@ public final class Platform {
         return null;
     }
 
+    /** A withdrawal of USDT to {@code toAddress} on the chain, asked for as {@code as} (a fresh Idempotency-Key). */
+    public Answer requestWithdrawal(As as, long chainId, String toAddress, String amount) {
+        return wallet.post("/api/v1/wallet/withdrawals", as,
+                Map.of("chainId", chainId, "toAddress", toAddress, "amount", amount), UUID.randomUUID().toString());
+    }
+
+    /** One of the owner's withdrawals as they see it (state, txHash, cooldownUntil, approvedBy, ...). */
+    public JsonNode withdrawal(String owner, String withdrawalId) {
+        return wallet.get("/api/v1/wallet/withdrawals/" + withdrawalId, As.user(owner))
+                .expect(200, "reading withdrawal " + withdrawalId).body();
+    }
+
+    /** The owner confirms a withdrawal to a new address ({@code as} needs a recent second factor). */
+    public Answer confirmWithdrawal(As as, String withdrawalId) {
+        return wallet.post("/api/v1/wallet/withdrawals/" + withdrawalId + "/confirm", as, null,
+                UUID.randomUUID().toString());
+    }
+
+    /** An admin's approval of a withdrawal over the approval threshold ({@code as} needs a recent second factor). */
+    public Answer approveWithdrawal(As as, String withdrawalId) {
+        return wallet.post("/api/v1/wallet/admin/withdrawals/" + withdrawalId + "/approve", as, null,
+                UUID.randomUUID().toString());
+    }
+
+    /** The ledger's USDT balance of one account kind summed over owners (FEES, CUSTODY, ...), zero when none. */
+    public BigDecimal ledgerKind(String kind) {
+        for (JsonNode asset : totals()) {
+            if ("USDT".equals(asset.path("asset").asText())) {
+                return dec(asset.path("byKind"), kind);
+            }
+        }
+        return BigDecimal.ZERO;
+    }
+
     /** The ledger's own totals per asset (entries sum, balances by kind, whether it is balanced). */
     public JsonNode totals() {
         return wallet.get("/api/v1/wallet/admin/totals", As.admin()).expect(200, "reading ledger totals").body();

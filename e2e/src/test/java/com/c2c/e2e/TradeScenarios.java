@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
  * What every end-to-end scenario shares: the running platform, a market of its own, users unique to
  * the run, waits with deadlines, and the conservation check after each scenario (the ledger balances to
  * zero per asset, and the scenario's users hold exactly what they were funded, less the fees of their
- * completed trades).
+ * completed trades and what they withdrew on chain with its fees).
  */
 abstract class TradeScenarios {
     static final String FIAT = "GBP";
@@ -32,6 +32,8 @@ abstract class TradeScenarios {
     private final List<String> completedTrades = new ArrayList<>();
     private final List<String[]> ads = new ArrayList<>();
     private BigDecimal funded = BigDecimal.ZERO;
+    private BigDecimal sentOnChain = BigDecimal.ZERO;
+    private BigDecimal withdrawalFees = BigDecimal.ZERO;
 
     @BeforeAll
     static void market() {
@@ -54,6 +56,12 @@ abstract class TradeScenarios {
     /** Counts USDT that entered the platform for a scenario user other than by admin funding (an on-chain deposit). */
     void fundedOnChain(String usdt) {
         funded = funded.add(new BigDecimal(usdt));
+    }
+
+    /** Counts USDT that left the platform for a scenario user on chain: a confirmed withdrawal's amount and its fee. */
+    void sentOnChain(String usdt, String fee) {
+        sentOnChain = sentOnChain.add(new BigDecimal(usdt));
+        withdrawalFees = withdrawalFees.add(new BigDecimal(fee));
     }
 
     /** Posts a SELL ad and waits until its USDT is reserved and it is ACTIVE on the book. */
@@ -149,7 +157,9 @@ abstract class TradeScenarios {
             Balances b = platform.balances(u);
             held = held.add(b.total());
         }
-        assertAmount(funded.toPlainString(), held.add(fees),
-                "what the scenario's users hold plus the fees of their completed trades");
+        assertAmount(funded.toPlainString(), held.add(fees).add(sentOnChain).add(withdrawalFees),
+                "what the scenario's users hold plus the fees of their completed trades plus what they withdrew on"
+                        + " chain (" + sentOnChain.toPlainString() + ") and its fees (" + withdrawalFees.toPlainString()
+                        + ")");
     }
 }

@@ -41,7 +41,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DepositCrediting {
     private static final Logger LOG = Logger.getLogger(DepositCrediting.class);
-    static final String ASSET = "USDT";
+    public static final String ASSET = "USDT";
     public static final String UNCREDITED_METRIC = "c2c.wallet.deposits.uncredited";
     public static final String REORGED_METRIC = "c2c.wallet.deposits.reorged.after.credit";
     private static final Pattern HASH = Pattern.compile("0x[0-9a-f]{64}");

@@ -6,9 +6,11 @@ import com.c2c.events.Topics;
 import com.c2c.events.wallet.OutgoingTransferSigned;
 import com.c2c.platform.messaging.outbox.Outbox;
 import com.c2c.wallet.signer.chain.EvmNode;
-import com.c2c.wallet.signer.chain.HotWallet;
+import com.c2c.wallet.signer.chain.DepositKeys;
+import com.c2c.wallet.signer.chain.SigningKey;
 import com.c2c.wallet.signer.domain.Fees;
 import com.c2c.wallet.signer.domain.NodeAnswer;
+import com.c2c.wallet.signer.domain.TransferPurpose;
 import com.c2c.wallet.signer.domain.TransferState;
 import com.c2c.wallet.signer.store.TransferStore;
 import com.c2c.wallet.signer.store.TransferStore.SignedVersion;
@@ -16,12 +18,16 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -34,17 +40,34 @@ import org.jboss.logging.Logger;
  * <li>BROADCAST: a version with a receipt makes it MINED (status 1) or FAILED (status 0); a latest version the
  * node has forgotten is sent again; one unmined for {@code replace-after} is replaced: same nonce, fee ≥ +12.5 %,
  * every version kept, whichever is mined wins (one nonce can be mined once).</li>
- * <li>QUEUED: if the token's blacklist holds the hot wallet or the destination, BLOCKED (no nonce used); else the
- * next nonce (its row locked), signed, and nonce + raw transaction + SIGNED committed together, then broadcast.</li>
+ * <li>Sweeps, every {@code sweep.interval} when the deposit keys are loaded: each deposit address whose credited
+ * USDT (its CUSTODY account) is at least {@code sweep.minimum} gets a SWEEP to the hot wallet of what is both credited
+ * and there on chain (never a deposit not yet confirmed, never uncredited dust), one at a time per address.</li>
+ * <li>QUEUED: if the token's blacklist holds a party (the hot wallet, the destination, a swept deposit address),
+ * BLOCKED (no nonce used); a SWEEP whose address cannot pay its gas first gets a GAS top-up from the hot wallet and
+ * waits for it; else the next nonce of the sending address (its row locked), signed, and nonce + raw transaction +
+ * SIGNED committed together, then broadcast.</li>
  * </ol>
  */
 final class Signer {
     private static final Logger LOG = Logger.getLogger(Signer.class);
     static final String HOT_WALLET_BLACKLISTED = "hot-wallet-blacklisted";
     static final String DESTINATION_BLACKLISTED = "destination-blacklisted";
+    static final String DEPOSIT_ADDRESS_BLACKLISTED = "deposit-address-blacklisted";
     static final String REVERTED = "reverted";
 
-    private final HotWallet wallet;
+    private final SigningKey wallet;
+    /** The deposit addresses' keys (sweeps); null when no deposit keystore is configured: sweeps wait. */
+    private final DepositKeys depositKeys;
+    private Instant nextSweepPlan = Instant.EPOCH;
+    /**
+     * This pass's USDT at the hot wallet not yet promised to a signed, unmined transfer (micro-units); null until a
+     * withdrawal needs it. A withdrawal is signed only when it is covered: one signed without the tokens would revert
+     * on chain and burn its nonce and gas. Sweeps refill the hot wallet.
+     */
+    private Long hotWalletSpendable;
+    /** Withdrawals already logged as waiting for the hot wallet's USDT (bounded), to log each once. */
+    private final Set<String> waitingForFunds = new HashSet<>();
     private final EvmNode node;
     private final TransferStore store;
     private final List<TransferListener> listeners;
@@ -61,10 +84,11 @@ final class Signer {
     /** Set by the test hook: this pass ends now, as the process would have. */
     private boolean diedAfterSigning;
 
-    Signer(HotWallet wallet, EvmNode node, TransferStore store, List<TransferListener> listeners, SignerConfig config,
-            String token, Outbox outbox) {
+    Signer(SigningKey wallet, DepositKeys depositKeys, EvmNode node, TransferStore store,
+            List<TransferListener> listeners, SignerConfig config, String token, Outbox outbox) {
         this.outbox = outbox;
         this.wallet = wallet;
+        this.depositKeys = depositKeys;
         this.node = node;
         this.store = store;
         this.listeners = List.copyOf(listeners);
@@ -94,7 +118,12 @@ final class Signer {
         for (TransferView t : db(() -> store.inState(TransferState.BROADCAST, config.batchSize()), false)) {
             failed = attempt(t, failed, () -> follow(t));
         }
+        if (depositKeys != null && !Instant.now().isBefore(nextSweepPlan)) {
+            nextSweepPlan = Instant.now().plus(config.sweep().interval());
+            planSweeps();
+        }
         List<TransferView> queued = db(() -> store.inState(TransferState.QUEUED, config.batchSize()), false);
+        hotWalletSpendable = null;
         if (!queued.isEmpty()) {
             boolean walletBlacklisted = node.blacklisted(wallet.address());
             for (TransferView t : queued) {
@@ -110,14 +139,139 @@ final class Signer {
         }
     }
 
+    /**
+     * Queues a SWEEP for each deposit address whose credited USDT is at least {@code sweep.minimum}: the smaller of
+     * what the ledger credited there and what the token says is there (a confirmed sweep not yet posted, or a deposit
+     * reorged out after crediting, leaves less on chain than credited; dust and unconfirmed deposits are on chain but
+     * not credited). At most one sweep per address is on its way (V8's index).
+     */
+    void planSweeps() throws IOException {
+        if (depositKeys == null) {
+            throw new IllegalStateException("no deposit keystore: sweeps are off");
+        }
+        long minimum = config.sweep().minimum();
+        for (TransferStore.SweepCandidate c : db(() -> store.sweepCandidates(config.chainId(), minimum,
+                config.batchSize()), false)) {
+            if (!depositKeys.addressAt(c.index()).equals(c.address())) {
+                LOG.errorf("deposit address %s is not index %d of the deposit keystore's account: not swept (is"
+                        + " c2c.wallet.deposit.xpub the keystore's?)", c.address(), c.index());
+                continue;
+            }
+            if (c.lastBlocked() != null && stillBlocked(c)) {
+                continue; // its last sweep is BLOCKED and the party still blacklisted: no new row every interval
+            }
+            long amount = Math.min(c.creditedMicros(), wholeMicros(node.tokenBalance(c.address())));
+            if (amount < minimum) {
+                continue; // what is credited there already left (a sweep mined, not yet final)
+            }
+            String id = "sweep:" + UUID.randomUUID();
+            if (db(() -> store.addSweep(id, config.chainId(), c.address(), c.index(), wallet.address(), amount), true)) {
+                LOG.infof("transfer %s QUEUED: sweep of %d micro-units from deposit address %s (index %d) to the hot"
+                        + " wallet %s", id, amount, c.address(), c.index(), wallet.address());
+            }
+        }
+    }
+
+    private boolean stillBlocked(TransferStore.SweepCandidate c) throws IOException {
+        return switch (c.lastBlocked()) {
+            case DEPOSIT_ADDRESS_BLACKLISTED -> node.blacklisted(c.address());
+            case HOT_WALLET_BLACKLISTED -> node.blacklisted(wallet.address());
+            default -> false;
+        };
+    }
+
+    /** The whole micro-units in a token amount (a token with more decimals may hold a remainder: it stays). */
+    private long wholeMicros(BigInteger baseUnits) {
+        BigInteger perMicro = units.toBaseUnits(1);
+        BigInteger whole = baseUnits.subtract(baseUnits.mod(perMicro));
+        return units.toMicroUnits(whole.min(units.toBaseUnits(Long.MAX_VALUE)));
+    }
+
+    /** Whether the hot wallet's USDT, less what signed transfers will take, covers this withdrawal. */
+    private boolean hotWalletCovers(TransferView t) throws IOException {
+        if (hotWalletSpendable == null) {
+            long promised = db(() -> store.unminedTokensFrom(config.chainId(), wallet.address()), false);
+            hotWalletSpendable = wholeMicros(node.tokenBalance(wallet.address())) - promised;
+        }
+        if (hotWalletSpendable >= t.amountMicros()) {
+            return true;
+        }
+        if (waitingForFunds.size() > MAX_REMEMBERED_REFUSALS) {
+            waitingForFunds.clear();
+        }
+        if (waitingForFunds.add(t.id())) {
+            LOG.warnf("transfer %s of %d micro-units waits: the hot wallet %s has %d spendable (sweeps of credited"
+                    + " deposits refill it); not signed, no nonce used", t.id(), t.amountMicros(), wallet.address(),
+                    hotWalletSpendable);
+        }
+        return false;
+    }
+
+    /** Who signs the transfer: the hot wallet, or the swept deposit address's key (null when sweeps are off). */
+    private SigningKey keyFor(TransferView t) {
+        if (t.purpose() != TransferPurpose.SWEEP) {
+            return wallet;
+        }
+        return depositKeys == null ? null : depositKeys.keyAt(t.sourceIndex());
+    }
+
+    /** The token's blacklist holding a party of the transfer, if one does: why it is BLOCKED. */
+    private String blacklistedParty(TransferView t, boolean walletBlacklisted) throws IOException {
+        return switch (t.purpose()) {
+            case WITHDRAWAL -> walletBlacklisted ? HOT_WALLET_BLACKLISTED
+                    : node.blacklisted(t.toAddress()) ? DESTINATION_BLACKLISTED : null;
+            case SWEEP -> node.blacklisted(t.sourceAddress()) ? DEPOSIT_ADDRESS_BLACKLISTED
+                    : walletBlacklisted ? HOT_WALLET_BLACKLISTED : null;
+            case GAS -> null; // native coin: the token's blacklist does not apply
+        };
+    }
+
+    /**
+     * Whether the sweep's deposit address holds enough native coin for its gas at {@code fees}; if not, a GAS top-up
+     * from the hot wallet (twice the need, for a replacement's higher fee) is queued, once, and the sweep waits.
+     */
+    private boolean paysItsGas(TransferView t, Fees fees) throws IOException {
+        BigInteger need = BigInteger.valueOf(config.gasLimit()).multiply(BigInteger.valueOf(fees.maxFeePerGas()));
+        BigInteger have = node.nativeBalance(t.sourceAddress());
+        if (have.compareTo(need) >= 0) {
+            return true;
+        }
+        BigInteger topUp = need.multiply(BigInteger.TWO).subtract(have);
+        String id = "gas:" + UUID.randomUUID();
+        if (db(() -> store.addGas(id, config.chainId(), t.sourceAddress(), topUp), true)) {
+            LOG.infof("transfer %s QUEUED: %s wei of gas from the hot wallet to deposit address %s for sweep %s", id,
+                    topUp, t.sourceAddress(), t.id());
+        }
+        return false;
+    }
+
     private void signAndSend(TransferView t, boolean walletBlacklisted) throws IOException {
-        String blocked = walletBlacklisted ? HOT_WALLET_BLACKLISTED
-                : node.blacklisted(t.toAddress()) ? DESTINATION_BLACKLISTED : null;
+        String blocked = blacklistedParty(t, walletBlacklisted);
         if (blocked != null) {
             block(t, blocked);
             return;
         }
-        Optional<TransferView> signed = sign(t);
+        SigningKey key = keyFor(t);
+        if (key == null) {
+            return; // a sweep while no deposit keystore is loaded: it waits for one
+        }
+        if (t.purpose() == TransferPurpose.SWEEP && !key.address().equals(t.sourceAddress())) {
+            LOG.errorf("transfer %s: deposit address %s is not index %d of the deposit keystore's account; not signed",
+                    t.id(), t.sourceAddress(), t.sourceIndex());
+            return;
+        }
+        if (t.purpose() == TransferPurpose.WITHDRAWAL && !hotWalletCovers(t)) {
+            return;
+        }
+        Fees fees = node.currentFees(config.maxFeePerGasCap());
+        if (t.purpose() == TransferPurpose.SWEEP && !paysItsGas(t, fees)) {
+            return;
+        }
+        Optional<TransferView> signed = sign(t, key, fees);
+        if (signed.isPresent() && t.purpose() == TransferPurpose.WITHDRAWAL) {
+            hotWalletSpendable -= t.amountMicros();
+            waitingForFunds.remove(t.id());
+        }
         if (signed.isEmpty()) {
             return;
         }
@@ -155,35 +309,50 @@ final class Signer {
     }
 
     /**
-     * Every signed version is announced with it, in its transaction, so chain-watcher follows each hash the node
-     * may mine ({@code OutgoingTransferSigned}); the signer sends withdrawals only (sweeps are not built yet).
+     * Every signed version of a withdrawal or sweep is announced with it, in its transaction, so chain-watcher follows
+     * each hash the node may mine ({@code OutgoingTransferSigned}) and reports it final; a GAS top-up moves no USDT
+     * and is not announced (the signer's own receipt ends it).
      */
     private Uni<Void> announceSigned(TransferView t, SignedVersion v) {
+        if (!t.purpose().settled()) {
+            return Uni.createFrom().voidItem();
+        }
         return outbox.add(Topics.WALLET_EVENTS, t.id(), EventTypes.OUTGOING_TRANSFER_SIGNED, v.chainId() + ":" + v.txHash(),
-                new OutgoingTransferSigned(v.chainId(), t.id(), "WITHDRAWAL", v.txHash(), v.nonce(), v.fromAddress(),
-                        t.toAddress(), t.amountMicros())).replaceWithVoid();
+                new OutgoingTransferSigned(v.chainId(), t.id(), t.purpose().name(), v.txHash(), v.nonce(),
+                        v.fromAddress(), t.toAddress(), t.amountMicros())).replaceWithVoid();
     }
 
-    /** QUEUED → SIGNED: the next nonce, the signed transaction and the state in one transaction. */
-    private Optional<TransferView> sign(TransferView t) throws IOException {
-        Fees fees = node.currentFees(config.maxFeePerGasCap());
-        long mined = node.transactionCount(wallet.address(), false);
+    /** The transaction of one version: the token transfer, or for GAS the native coin. */
+    private SigningKey.Signed signVersion(TransferView t, SigningKey key, long nonce, Fees fees) {
+        return t.purpose() == TransferPurpose.GAS
+                ? key.signNativeTransfer(config.chainId(), nonce, t.toAddress(), t.amountWei(), fees)
+                : key.signTokenTransfer(config.chainId(), nonce, token, t.toAddress(),
+                        units.toBaseUnits(t.amountMicros()), config.gasLimit(), fees);
+    }
+
+    private long gasLimit(TransferView t) {
+        return t.purpose() == TransferPurpose.GAS ? SigningKey.NATIVE_TRANSFER_GAS : config.gasLimit();
+    }
+
+    /** QUEUED → SIGNED: the sender's next nonce, the signed transaction and the state in one transaction. */
+    private Optional<TransferView> sign(TransferView t, SigningKey key, Fees fees) throws IOException {
+        long mined = node.transactionCount(key.address(), false);
         TransferView signed = db(() -> store.lockIn(t.id(), TransferState.QUEUED).chain(queued -> !queued
                 ? Uni.createFrom().nullItem()
-                : store.lockNextNonce(config.chainId(), wallet.address(), mined).chain(nonce -> {
-                    HotWallet.Signed tx = wallet.signTokenTransfer(config.chainId(), nonce, token, t.toAddress(),
-                            units.toBaseUnits(t.amountMicros()), config.gasLimit(), fees);
-                    SignedVersion version = new SignedVersion(tx.txHash(), t.id(), 1, config.chainId(), wallet.address(),
-                            nonce, tx.rawTx(), config.gasLimit(), fees, null);
+                : store.lockNextNonce(config.chainId(), key.address(), mined).chain(nonce -> {
+                    SigningKey.Signed tx = signVersion(t, key, nonce, fees);
+                    SignedVersion version = new SignedVersion(tx.txHash(), t.id(), 1, config.chainId(), key.address(),
+                            nonce, tx.rawTx(), gasLimit(t), fees, null);
                     return store.addVersion(version)
                             .chain(() -> announceSigned(t, version))
-                            .chain(() -> store.markSigned(t.id(), wallet.address(), nonce))
-                            .chain(() -> store.setNextNonce(config.chainId(), wallet.address(), nonce + 1))
+                            .chain(() -> store.markSigned(t.id(), key.address(), nonce))
+                            .chain(() -> store.setNextNonce(config.chainId(), key.address(), nonce + 1))
                             .chain(() -> announce(t.id()));
                 })), true);
         if (signed != null) {
-            LOG.infof("transfer %s of %d micro-units to %s SIGNED by %s: nonce %d, tx %s", t.id(), t.amountMicros(),
-                    t.toAddress(), wallet.address(), signed.nonce(), signed.txHash());
+            LOG.infof("transfer %s (%s) of %s to %s SIGNED by %s: nonce %d, tx %s", t.id(), t.purpose(),
+                    t.purpose() == TransferPurpose.GAS ? t.amountWei() + " wei" : t.amountMicros() + " micro-units",
+                    t.toAddress(), key.address(), signed.nonce(), signed.txHash());
         }
         return Optional.ofNullable(signed);
     }
@@ -223,9 +392,10 @@ final class Signer {
 
     /** A new version with the same nonce and a fee at least 12.5 % higher, kept with the others, then sent. */
     private void replace(TransferView t, SignedVersion latest) throws IOException {
-        if (!latest.fromAddress().equals(wallet.address())) {
-            LOG.errorf("transfer %s was signed by %s, not by this hot wallet %s: it cannot be replaced here", t.id(),
-                    latest.fromAddress(), wallet.address());
+        SigningKey key = keyFor(t);
+        if (key == null || !latest.fromAddress().equals(key.address())) {
+            LOG.errorf("transfer %s was signed by %s, whose key this signer does not hold (%s): it cannot be replaced"
+                    + " here", t.id(), latest.fromAddress(), key == null ? "no deposit keystore" : key.address());
             return;
         }
         Fees fees = latest.fees().bumped(node.currentFees(config.maxFeePerGasCap()), config.maxFeePerGasCap());
@@ -241,10 +411,9 @@ final class Signer {
                     if (now.getLast().version() != latest.version()) {
                         return Uni.createFrom().<SignedVersion>nullItem(); // replaced meanwhile by another signer
                     }
-                    HotWallet.Signed tx = wallet.signTokenTransfer(config.chainId(), latest.nonce(), token, t.toAddress(),
-                            units.toBaseUnits(t.amountMicros()), config.gasLimit(), fees);
+                    SigningKey.Signed tx = signVersion(t, key, latest.nonce(), fees);
                     SignedVersion v = new SignedVersion(tx.txHash(), t.id(), latest.version() + 1, config.chainId(),
-                            wallet.address(), latest.nonce(), tx.rawTx(), config.gasLimit(), fees, null);
+                            key.address(), latest.nonce(), tx.rawTx(), gasLimit(t), fees, null);
                     return store.addVersion(v).chain(() -> announceSigned(t, v)).replaceWith(v);
                 })), true);
         if (replacement != null) {

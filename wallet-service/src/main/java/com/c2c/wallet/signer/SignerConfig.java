@@ -56,4 +56,26 @@ public interface SignerConfig {
     /** At most this many transfers are signed per pass. */
     @WithDefault("20")
     int batchSize();
+
+    /** Sweeps of deposit addresses into the hot wallet (ADR 0014). */
+    Sweep sweep();
+
+    interface Sweep {
+        /**
+         * The deposit account's key (m/44'/60'/a', the private side of {@code c2c.wallet.deposit.xpub}) as a web3j
+         * encrypted JSON keystore; without it (or its password file) nothing is swept and deposits stay where they
+         * arrived, still credited and still in the custody report.
+         */
+        Optional<Path> keystore();
+
+        Optional<Path> passwordFile();
+
+        /** An address is swept once this much credited USDT (micro-units) is there: gas is not spent to move dust. */
+        @WithDefault("10000000")
+        long minimum();
+
+        /** How often the signer looks for deposit addresses to sweep. */
+        @WithDefault("60s")
+        Duration interval();
+    }
 }

@@ -27,6 +27,10 @@ public class SignerHealth implements HealthCheck {
         if (loop.off() != null) {
             response.withData("off", loop.off());
         }
+        response.withData("sweeping", loop.sweepsOff() == null);
+        if (loop.sweepsOff() != null) {
+            response.withData("sweepsOff", loop.sweepsOff());
+        }
         if (loop.lastFailure() != null) {
             response.withData("lastFailure", loop.lastFailure());
         }

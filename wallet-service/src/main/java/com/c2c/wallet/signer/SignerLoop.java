@@ -3,8 +3,10 @@ package com.c2c.wallet.signer;
 import com.c2c.chain.InvalidAddressException;
 import com.c2c.chain.evm.EvmAddress;
 import com.c2c.platform.messaging.outbox.Outbox;
+import com.c2c.wallet.deposit.config.DepositConfig;
+import com.c2c.wallet.signer.chain.DepositKeys;
 import com.c2c.wallet.signer.chain.EvmNode;
-import com.c2c.wallet.signer.chain.HotWallet;
+import com.c2c.wallet.signer.chain.SigningKey;
 import com.c2c.wallet.signer.store.TransferStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -40,10 +42,15 @@ public class SignerLoop {
     private volatile boolean chainChecked;
     private volatile String lastFailure;
     private final Outbox outbox;
+    private final DepositConfig deposits;
+    /** Why deposit addresses are not swept (null while they are). */
+    private volatile String sweepsOff = "not started";
     private Thread thread;
     private CountDownLatch stopped;
 
-    SignerLoop(SignerConfig config, TransferStore store, Instance<TransferListener> listeners, Outbox outbox) {
+    SignerLoop(SignerConfig config, TransferStore store, Instance<TransferListener> listeners, Outbox outbox,
+            DepositConfig deposits) {
+        this.deposits = deposits;
         this.config = config;
         this.store = store;
         this.listeners = listeners;
@@ -60,19 +67,20 @@ public class SignerLoop {
             disable("no token contract configured (c2c.wallet.signer.token-contract)");
             return;
         }
-        HotWallet wallet;
+        SigningKey wallet;
         String tokenAddress;
         try {
             tokenAddress = EvmAddress.parse(token.get()).toLowerCase();
-            wallet = HotWallet.load(config.keystore().get(), config.passwordFile().get());
+            wallet = SigningKey.load(config.keystore().get(), config.passwordFile().get());
         } catch (InvalidAddressException | IllegalStateException e) {
             broken = true;
             disable("cannot start: " + e.getMessage());
             LOG.error("hot-wallet signer " + off);
             return;
         }
+        DepositKeys depositKeys = loadDepositKeys();
         node = new EvmNode(config.rpcUrl(), tokenAddress);
-        signer = new Signer(wallet, node, store, listeners.stream().toList(), config, tokenAddress, outbox);
+        signer = new Signer(wallet, depositKeys, node, store, listeners.stream().toList(), config, tokenAddress, outbox);
         LOG.infof("hot-wallet signer: hot wallet %s, chain %d at %s, token %s, replace after %s", wallet.address(),
                 config.chainId(), config.rpcUrl(), tokenAddress, config.replaceAfter());
         if (!config.enabled()) {
@@ -80,6 +88,40 @@ public class SignerLoop {
             return;
         }
         start();
+    }
+
+    /**
+     * The deposit account's keys for sweeps, if a deposit keystore is configured; a keystore that cannot be read or is
+     * not the xpub's leaves sweeps off (withdrawals still go) and says why on readiness.
+     */
+    private DepositKeys loadDepositKeys() {
+        if (config.sweep().keystore().isEmpty() || config.sweep().passwordFile().isEmpty()) {
+            sweepsOff = "no deposit keystore configured (c2c.wallet.signer.sweep.keystore and .password-file)";
+            LOG.info("sweeps are off: " + sweepsOff);
+            return null;
+        }
+        try {
+            DepositKeys keys = DepositKeys.load(config.sweep().keystore().get(), config.sweep().passwordFile().get(),
+                    deposits.xpub());
+            sweepsOff = null;
+            LOG.infof("sweeps: %s, deposit addresses with at least %d micro-USDT credited, looked at every %s", keys,
+                    config.sweep().minimum(), config.sweep().interval());
+            return keys;
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            sweepsOff = "cannot read the deposit keys: " + e.getMessage();
+            LOG.error("sweeps are off: " + sweepsOff);
+            return null;
+        }
+    }
+
+    /** Null while deposit addresses are swept; otherwise why not. */
+    public String sweepsOff() {
+        return sweepsOff;
+    }
+
+    /** Tests: looks for deposit addresses to sweep now, on the calling thread (never an event loop). */
+    public void planSweepsNow() throws IOException {
+        requireSigner().planSweeps();
     }
 
     void onStop(@Observes ShutdownEvent stopping) {

@@ -12,7 +12,7 @@ import java.util.UUID;
  * chain-watcher's reports on the transfers the signer sent, at the chain's confirmation depth (runs in the
  * chain-events consumer's inbox transaction): a withdrawal's transfer confirmed → its hold goes to the hot wallet's
  * custody and FEES (CONFIRMED); reverted → the hold returns (FAILED). A report naming no withdrawal of this wallet
- * can never be applied: poison, dead-lettered for an operator. Sweeps are not built yet.
+ * can never be applied: poison, dead-lettered for an operator. Sweeps are settled by SweepSettlement.
  */
 @ApplicationScoped
 public class WithdrawalChainReports {

@@ -242,6 +242,25 @@ class HotWalletSignerTest {
     }
 
     @Test
+    void aWithdrawalTheHotWalletCannotCoverWaitsWithoutANonceUntilTokensArrive() throws Exception {
+        String to = freshAddress();
+        long nonceBefore = minedNonce(hot);
+        long beyond = chain.balanceOf(hot) + 1;
+        String id = submit("t-" + UUID.randomUUID(), to, beyond).transfer().id();
+        passes(3);
+        TransferView waiting = transferState(id);
+        assertEquals(TransferState.QUEUED, waiting.state(), "not signed: it would revert and burn its nonce");
+        assertNull(waiting.nonce());
+        assertEquals(nonceBefore, minedNonce(hot));
+
+        chain.transfer(0, hot, 1); // a sweep's worth: now exactly covered
+        assertEquals(nonceBefore, passUntil(id, TransferState.MINED).nonce());
+        assertEquals(beyond, chain.balanceOf(to));
+        assertEquals(0, chain.balanceOf(hot));
+        chain.transfer(0, hot, HotWalletChainResource.HOT_WALLET_FUNDS_MICROS); // the other tests' funds, back
+    }
+
+    @Test
     void aBlacklistedDestinationBlocksTheTransferWithoutUsingANonce() throws Exception {
         String to = freshAddress();
         chain.blacklist(to);

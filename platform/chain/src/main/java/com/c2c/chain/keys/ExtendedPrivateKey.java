@@ -85,6 +85,27 @@ public final class ExtendedPrivateKey {
                 Integer.toUnsignedLong(fields.childNumber()), fields.chainCode(), key);
     }
 
+    /**
+     * The extended private key of the node {@code publicKey} describes, given that node's private key alone: an
+     * extended public key carries everything else (chain code, depth, parent fingerprint, child number). So a signer
+     * can keep just the account's 32-byte key in an ordinary encrypted keystore and take the rest from the xpub that
+     * is public configuration anyway.
+     *
+     * @throws IllegalArgumentException if the key is not in 1..n-1 or is not the private key of {@code publicKey}
+     */
+    public static ExtendedPrivateKey of(ExtendedPublicKey publicKey, BigInteger privateKey) {
+        if (!Secp256k1.isValidPrivateKey(privateKey)) {
+            throw new IllegalArgumentException(WHAT + ": private key is not in 1..n-1");
+        }
+        ExtendedPrivateKey key = new ExtendedPrivateKey(publicKey.network(), publicKey.depth(),
+                publicKey.parentFingerprint(), publicKey.childNumber(), publicKey.chainCode(), privateKey);
+        if (!key.neuter().equals(publicKey)) {
+            throw new IllegalArgumentException("this private key does not belong to the extended public key "
+                    + publicKey.serialize());
+        }
+        return key;
+    }
+
     /** CKDpriv for normal child {@code index} (0..2^31-1). */
     public ExtendedPrivateKey deriveChild(int index) {
         return deriveChildNumber(ChildNumber.checkIndex(index));

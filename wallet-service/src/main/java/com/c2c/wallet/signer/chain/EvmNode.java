@@ -3,6 +3,7 @@ package com.c2c.wallet.signer.chain;
 import com.c2c.wallet.signer.domain.Fees;
 import com.c2c.wallet.signer.domain.NodeAnswer;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import org.web3j.abi.FunctionEncoder;
@@ -12,6 +13,7 @@ import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Bool;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Response;
@@ -50,6 +52,24 @@ public final class EvmNode implements AutoCloseable {
             throw new IOException("the token " + token + " answered isBlackListed with nothing (" + result + ")");
         }
         return (Boolean) decoded.getFirst().getValue();
+    }
+
+    /** The token's {@code balanceOf(address)}, in the token's base units, at the latest block. */
+    public BigInteger tokenBalance(String address) throws IOException {
+        Function balanceOf = new Function("balanceOf", List.of(new Address(address)),
+                List.of(new TypeReference<Uint256>() { }));
+        String result = ok("eth_call balanceOf", web3j.ethCall(Transaction.createEthCallTransaction(null, token,
+                FunctionEncoder.encode(balanceOf)), DefaultBlockParameterName.LATEST).send()).getValue();
+        List<Type> decoded = FunctionReturnDecoder.decode(result, balanceOf.getOutputParameters());
+        if (decoded.isEmpty()) {
+            throw new IOException("the token " + token + " answered balanceOf with nothing (" + result + ")");
+        }
+        return (BigInteger) decoded.getFirst().getValue();
+    }
+
+    /** The address's native coin (gas money), in wei, at the latest block. */
+    public BigInteger nativeBalance(String address) throws IOException {
+        return ok("eth_getBalance", web3j.ethGetBalance(address, DefaultBlockParameterName.LATEST).send()).getBalance();
     }
 
     /** What a first offer should be now: twice the latest block's base fee plus the node's suggested tip. */

@@ -2,10 +2,13 @@ package com.c2c.wallet.signer.store;
 
 import com.c2c.wallet.signer.TransferView;
 import com.c2c.wallet.signer.domain.Fees;
+import com.c2c.wallet.signer.domain.TransferPurpose;
 import com.c2c.wallet.signer.domain.TransferState;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -23,7 +26,8 @@ public class TransferStore {
     private static final String VIEW = """
             select t.id, t.chain_id, t.to_address, t.amount_micros, t.state, t.reason, t.from_address, t.nonce,
                    coalesce(t.mined_tx_hash, v.tx_hash), t.mined_block, coalesce(v.version, 0),
-                   t.created_at, t.signed_at, t.broadcast_at, t.finished_at
+                   t.created_at, t.signed_at, t.broadcast_at, t.finished_at, t.purpose, t.source_address,
+                   t.source_index, t.amount_wei
             from outgoing_transfer t
             left join lateral (select s.tx_hash, s.version from signed_transaction s where s.transfer_id = t.id
                                order by s.version desc limit 1) v on true
@@ -34,13 +38,86 @@ public class TransferStore {
             long nonce, String rawTx, long gasLimit, Fees fees, Instant createdAt) {
     }
 
-    /** Adds a QUEUED transfer unless its id exists; true when added. */
+    /**
+     * A deposit address with at least the sweep minimum credited (its CUSTODY account) and no sweep on its way;
+     * {@code lastBlocked} is why its latest sweep was BLOCKED, if it was (null otherwise).
+     */
+    public record SweepCandidate(String address, int index, long creditedMicros, String lastBlocked) {
+    }
+
+    /**
+     * Deposit addresses of {@code chainId} whose CUSTODY account says at least {@code minimumMicros} credited USDT is
+     * there, and that have no sweep on its way: the most first. Reads the ledger's balances, never changes them.
+     */
+    public Uni<List<SweepCandidate>> sweepCandidates(long chainId, long minimumMicros, int limit) {
+        return session().chain(s -> s.createNativeQuery("""
+                        select d.address, d.address_index, -a.balance,
+                               (select case when t.state = 'BLOCKED' then t.reason end from outgoing_transfer t
+                                where t.purpose = 'SWEEP' and t.chain_id = d.chain_id and t.source_address = d.address
+                                order by t.created_at desc, t.id desc limit 1)
+                        from deposit_address d
+                        join ledger_account a on a.owner_id = 'custody:' || d.chain_id || ':' || d.address
+                             and a.asset = 'USDT' and a.kind = 'CUSTODY'
+                        where d.chain_id = ?1 and a.balance <= -cast(?2 as bigint)
+                          and not exists (select 1 from outgoing_transfer t where t.purpose = 'SWEEP'
+                                          and t.chain_id = d.chain_id and t.source_address = d.address
+                                          and t.state in ('QUEUED', 'SIGNED', 'BROADCAST'))
+                        order by a.balance, d.address_index limit ?3""", Object[].class)
+                .setParameter(1, chainId).setParameter(2, minimumMicros).setParameter(3, limit).getResultList())
+                .map(rows -> rows.stream().map(r -> new SweepCandidate((String) r[0], num(r[1]).intValue(),
+                        num(r[2]).longValue(), (String) r[3])).toList());
+    }
+
+    /** USDT (micro-units) that transfers signed by {@code address} and not yet mined will take from it. */
+    public Uni<Long> unminedTokensFrom(long chainId, String address) {
+        return session().chain(s -> s.createNativeQuery("""
+                        select coalesce(sum(amount_micros), 0) from outgoing_transfer
+                        where chain_id = ?1 and from_address = ?2 and state in ('SIGNED', 'BROADCAST')""", Long.class)
+                .setParameter(1, chainId).setParameter(2, address).getSingleResult());
+    }
+
+    /** Adds a QUEUED withdrawal transfer (from the hot wallet) unless its id exists; true when added. */
     public Uni<Boolean> add(String id, long chainId, String toAddress, long amountMicros) {
         return session().chain(s -> s.createNativeQuery("""
                         insert into outgoing_transfer (id, chain_id, to_address, amount_micros) values (?1, ?2, ?3, ?4)
                         on conflict (id) do nothing""")
                 .setParameter(1, id).setParameter(2, chainId).setParameter(3, toAddress).setParameter(4, amountMicros)
                 .executeUpdate()).map(added -> added == 1);
+    }
+
+    /**
+     * Adds a QUEUED sweep of a deposit address's tokens to the hot wallet, unless its id exists or that address has
+     * a sweep on its way already (one at a time: V8's index); true when added.
+     */
+    public Uni<Boolean> addSweep(String id, long chainId, String sourceAddress, int sourceIndex, String hotWallet,
+            long amountMicros) {
+        return session().chain(s -> s.createNativeQuery("""
+                        insert into outgoing_transfer (id, chain_id, to_address, amount_micros, purpose, source_address,
+                            source_index)
+                        values (?1, ?2, ?3, ?4, 'SWEEP', ?5, ?6) on conflict do nothing""")
+                .setParameter(1, id).setParameter(2, chainId).setParameter(3, hotWallet).setParameter(4, amountMicros)
+                .setParameter(5, sourceAddress).setParameter(6, sourceIndex)
+                .executeUpdate()).map(added -> added == 1);
+    }
+
+    /** Adds a QUEUED native-coin top-up of {@code toAddress}, unless one is on its way to it already; true when added. */
+    public Uni<Boolean> addGas(String id, long chainId, String toAddress, BigInteger amountWei) {
+        return session().chain(s -> s.createNativeQuery("""
+                        insert into outgoing_transfer (id, chain_id, to_address, amount_micros, purpose, amount_wei)
+                        values (?1, ?2, ?3, 0, 'GAS', ?4) on conflict do nothing""")
+                .setParameter(1, id).setParameter(2, chainId).setParameter(3, toAddress)
+                .setParameter(4, new BigDecimal(amountWei))
+                .executeUpdate()).map(added -> added == 1);
+    }
+
+    /** Whether a transfer of {@code purpose} to or from {@code address} is on its way (QUEUED, SIGNED, BROADCAST). */
+    public Uni<Boolean> openFor(TransferPurpose purpose, long chainId, String address) {
+        return session().chain(s -> s.createNativeQuery("""
+                        select count(*) from outgoing_transfer where purpose = ?1 and chain_id = ?2
+                            and (source_address = ?3 or (source_address is null and to_address = ?3))
+                            and state in ('QUEUED', 'SIGNED', 'BROADCAST')""", Long.class)
+                .setParameter(1, purpose.name()).setParameter(2, chainId).setParameter(3, address)
+                .getSingleResult()).map(n -> n > 0);
     }
 
     /** The transfer with its latest version, or null. */
@@ -159,7 +236,8 @@ public class TransferStore {
         return new TransferView((String) r[0], num(r[1]).longValue(), (String) r[2], num(r[3]).longValue(),
                 TransferState.valueOf((String) r[4]), (String) r[5], (String) r[6], r[7] == null ? null : num(r[7]).longValue(),
                 (String) r[8], r[9] == null ? null : num(r[9]).longValue(), num(r[10]).intValue(), instant(r[11]),
-                instant(r[12]), instant(r[13]), instant(r[14]));
+                instant(r[12]), instant(r[13]), instant(r[14]), TransferPurpose.valueOf((String) r[15]), (String) r[16],
+                r[17] == null ? null : num(r[17]).intValue(), r[18] == null ? null : new BigDecimal(r[18].toString()).toBigIntegerExact());
     }
 
     private static Number num(Object o) {

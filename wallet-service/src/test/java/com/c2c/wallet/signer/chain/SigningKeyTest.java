@@ -19,7 +19,7 @@ import org.web3j.crypto.TransactionDecoder;
 import org.web3j.crypto.WalletUtils;
 
 /** The key comes from the keystore and its password file only, and never shows in a message. */
-class HotWalletTest {
+class SigningKeyTest {
     @TempDir
     Path dir;
 
@@ -29,12 +29,12 @@ class HotWalletTest {
         Path password = Files.writeString(dir.resolve("password"), "s3cret-pass\n");
         Path keystore = dir.resolve(WalletUtils.generateWalletFile("s3cret-pass", key, dir.toFile(), false));
 
-        HotWallet wallet = HotWallet.load(keystore, password);
+        SigningKey wallet = SigningKey.load(keystore, password);
         String address = Credentials.create(key).getAddress();
         assertEquals(address, wallet.address());
-        assertEquals("hot wallet " + address, wallet.toString());
+        assertEquals("signing key of " + address, wallet.toString());
 
-        HotWallet.Signed signed = wallet.signTokenTransfer(31337, 7, "0x5fbdb2315678afecb367f032d93f642f64180aa3",
+        SigningKey.Signed signed = wallet.signTokenTransfer(31337, 7, "0x5fbdb2315678afecb367f032d93f642f64180aa3",
                 "0x" + "ab".repeat(20), BigInteger.valueOf(1_500_000), 100_000, new Fees(3_000_000_000L, 1_000_000_000L));
         SignedRawTransaction decoded = (SignedRawTransaction) TransactionDecoder.decode(signed.rawTx());
         assertEquals(address, decoded.getFrom());
@@ -51,7 +51,7 @@ class HotWalletTest {
         Path keystore = dir.resolve(WalletUtils.generateWalletFile("right-one", key, dir.toFile(), false));
         Path wrong = Files.writeString(dir.resolve("password"), "wrong-one");
 
-        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> HotWallet.load(keystore, wrong));
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> SigningKey.load(keystore, wrong));
         assertTrue(refused.getMessage().contains("does not open the keystore"), refused.getMessage());
         assertFalse(refused.getMessage().contains("wrong-one"));
         assertFalse(refused.getMessage().contains("right-one"));
@@ -62,7 +62,7 @@ class HotWalletTest {
     void aMissingPasswordFileIsSaidPlainly() throws Exception {
         Path keystore = dir.resolve(WalletUtils.generateWalletFile("p", Keys.createEcKeyPair(), dir.toFile(), false));
         IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> HotWallet.load(keystore, dir.resolve("missing")));
+                () -> SigningKey.load(keystore, dir.resolve("missing")));
         assertTrue(refused.getMessage().contains("password file"), refused.getMessage());
     }
 }

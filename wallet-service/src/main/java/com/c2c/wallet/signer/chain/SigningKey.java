@@ -21,15 +21,19 @@ import org.web3j.crypto.WalletUtils;
 import org.web3j.utils.Numeric;
 
 /**
- * The hot wallet's key, read from a web3j (geth-format) encrypted JSON keystore and its password file, and
- * the one thing that signs with it: an ERC-20 {@code transfer(to, amount)} as an EIP-1559 transaction. The key
- * never leaves this object; {@link #toString()} and every log name only the address.
+ * A key the signer sends from: the hot wallet's, read from a web3j (geth-format) encrypted JSON keystore and its
+ * password file, or a deposit address's ({@link DepositKeys}). It signs two things, as EIP-1559 transactions: an
+ * ERC-20 {@code transfer(to, amount)} and a plain native-coin transfer (gas for a sweep). The key never leaves
+ * this object; {@link #toString()} and every log name only the address.
  */
-public final class HotWallet {
+public final class SigningKey {
     private final Credentials credentials;
     private final String address;
 
-    private HotWallet(Credentials credentials) {
+    /** The gas a plain native-coin transfer to an account without code uses, exactly. */
+    public static final long NATIVE_TRANSFER_GAS = 21_000;
+
+    SigningKey(Credentials credentials) {
         this.credentials = credentials;
         this.address = credentials.getAddress().toLowerCase(Locale.ROOT);
     }
@@ -42,7 +46,7 @@ public final class HotWallet {
      * Decrypts the keystore with the first line of the password file. A keystore with geth's standard scrypt
      * parameters (N = 2^18) needs about 256 MiB of heap while it is decrypted; see docs/operations.md.
      */
-    public static HotWallet load(Path keystore, Path passwordFile) {
+    public static SigningKey load(Path keystore, Path passwordFile) {
         String password;
         try {
             List<String> lines = Files.readAllLines(passwordFile, StandardCharsets.UTF_8);
@@ -51,7 +55,7 @@ public final class HotWallet {
             throw new IllegalStateException("cannot read the hot wallet's password file " + passwordFile + ": " + e, e);
         }
         try {
-            return new HotWallet(WalletUtils.loadCredentials(password, keystore.toFile()));
+            return new SigningKey(WalletUtils.loadCredentials(password, keystore.toFile()));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the hot wallet's keystore " + keystore + ": " + e.getMessage(), e);
         } catch (CipherException e) {
@@ -61,7 +65,12 @@ public final class HotWallet {
         }
     }
 
-    /** The hot wallet's lower-case 0x address. */
+    /** The private key, for {@link DepositKeys} to rebuild the account's extended key; nowhere else. */
+    BigInteger privateKey() {
+        return credentials.getEcKeyPair().getPrivateKey();
+    }
+
+    /** The key's lower-case 0x address. */
     public String address() {
         return address;
     }
@@ -74,12 +83,24 @@ public final class HotWallet {
         RawTransaction tx = RawTransaction.createTransaction(chainId, BigInteger.valueOf(nonce),
                 BigInteger.valueOf(gasLimit), token, BigInteger.ZERO, data,
                 BigInteger.valueOf(fees.maxPriorityFeePerGas()), BigInteger.valueOf(fees.maxFeePerGas()));
+        return sign(tx);
+    }
+
+    /** Signs a transfer of {@code wei} native coin to {@code to} (gas {@value #NATIVE_TRANSFER_GAS}). */
+    public Signed signNativeTransfer(long chainId, long nonce, String to, BigInteger wei, Fees fees) {
+        RawTransaction tx = RawTransaction.createEtherTransaction(chainId, BigInteger.valueOf(nonce),
+                BigInteger.valueOf(NATIVE_TRANSFER_GAS), to, wei, BigInteger.valueOf(fees.maxPriorityFeePerGas()),
+                BigInteger.valueOf(fees.maxFeePerGas()));
+        return sign(tx);
+    }
+
+    private Signed sign(RawTransaction tx) {
         byte[] signed = TransactionEncoder.signMessage(tx, credentials);
         return new Signed(Numeric.toHexString(signed), Numeric.toHexString(Hash.sha3(signed)));
     }
 
     @Override
     public String toString() {
-        return "hot wallet " + address;
+        return "signing key of " + address;
     }
 }
