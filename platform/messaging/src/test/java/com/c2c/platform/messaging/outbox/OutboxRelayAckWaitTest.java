@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.MethodOrderer;
@@ -68,8 +69,11 @@ class OutboxRelayAckWaitTest {
             assertEquals(0, relay.relayBatch().await().atMost(DEADLINE));
             assertEquals(2, pending());
         }
-        // The other replica's session ended, and its lock with it.
-        assertEquals(2, relay.relayBatch().await().atMost(DEADLINE));
+        // The other replica's session ended, and its lock with it: the server ends that session a moment after the
+        // client closed it (on a busy machine the lock can still be held for the next try), so try until it is free.
+        AtomicInteger relayed = new AtomicInteger();
+        await().atMost(DEADLINE).until(() -> relayed.addAndGet(relay.relayBatch().await().atMost(DEADLINE)) >= 2);
+        assertEquals(2, relayed.get());
         assertEquals(0, pending());
     }
 
