@@ -25,11 +25,10 @@ cd "$ROOT"
 step "matching benchmark ($MODE mode), JDK $(java_major "$JAVA_HOME") at $JAVA_HOME"
 
 # The engine is pure Java: the Quarkus app build and the tests are not needed here.
-step "building matching-service (install, no tests, no Quarkus app build)"
-./mvnw -B -q install -pl matching-service -am -Dmaven.test.skip=true -Dquarkus.build.skip=true 2>&1 \
-  | { grep -v -e 'sun.misc.Unsafe' -e 'HiddenClassDefiner' || true; }
-step "packaging the benchmark jar"
-./mvnw -B -q package -f matching-service/bench/pom.xml 2>&1 \
+# A reactor build (the bench is a module of the root pom): nothing is installed into the Maven repository,
+# which may be shared, and the jar always holds the engine and testkit of this checkout.
+step "building the benchmark jar with the engine (reactor package, no tests, no Quarkus app build)"
+./mvnw -B -q package -pl matching-service/bench -am -Dmaven.test.skip=true -Dquarkus.build.skip=true 2>&1 \
   | { grep -v -e 'sun.misc.Unsafe' -e 'HiddenClassDefiner' || true; }
 JAR="$BENCH/target/benchmarks.jar"
 [ -f "$JAR" ] || die "no $JAR"

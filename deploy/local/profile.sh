@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# A CPU profile of the running services during a trade load run, by one command:
+#   deploy/local/profile.sh [seconds=30] [trades-per-second=10] [sellers] [buyers]
+# Runs deploy/local/load.sh with the same arguments (its warm-up first, C2C_LOAD_WARMUP_S as there); around
+# the measured run only, it records JFR (settings=profile: a Java stack sample every 10-20 ms per running
+# thread) on each service JVM that services.sh started, found by the PID recorded in the state folder
+# ($STATE/pids/<service>.pid, never by process name), and counts each JVM's CPU per thread from /proc. Then
+# it prints per service: CPU per thread group (event loops, worker pool, Kafka client, JIT compiler, GC, ...),
+# the top frames (self time, by method), the same by library area (Hibernate, JSON, Kafka, logging, ...)
+# and by the innermost project method on the stack (deploy/local/profile/TopFrames.java, jdk.jfr.consumer).
+# Recordings and reports stay in $STATE/profile/<time>/ (<service>.jfr: open in JDK Mission Control, or
+# `jfr print --events jdk.ExecutionSample` / `jfr summary`).
+# The sampler costs the services a little CPU of its own (about 1-3 % here); compare profiles with profiles.
+# Internal: load.sh calls `profile.sh start DIR` and `profile.sh stop DIR` around its measured run.
+source "$(dirname "$0")/lib.sh"
+SERVICES="order-service matching-service wallet-service escrow-service chain-watcher"
+RECORDING=c2c-profile
+
+# thread_ticks PID: "<thread group> <ticks>" per thread of the process (user + system), the thread name's
+# digits and numbered suffixes folded so that a pool's threads form one group.
+thread_ticks() {
+  local pid="$1" t
+  for t in /proc/"$pid"/task/*; do
+    [ -r "$t/stat" ] || continue
+    # comm may contain spaces; stat's fields after the ")" are fixed: utime and stime are 14 and 15 overall.
+    printf '%s %s %s\n' "${t##*/}" "$(tr ' ' '_' <"$t/comm")" "$(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')"
+  done 2>/dev/null
+}
+
+start_recordings() {
+  local dir="$1" svc pid
+  mkdir -p "$dir"
+  for svc in $SERVICES; do
+    pid_alive "$svc" || { step "profile: $svc is not running (no live PID in $PIDS/$svc.pid); not profiled"; continue; }
+    pid=$(pid_of "$svc")
+    "$JAVA_HOME/bin/jcmd" "$pid" JFR.start name="$RECORDING" settings=profile >"$dir/$svc.jcmd.log" 2>&1 \
+      || { step "profile: could not start JFR on $svc (PID $pid): $(tail -1 "$dir/$svc.jcmd.log")"; continue; }
+    echo "$pid" >"$dir/$svc.pid"
+    thread_ticks "$pid" >"$dir/$svc.threads.before"
+    step "profile: recording $svc (PID $pid)"
+  done
+}
+
+stop_recordings() {
+  local dir="$1" svc pid
+  for svc in $SERVICES; do
+    [ -f "$dir/$svc.pid" ] || continue
+    pid=$(cat "$dir/$svc.pid")
+    thread_ticks "$pid" >"$dir/$svc.threads.after"
+    "$JAVA_HOME/bin/jcmd" "$pid" JFR.dump name="$RECORDING" filename="$dir/$svc.jfr" >>"$dir/$svc.jcmd.log" 2>&1 \
+      || step "profile: could not dump $svc's recording (see $dir/$svc.jcmd.log)"
+    "$JAVA_HOME/bin/jcmd" "$pid" JFR.stop name="$RECORDING" >>"$dir/$svc.jcmd.log" 2>&1 || true
+  done
+  touch "$dir/stopped"
+}
+
+# thread_cpu DIR SERVICE: CPU seconds per thread group over the recording, largest first.
+thread_cpu() {
+  local dir="$1" svc="$2" hz; hz=$(getconf CLK_TCK)
+  # Threads that ended during the run are missing from "after" (their CPU is lost); new ones start at 0.
+  awk -v hz="$hz" 'NR == FNR { before[$1] = $3; next }
+    { g = $2; gsub(/[0-9]+/, "#", g); sub(/#(-#)*$/, "#", g); cpu[g] += ($3 - before[$1]) / hz; total += ($3 - before[$1]) / hz }
+    END { printf "  CPU by thread group (s; %.1f s in all):\n", total
+          for (g in cpu) if (cpu[g] >= 0.05) printf "    %6.1f s  %5.1f%%  %s\n", cpu[g], total ? 100 * cpu[g] / total : 0, g }' \
+    "$dir/$svc.threads.before" "$dir/$svc.threads.after" | { read -r head; echo "$head"; sort -rn -k1; }
+}
+
+report() {
+  local dir="$1" svc files=()
+  for svc in $SERVICES; do
+    [ -f "$dir/$svc.jfr" ] || continue
+    echo "== $svc"
+    thread_cpu "$dir" "$svc"
+    "$JAVA_HOME/bin/java" "$ROOT/deploy/local/profile/TopFrames.java" --top "${C2C_PROFILE_TOP:-15}" "$dir/$svc.jfr" \
+      || echo "  (could not read $dir/$svc.jfr)"
+  done
+}
+
+case "${1:-}" in
+  start) pick_java; start_recordings "$2"; exit 0 ;;
+  stop) pick_java; stop_recordings "$2"; exit 0 ;;
+  report) pick_java; report "$2" | tee "$2/report.txt"; exit 0 ;;
+  -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+esac
+
+pick_java
+dir="$STATE/profile/$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$dir"
+step "profile: load.sh ${1:-30} ${2:-10} ${3:-} ${4:-}, JFR around its measured run; files in $dir"
+status=0
+C2C_LOAD_PROFILE_DIR="$dir" bash "$ROOT/deploy/local/load.sh" "${1:-30}" "${2:-10}" "${@:3}" || status=$?
+# A recording still running (load.sh died between start and stop) is dumped now.
+if compgen -G "$dir/*.pid" >/dev/null && [ ! -f "$dir/stopped" ]; then stop_recordings "$dir"; fi
+step "profile: per service (the measured run only)"
+report "$dir" | tee "$dir/report.txt"
+step "profile: report in $dir/report.txt"
+exit "$status"
