@@ -7,7 +7,7 @@
 # freshly started JVMs spend their first minute compiling, which on two cores costs the platform about
 # twice the CPU per trade, and that is not what the measured run is about.
 # deploy/local/profile.sh runs this with C2C_LOAD_PROFILE_DIR set: JFR records the services during the
-# measured run only (not the warm-up; its setup and drain included, as in the CPU per trade it prints).
+# measured run only: from the end of its setup (people, funding, ads) to the end of its drain.
 # deploy/local/load.sh --short: 10 s at 5 trades/s, 4 sellers, 20 buyers, no warm-up (what the test command runs):
 # exit code 1 unless every order placed became a completed trade and the ledger balanced.
 source "$(dirname "$0")/lib.sh"
@@ -34,11 +34,24 @@ before=$(cpu_ticks)
 out="$STATE/load.out"
 step "load: running ${1:-60} s at ${2:-120} trades/s"
 status=0
+# With a profile asked for, the recordings start once the tool reports its setup done ("setup: ..."): people,
+# funding and ads are not what the profile is about; they stop after the drain.
 profile_dir=${C2C_LOAD_PROFILE_DIR:-}
-profile() { [ -z "$profile_dir" ] || bash "$ROOT/deploy/local/profile.sh" "$1" "$profile_dir"; }
-profile start
+rm -f "$out"
+if [ -n "$profile_dir" ]; then
+  ( deadline=$(( $(date +%s) + 900 ))
+    until grep -q '^setup:' "$out" 2>/dev/null; do [ "$(date +%s)" -lt "$deadline" ] || exit 0; sleep 0.5; done
+    cpu_ticks >"$profile_dir/cpu.before"
+    bash "$ROOT/deploy/local/profile.sh" start "$profile_dir" ) &
+  profile_starter=$!
+fi
 trade_load "$@" | tee "$out" || status=$?
-profile stop
+if [ -n "$profile_dir" ]; then
+  wait "$profile_starter" || true
+  cpu_ticks >"$profile_dir/cpu.after"
+  bash "$ROOT/deploy/local/profile.sh" stop "$profile_dir"
+  sed -n 's/^RESULT .*completed=\([0-9]*\).*/\1/p' "$out" >"$profile_dir/completed"
+fi
 completed=$(sed -n 's/^RESULT .*completed=\([0-9]*\).*/\1/p' "$out")
 if [ -n "$completed" ] && [ "$completed" -gt 0 ]; then
   hz=$(getconf CLK_TCK)

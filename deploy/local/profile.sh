@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # A CPU profile of the running services during a trade load run, by one command:
 #   deploy/local/profile.sh [seconds=30] [trades-per-second=10] [sellers] [buyers]
-# Runs deploy/local/load.sh with the same arguments (its warm-up first, C2C_LOAD_WARMUP_S as there); around
-# the measured run only, it records JFR (settings=profile: a Java stack sample every 10-20 ms per running
-# thread) on each service JVM that services.sh started, found by the PID recorded in the state folder
+# Runs deploy/local/load.sh with the same arguments (its warm-up first, C2C_LOAD_WARMUP_S as there); over
+# the measured run only (after its setup, until its drain ends) it records JFR (settings=default: a Java stack
+# sample every 20 ms per running thread) on each service JVM that services.sh started, found by the PID recorded in the state folder
 # ($STATE/pids/<service>.pid, never by process name), and counts each JVM's CPU per thread from /proc. Then
 # it prints per service: CPU per thread group (event loops, worker pool, Kafka client, JIT compiler, GC, ...),
 # the top frames (self time, by method), the same by library area (Hibernate, JSON, Kafka, logging, ...)
 # and by the innermost project method on the stack (deploy/local/profile/TopFrames.java, jdk.jfr.consumer).
 # Recordings and reports stay in $STATE/profile/<time>/ (<service>.jfr: open in JDK Mission Control, or
 # `jfr print --events jdk.ExecutionSample` / `jfr summary`).
-# The sampler costs the services a little CPU of its own (about 1-3 % here); compare profiles with profiles.
+# JFR costs the services some CPU of its own (its threads are listed, "JFR_..."); compare profiles with profiles.
 # Internal: load.sh calls `profile.sh start DIR` and `profile.sh stop DIR` around its measured run.
 source "$(dirname "$0")/lib.sh"
 SERVICES="order-service matching-service wallet-service escrow-service chain-watcher"
@@ -33,7 +33,10 @@ start_recordings() {
   for svc in $SERVICES; do
     pid_alive "$svc" || { step "profile: $svc is not running (no live PID in $PIDS/$svc.pid); not profiled"; continue; }
     pid=$(pid_of "$svc")
-    "$JAVA_HOME/bin/jcmd" "$pid" JFR.start name="$RECORDING" settings=profile >"$dir/$svc.jcmd.log" 2>&1 \
+    # settings=default (a Java stack sample every 20 ms per running thread) with native-method samples off:
+    # settings=profile's extra events cost the services several per cent of their CPU here.
+    "$JAVA_HOME/bin/jcmd" "$pid" JFR.start name="$RECORDING" settings=default "jdk.NativeMethodSample#enabled=false" \
+      >"$dir/$svc.jcmd.log" 2>&1 \
       || { step "profile: could not start JFR on $svc (PID $pid): $(tail -1 "$dir/$svc.jcmd.log")"; continue; }
     echo "$pid" >"$dir/$svc.pid"
     thread_ticks "$pid" >"$dir/$svc.threads.before"
@@ -65,8 +68,18 @@ thread_cpu() {
     "$dir/$svc.threads.before" "$dir/$svc.threads.after" | { read -r head; echo "$head"; sort -rn -k1; }
 }
 
+# window_cpu DIR: CPU per completed trade per process over the profiled window (setup excluded), as load.sh counts it.
+window_cpu() {
+  local dir="$1" n hz; hz=$(getconf CLK_TCK)
+  [ -f "$dir/cpu.before" ] && [ -f "$dir/cpu.after" ] && n=$(cat "$dir/completed" 2>/dev/null) && [ "${n:-0}" -gt 0 ] || return 0
+  echo "CPU per completed trade over the profiled window (ms; $n trades; setup not included, JFR's own threads included):"
+  join <(sort "$dir/cpu.before") <(sort "$dir/cpu.after") | awk -v n="$n" -v hz="$hz" \
+    '{ms = ($3 - $2) * 1000 / hz / n; total += ms; if (ms >= 0.05) printf "  %-17s %6.1f\n", $1, ms} END {printf "  %-17s %6.1f\n", "total", total}'
+}
+
 report() {
-  local dir="$1" svc files=()
+  local dir="$1" svc
+  window_cpu "$dir"
   for svc in $SERVICES; do
     [ -f "$dir/$svc.jfr" ] || continue
     echo "== $svc"

@@ -15,7 +15,9 @@ import jdk.jfr.consumer.RecordingFile;
  * the execution samples (threads running Java code) counted
  * <ul>
  * <li>by the method on top of the stack (self time),</li>
- * <li>by area: the library the top frame belongs to (Hibernate, Jackson, the Kafka client, ...), to see
+ * <li>by the first method on the stack outside the JDK (self time with the JDK calls it makes folded in:
+ * a HashMap lookup inside Hibernate counts for Hibernate),</li>
+ * <li>by area: the library that first method belongs to (Hibernate, Jackson, the Kafka client, ...), to see
  * how much goes to entity loading, JSON, logging and the like,</li>
  * <li>by the innermost frame of the project's own code (com.c2c) on the stack: which of our methods the
  * time is spent under, libraries included.</li>
@@ -88,6 +90,7 @@ public final class TopFrames {
 
     private static void report(Path file, int top) throws Exception {
         Map<String, Integer> self = new HashMap<>();
+        Map<String, Integer> library = new HashMap<>();
         Map<String, Integer> areas = new HashMap<>();
         Map<String, Integer> ours = new HashMap<>();
         int samples = 0;
@@ -109,7 +112,20 @@ public final class TopFrames {
             RecordedMethod method = stack.getFrames().getFirst().getMethod();
             String className = method.getType().getName();
             self.merge(className + "." + method.getName(), 1, Integer::sum);
-            areas.merge(area(className), 1, Integer::sum);
+            RecordedMethod caller = null;
+            for (RecordedFrame frame : stack.getFrames()) {
+                if (!isJdk(frame.getMethod().getType().getName())) {
+                    caller = frame.getMethod();
+                    break;
+                }
+            }
+            if (caller == null) {
+                library.merge("(JDK only: " + className + "." + method.getName() + ")", 1, Integer::sum);
+                areas.merge("JDK only (threads with no library frame)", 1, Integer::sum);
+            } else {
+                library.merge(caller.getType().getName() + "." + caller.getName(), 1, Integer::sum);
+                areas.merge(area(caller.getType().getName()), 1, Integer::sum);
+            }
             String under = "(no project frame on the stack)";
             for (RecordedFrame frame : stack.getFrames()) {
                 String owner = frame.getMethod().getType().getName();
@@ -126,9 +142,15 @@ public final class TopFrames {
             return;
         }
         print("top frames (self time, by method)", self, samples, top);
-        print("by area (the library of the top frame)", areas, samples, top);
+        print("first frame outside the JDK (JDK calls folded into their caller)", library, samples, top);
+        print("by area (the library of that frame)", areas, samples, top);
         print("under which project method (innermost com.c2c frame on the stack)", ours, samples, top);
         System.out.println();
+    }
+
+    private static boolean isJdk(String className) {
+        return className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.")
+                || className.startsWith("com.sun.");
     }
 
     private static String area(String className) {
