@@ -34,15 +34,16 @@ before=$(cpu_ticks)
 out="$STATE/load.out"
 step "load: running ${1:-60} s at ${2:-120} trades/s"
 status=0
-# With a profile asked for, the recordings start once the tool reports its setup done ("setup: ..."): people,
-# funding and ads are not what the profile is about; they stop after the drain.
+# With a profile asked for, the recordings start before the tool and are read from the moment it reports its
+# setup done ("setup: ..."): people, funding and ads are not what the profile is about; they stop after the drain.
 profile_dir=${C2C_LOAD_PROFILE_DIR:-}
 rm -f "$out"
 if [ -n "$profile_dir" ]; then
+  bash "$ROOT/deploy/local/profile.sh" start "$profile_dir"
   ( deadline=$(( $(date +%s) + 900 ))
-    until grep -q '^setup:' "$out" 2>/dev/null; do [ "$(date +%s)" -lt "$deadline" ] || exit 0; sleep 0.5; done
+    until grep -q '^setup:' "$out" 2>/dev/null; do [ "$(date +%s)" -lt "$deadline" ] || exit 0; sleep 0.2; done
     cpu_ticks >"$profile_dir/cpu.before"
-    bash "$ROOT/deploy/local/profile.sh" start "$profile_dir" ) &
+    bash "$ROOT/deploy/local/profile.sh" mark "$profile_dir" ) &
   profile_starter=$!
 fi
 trade_load "$@" | tee "$out" || status=$?

@@ -11,7 +11,8 @@
 # Recordings and reports stay in $STATE/profile/<time>/ (<service>.jfr: open in JDK Mission Control, or
 # `jfr print --events jdk.ExecutionSample` / `jfr summary`).
 # JFR costs the services some CPU of its own (its threads are listed, "JFR_..."); compare profiles with profiles.
-# Internal: load.sh calls `profile.sh start DIR` and `profile.sh stop DIR` around its measured run.
+# Internal: load.sh calls `profile.sh start DIR` before its measured run, `mark DIR` when the tool's setup is
+# done, `stop DIR` after the drain.
 source "$(dirname "$0")/lib.sh"
 SERVICES="order-service matching-service wallet-service escrow-service chain-watcher"
 RECORDING=c2c-profile
@@ -27,33 +28,53 @@ thread_ticks() {
   done 2>/dev/null
 }
 
-start_recordings() {
-  local dir="$1" svc pid
-  mkdir -p "$dir"
-  for svc in $SERVICES; do
-    pid_alive "$svc" || { step "profile: $svc is not running (no live PID in $PIDS/$svc.pid); not profiled"; continue; }
-    pid=$(pid_of "$svc")
-    # settings=default (a Java stack sample every 20 ms per running thread) with native-method samples off:
-    # settings=profile's extra events cost the services several per cent of their CPU here.
-    "$JAVA_HOME/bin/jcmd" "$pid" JFR.start name="$RECORDING" settings=default "jdk.NativeMethodSample#enabled=false" \
-      >"$dir/$svc.jcmd.log" 2>&1 \
-      || { step "profile: could not start JFR on $svc (PID $pid): $(tail -1 "$dir/$svc.jcmd.log")"; continue; }
+# JFR is started before the load tool's setup and read from the window's start on (the events carry their
+# time): attaching jcmd to five JVMs takes seconds each on a busy machine, longer than the window can wait.
+start_one() {
+  local dir="$1" svc="$2" pid
+  pid_alive "$svc" || { step "profile: $svc is not running (no live PID in $PIDS/$svc.pid); not profiled"; return 0; }
+  pid=$(pid_of "$svc")
+  # settings=default (a Java stack sample every 20 ms per running thread) with native-method samples off:
+  # settings=profile's extra events cost the services several per cent of their CPU here.
+  if "$JAVA_HOME/bin/jcmd" "$pid" JFR.start name="$RECORDING" settings=default "jdk.NativeMethodSample#enabled=false" \
+      >"$dir/$svc.jcmd.log" 2>&1; then
     echo "$pid" >"$dir/$svc.pid"
-    thread_ticks "$pid" >"$dir/$svc.threads.before"
     step "profile: recording $svc (PID $pid)"
-  done
+  else
+    step "profile: could not start JFR on $svc (PID $pid): $(tail -1 "$dir/$svc.jcmd.log")"
+  fi
+}
+start_recordings() {
+  local dir="$1" svc
+  mkdir -p "$dir"
+  for svc in $SERVICES; do start_one "$dir" "$svc" & done
+  wait
 }
 
-stop_recordings() {
-  local dir="$1" svc pid
+# mark DIR: the window starts now (the load's setup is done): its time and each JVM's CPU per thread.
+mark_window() {
+  local dir="$1" svc
+  date +%s%3N >"$dir/window.start"
   for svc in $SERVICES; do
-    [ -f "$dir/$svc.pid" ] || continue
-    pid=$(cat "$dir/$svc.pid")
-    thread_ticks "$pid" >"$dir/$svc.threads.after"
-    "$JAVA_HOME/bin/jcmd" "$pid" JFR.dump name="$RECORDING" filename="$dir/$svc.jfr" >>"$dir/$svc.jcmd.log" 2>&1 \
-      || step "profile: could not dump $svc's recording (see $dir/$svc.jcmd.log)"
-    "$JAVA_HOME/bin/jcmd" "$pid" JFR.stop name="$RECORDING" >>"$dir/$svc.jcmd.log" 2>&1 || true
+    [ -f "$dir/$svc.pid" ] && thread_ticks "$(cat "$dir/$svc.pid")" >"$dir/$svc.threads.before"
   done
+  return 0
+}
+
+stop_one() {
+  local dir="$1" svc="$2" pid; pid=$(cat "$dir/$svc.pid")
+  "$JAVA_HOME/bin/jcmd" "$pid" JFR.dump name="$RECORDING" filename="$dir/$svc.jfr" >>"$dir/$svc.jcmd.log" 2>&1 \
+    || step "profile: could not dump $svc's recording (see $dir/$svc.jcmd.log)"
+  "$JAVA_HOME/bin/jcmd" "$pid" JFR.stop name="$RECORDING" >>"$dir/$svc.jcmd.log" 2>&1 || true
+}
+stop_recordings() {
+  local dir="$1" svc
+  date +%s%3N >"$dir/window.end"
+  for svc in $SERVICES; do
+    [ -f "$dir/$svc.pid" ] && thread_ticks "$(cat "$dir/$svc.pid")" >"$dir/$svc.threads.after"
+  done
+  for svc in $SERVICES; do [ -f "$dir/$svc.pid" ] && stop_one "$dir" "$svc" & done
+  wait
   touch "$dir/stopped"
 }
 
@@ -81,16 +102,18 @@ report() {
   local dir="$1" svc
   window_cpu "$dir"
   for svc in $SERVICES; do
-    [ -f "$dir/$svc.jfr" ] || continue
+    [ -f "$dir/$svc.jfr" ] && [ -f "$dir/$svc.threads.before" ] || continue
     echo "== $svc"
     thread_cpu "$dir" "$svc"
-    "$JAVA_HOME/bin/java" "$ROOT/deploy/local/profile/TopFrames.java" --top "${C2C_PROFILE_TOP:-15}" "$dir/$svc.jfr" \
+    "$JAVA_HOME/bin/java" "$ROOT/deploy/local/profile/TopFrames.java" --top "${C2C_PROFILE_TOP:-15}" \
+      --from "$(cat "$dir/window.start" 2>/dev/null || echo 0)" --to "$(cat "$dir/window.end" 2>/dev/null || echo 0)" "$dir/$svc.jfr" \
       || echo "  (could not read $dir/$svc.jfr)"
   done
 }
 
 case "${1:-}" in
   start) pick_java; start_recordings "$2"; exit 0 ;;
+  mark) mark_window "$2"; exit 0 ;;
   stop) pick_java; stop_recordings "$2"; exit 0 ;;
   report) pick_java; report "$2" | tee "$2/report.txt"; exit 0 ;;
   -h|--help) sed -n '2,16p' "$0"; exit 0 ;;

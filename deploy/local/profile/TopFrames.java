@@ -22,7 +22,7 @@ import jdk.jfr.consumer.RecordingFile;
  * <li>by the innermost frame of the project's own code (com.c2c) on the stack: which of our methods the
  * time is spent under, libraries included.</li>
  * </ul>
- * Usage: java TopFrames.java [--top N] recording.jfr...
+ * Usage: java TopFrames.java [--top N] [--from EPOCH_MS] [--to EPOCH_MS] recording.jfr... (0: no bound)
  */
 public final class TopFrames {
     /** Package prefix to area, the first match wins; the order puts specific prefixes before general ones. */
@@ -75,20 +75,26 @@ public final class TopFrames {
 
     public static void main(String[] args) throws Exception {
         int top = 15;
+        long from = 0;
+        long to = 0;
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--top")) {
                 top = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--from")) {
+                from = Long.parseLong(args[++i]);
+            } else if (args[i].equals("--to")) {
+                to = Long.parseLong(args[++i]);
             } else {
                 files.add(Path.of(args[i]));
             }
         }
         for (Path file : files) {
-            report(file, top);
+            report(file, top, from, to);
         }
     }
 
-    private static void report(Path file, int top) throws Exception {
+    private static void report(Path file, int top, long from, long to) throws Exception {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> library = new HashMap<>();
         Map<String, Integer> areas = new HashMap<>();
@@ -97,6 +103,10 @@ public final class TopFrames {
         int nativeSamples = 0;
         for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
             String type = e.getEventType().getName();
+            long at = e.getStartTime().toEpochMilli();
+            if ((from > 0 && at < from) || (to > 0 && at > to)) {
+                continue;
+            }
             if (type.equals("jdk.NativeMethodSample")) {
                 nativeSamples++;
                 continue;
