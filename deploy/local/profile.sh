@@ -20,12 +20,11 @@ RECORDING=c2c-profile
 # thread_ticks PID: "<thread group> <ticks>" per thread of the process (user + system), the thread name's
 # digits and numbered suffixes folded so that a pool's threads form one group.
 thread_ticks() {
-  local pid="$1" t
-  for t in /proc/"$pid"/task/*; do
-    [ -r "$t/stat" ] || continue
-    # comm may contain spaces; stat's fields after the ")" are fixed: utime and stime are 14 and 15 overall.
-    printf '%s %s %s\n' "${t##*/}" "$(tr ' ' '_' <"$t/comm")" "$(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')"
-  done 2>/dev/null
+  # One awk over every thread's stat file (a process per thread is far too slow on a busy machine): the
+  # name is between the first "(" and the last ")", utime and stime are the 12th and 13th fields after it.
+  awk '{ o = index($0, "("); c = length($0); while (c > o && substr($0, c, 1) != ")") c--
+         name = substr($0, o + 1, c - o - 1); gsub(/ /, "_", name)
+         split(substr($0, c + 2), f, " "); print $1, name, f[12] + f[13] }' /proc/"$1"/task/*/stat 2>/dev/null || true
 }
 
 # JFR is started before the load tool's setup and read from the window's start on (the events carry their

@@ -26,9 +26,11 @@ step "matching benchmark ($MODE mode), JDK $(java_major "$JAVA_HOME") at $JAVA_H
 
 # The engine is pure Java: the Quarkus app build and the tests are not needed here.
 # A reactor build (the bench is a module of the root pom): nothing is installed into the Maven repository,
-# which may be shared, and the jar always holds the engine and testkit of this checkout.
+# which may be shared, and the jar always holds the engine and testkit of this checkout. -DskipTests as well:
+# the root pom sets surefire's skip itself, so -Dmaven.test.skip alone still ran the tests left compiled in
+# target/ (against the shared PostgreSQL and Kafka).
 step "building the benchmark jar with the engine (reactor package, no tests, no Quarkus app build)"
-./mvnw -B -q package -pl matching-service/bench -am -Dmaven.test.skip=true -Dquarkus.build.skip=true 2>&1 \
+./mvnw -B -q package -pl matching-service/bench -am -Dmaven.test.skip=true -DskipTests -Dquarkus.build.skip=true 2>&1 \
   | { grep -v -e 'sun.misc.Unsafe' -e 'HiddenClassDefiner' || true; }
 JAR="$BENCH/target/benchmarks.jar"
 [ -f "$JAR" ] || die "no $JAR"
