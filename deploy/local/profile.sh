@@ -3,22 +3,23 @@
 #   deploy/local/profile.sh [seconds=30] [trades-per-second=10] [sellers] [buyers]
 # Runs deploy/local/load.sh with the same arguments (its warm-up first, C2C_LOAD_WARMUP_S as there); over
 # the measured run only (after its setup, until its drain ends) it records JFR (settings=default: a Java stack
-# sample every 20 ms per running thread) on each service JVM that services.sh started, found by the PID recorded in the state folder
-# ($STATE/pids/<service>.pid, never by process name), and counts each JVM's CPU per thread from /proc. Then
+# sample every 20 ms per running thread) on each service JVM that services.sh started, found by the PID
+# recorded in the state folder ($STATE/pids/<service>.pid, never by process name), and counts each JVM's CPU
+# per thread from /proc. Then
 # it prints per service: CPU per thread group (event loops, worker pool, Kafka client, JIT compiler, GC, ...),
 # the top frames (self time, by method), the same by library area (Hibernate, JSON, Kafka, logging, ...)
 # and by the innermost project method on the stack (deploy/local/profile/TopFrames.java, jdk.jfr.consumer).
 # Recordings and reports stay in $STATE/profile/<time>/ (<service>.jfr: open in JDK Mission Control, or
 # `jfr print --events jdk.ExecutionSample` / `jfr summary`).
 # JFR costs the services some CPU of its own (its threads are listed, "JFR_..."); compare profiles with profiles.
-# Internal: load.sh calls `profile.sh start DIR` before its measured run, `mark DIR` when the tool's setup is
-# done, `stop DIR` after the drain.
+# `profile.sh report DIR` prints a recorded run's report again. Internal: load.sh calls `profile.sh start DIR`
+# before its measured run, `mark DIR` when the tool's setup is done, `stop DIR` after the drain.
 source "$(dirname "$0")/lib.sh"
 SERVICES="order-service matching-service wallet-service escrow-service chain-watcher"
 RECORDING=c2c-profile
 
-# thread_ticks PID: "<thread group> <ticks>" per thread of the process (user + system), the thread name's
-# digits and numbered suffixes folded so that a pool's threads form one group.
+# thread_ticks PID: "<thread id> <thread name> <ticks>" per thread of the process (user + system ticks);
+# thread_cpu folds the names' digits so that a pool's threads form one group.
 thread_ticks() {
   # One awk over every thread's stat file (a process per thread is far too slow on a busy machine): the
   # name is between the first "(" and the last ")", utime and stime are the 12th and 13th fields after it.
@@ -115,7 +116,7 @@ case "${1:-}" in
   mark) mark_window "$2"; exit 0 ;;
   stop) pick_java; stop_recordings "$2"; exit 0 ;;
   report) pick_java; report "$2" | tee "$2/report.txt"; exit 0 ;;
-  -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
 esac
 
 pick_java
