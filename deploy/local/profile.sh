@@ -116,7 +116,7 @@ case "${1:-}" in
   mark) mark_window "$2"; exit 0 ;;
   stop) pick_java; stop_recordings "$2"; exit 0 ;;
   report) pick_java; report "$2" | tee "$2/report.txt"; exit 0 ;;
-  -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
 esac
 
 pick_java
