@@ -5,7 +5,8 @@
 #   2. deploy/local/anvil.sh install (Anvil + the compiled local USDT the chain tests deploy), then
 #      ./mvnw verify: unit, @QuarkusTest and end-to-end tests of every module,
 #   3. chain-watcher's catch-up bench, short (chain-watcher/bench/catch-up.sh --short: its own Anvil and
-#      database, 500 blocks, 2,500 transfers): fails when a deposit is missing or recorded twice,
+#      database, 500 blocks, 2,500 transfers): fails when a deposit is missing or recorded twice; the
+#      matching engine's JMH benchmark, short (matching-service/bench/run.sh --short),
 #   4. the platform smoke test (deploy/local/smoke.sh): up.sh on the built jars, every service ready,
 #      Keycloak tokens, the EVM node, demo, e2e, chaos --short, the short modes of the platform's
 #      benchmarks (load.sh --short, matching-service/bench/kafka-load.sh --short), then down.sh leaving
@@ -56,6 +57,8 @@ step "maven verify passed"
 if [ "$bench" = 1 ]; then
   step "chain-watcher catch-up bench, short (--skip-bench to leave it out)"
   bash "$ROOT/chain-watcher/bench/catch-up.sh" --short
+  step "matching engine JMH benchmark, short (matching-service/bench/run.sh --short)"
+  bash "$ROOT/matching-service/bench/run.sh" --short
 fi
 
 bash "$ROOT/deploy/openapi/lint.sh"
