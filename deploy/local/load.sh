@@ -6,7 +6,13 @@
 # A warm-up run comes first (C2C_LOAD_WARMUP_S seconds, default 60, at up to 40 trades/s; 0 skips it):
 # freshly started JVMs spend their first minute compiling, which on two cores costs the platform about
 # twice the CPU per trade, and that is not what the measured run is about.
+# deploy/local/profile.sh runs this with C2C_LOAD_PROFILE_DIR set: JFR records the services during the
+# measured run only: from the end of its setup (people, funding, ads) to the end of its drain.
+# deploy/local/load.sh --short: 10 s at 5 trades/s, 4 sellers, 20 buyers, no warm-up (what the test command runs):
+# exit code 1 unless every order placed became a completed trade and the ledger balanced.
 source "$(dirname "$0")/lib.sh"
+short=0
+if [ "${1:-}" = "--short" ]; then short=1; set -- 10 5 4 20; export C2C_LOAD_WARMUP_S=0; fi
 pick_java
 for port in 8080 8081 8082 8083 8084; do
   port_open "$port" || die "nothing listens on :$port: start the platform first (deploy/local/up.sh)"
@@ -28,12 +34,34 @@ before=$(cpu_ticks)
 out="$STATE/load.out"
 step "load: running ${1:-60} s at ${2:-120} trades/s"
 status=0
+# With a profile asked for, the recordings start before the tool and are read from the moment it reports its
+# setup done ("setup: ..."): people, funding and ads are not what the profile is about; they stop after the drain.
+profile_dir=${C2C_LOAD_PROFILE_DIR:-}
+rm -f "$out"
+if [ -n "$profile_dir" ]; then
+  bash "$ROOT/deploy/local/profile.sh" start "$profile_dir"
+  ( deadline=$(( $(date +%s) + 900 ))
+    until grep -q '^setup:' "$out" 2>/dev/null; do [ "$(date +%s)" -lt "$deadline" ] || exit 0; sleep 0.2; done
+    cpu_ticks >"$profile_dir/cpu.before"
+    bash "$ROOT/deploy/local/profile.sh" mark "$profile_dir" ) &
+  profile_starter=$!
+fi
 trade_load "$@" | tee "$out" || status=$?
+if [ -n "$profile_dir" ]; then
+  wait "$profile_starter" || true
+  cpu_ticks >"$profile_dir/cpu.after"
+  bash "$ROOT/deploy/local/profile.sh" stop "$profile_dir"
+  sed -n 's/^RESULT .*completed=\([0-9]*\).*/\1/p' "$out" >"$profile_dir/completed"
+fi
 completed=$(sed -n 's/^RESULT .*completed=\([0-9]*\).*/\1/p' "$out")
 if [ -n "$completed" ] && [ "$completed" -gt 0 ]; then
   hz=$(getconf CLK_TCK)
   echo "CPU per completed trade (ms; the load generator itself not included):"
   join <(echo "$before" | sort) <(cpu_ticks | sort) | awk -v n="$completed" -v hz="$hz" \
     '{ms = ($3 - $2) * 1000 / hz / n; total += ms; if (ms >= 0.05) printf "  %-17s %6.1f\n", $1, ms} END {printf "  %-17s %6.1f\n", "total", total}'
+fi
+if [ "$short" = 1 ] && [ "$status" = 0 ]; then
+  unfinished=$(sed -n 's/^.*trades completed *[0-9]* (\([0-9]*\) failed or unanswered.*/\1/p' "$out")
+  [ "${unfinished:-x}" = 0 ] && [ "${completed:-0}" -gt 0 ] || { echo "load --short: ${unfinished:-?} trade(s) not completed"; status=1; }
 fi
 exit "$status"

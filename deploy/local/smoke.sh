@@ -2,7 +2,8 @@
 # Platform smoke and end-to-end test, as a new user would try it: up.sh (on the built jars), then checks
 # that every service is ready with its database and Kafka, that Keycloak issues tokens for the c2c
 # realm, that the EVM node answers, that demo.sh completes a trade and the e2e scenarios pass
-# (deploy/local/e2e.sh), and that down.sh leaves none of the recorded processes running.
+# (deploy/local/e2e.sh), the chaos suite's and the benchmarks' short runs (load.sh --short, the matching
+# bench's kafka-load.sh --short), and that down.sh leaves none of the recorded processes running.
 source "$(dirname "$0")/lib.sh"
 passed=0; failed=0
 check() {
@@ -80,6 +81,17 @@ shown "end-to-end scenarios" bash "$ROOT/deploy/local/e2e.sh"
 step "smoke: the chaos suite's short run (deploy/local/chaos.sh --short)"
 shown "chaos: poison on every topic, SIGKILL of wallet and escrow under load; nothing lost, stuck or applied twice" \
   bash "$ROOT/deploy/local/chaos.sh" --short
+# The documented benchmarks that need the running platform, in their short modes (seconds): a broken
+# benchmark fails the test command. The matching one goes last: its unfunded trades keep escrow and the
+# wallet busy refusing them for a while.
+if [ "${C2C_SKIP_BENCH:-0}" != 1 ]; then
+  step "smoke: the trade load benchmark, short (deploy/local/load.sh --short)"
+  shown "load.sh --short: every order a completed trade through the gateway, ledger balanced" \
+    bash "$ROOT/deploy/local/load.sh" --short
+  step "smoke: the matching benchmark through Kafka, short (matching-service/bench/kafka-load.sh --short)"
+  shown "kafka-load.sh --short: the market opened as admin, every order answered" \
+    bash "$ROOT/matching-service/bench/kafka-load.sh" --short
+fi
 
 step "smoke: stopping with down.sh"
 bash "$ROOT/deploy/local/down.sh"

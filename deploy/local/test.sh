@@ -5,10 +5,13 @@
 #   2. deploy/local/anvil.sh install (Anvil + the compiled local USDT the chain tests deploy), then
 #      ./mvnw verify: unit, @QuarkusTest and end-to-end tests of every module,
 #   3. chain-watcher's catch-up bench, short (chain-watcher/bench/catch-up.sh --short: its own Anvil and
-#      database, 500 blocks, 2,500 transfers): fails when a deposit is missing or recorded twice,
+#      database, 500 blocks, 2,500 transfers): fails when a deposit is missing or recorded twice; the
+#      matching engine's JMH benchmark, short (matching-service/bench/run.sh --short),
 #   4. the platform smoke test (deploy/local/smoke.sh): up.sh on the built jars, every service ready,
-#      Keycloak tokens, the EVM node, then down.sh leaving no process behind.
-# Options: --skip-bench, --skip-smoke; extra arguments after -- go to Maven (e.g. -- -pl order-service -am).
+#      Keycloak tokens, the EVM node, demo, e2e, chaos --short, the short modes of the platform's
+#      benchmarks (load.sh --short, matching-service/bench/kafka-load.sh --short), then down.sh leaving
+#      no process behind.
+# Options: --skip-bench (the benchmarks' short runs, in 3. and 4.), --skip-smoke; extra arguments after -- go to Maven (e.g. -- -pl order-service -am).
 source "$(dirname "$0")/lib.sh"
 smoke=1
 bench=1
@@ -18,7 +21,7 @@ while [ $# -gt 0 ]; do
     --skip-smoke) smoke=0 ;;
     --skip-bench) bench=0 ;;
     --) shift; maven_args=("$@"); break ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) die "unknown option $1" ;;
   esac
   shift
@@ -54,6 +57,8 @@ step "maven verify passed"
 if [ "$bench" = 1 ]; then
   step "chain-watcher catch-up bench, short (--skip-bench to leave it out)"
   bash "$ROOT/chain-watcher/bench/catch-up.sh" --short
+  step "matching engine JMH benchmark, short (matching-service/bench/run.sh --short)"
+  bash "$ROOT/matching-service/bench/run.sh" --short
 fi
 
 bash "$ROOT/deploy/openapi/lint.sh"
@@ -75,7 +80,7 @@ if [ "$smoke" = 1 ]; then
       bash "$ROOT/deploy/local/kafka.sh" stop
       rm -rf "$STATE/kafka/data" "$STATE/kafka/cluster.id"
     fi
-    bash "$ROOT/deploy/local/smoke.sh"
+    C2C_SKIP_BENCH=$(( 1 - bench )) bash "$ROOT/deploy/local/smoke.sh"
   fi
 fi
 step "all tests passed in $(( $(date +%s) - _t0 )) s"

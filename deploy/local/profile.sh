@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# A CPU profile of the running services during a trade load run, by one command:
+#   deploy/local/profile.sh [seconds=30] [trades-per-second=10] [sellers] [buyers]
+# Runs deploy/local/load.sh with the same arguments (its warm-up first, C2C_LOAD_WARMUP_S as there); over
+# the measured run only (after its setup, until its drain ends) it records JFR (settings=default: a Java stack
+# sample every 20 ms per running thread) on each service JVM that services.sh started, found by the PID
+# recorded in the state folder ($STATE/pids/<service>.pid, never by process name), and counts each JVM's CPU
+# per thread from /proc. Then
+# it prints per service: CPU per thread group (event loops, worker pool, Kafka client, JIT compiler, GC, ...),
+# the top frames (self time, by method), the same by library area (Hibernate, JSON, Kafka, logging, ...)
+# and by the innermost project method on the stack (deploy/local/profile/TopFrames.java, jdk.jfr.consumer).
+# Recordings and reports stay in $STATE/profile/<time>/ (<service>.jfr: open in JDK Mission Control, or
+# `jfr print --events jdk.ExecutionSample` / `jfr summary`).
+# JFR costs the services some CPU of its own (its threads are listed, "JFR_..."); compare profiles with profiles.
+# `profile.sh report DIR` prints a recorded run's report again. Internal: load.sh calls `profile.sh start DIR`
+# before its measured run, `mark DIR` when the tool's setup is done, `stop DIR` after the drain.
+source "$(dirname "$0")/lib.sh"
+SERVICES="order-service matching-service wallet-service escrow-service chain-watcher"
+RECORDING=c2c-profile
+
+# thread_ticks PID: "<thread id> <thread name> <ticks>" per thread of the process (user + system ticks);
+# thread_cpu folds the names' digits so that a pool's threads form one group.
+thread_ticks() {
+  # One awk over every thread's stat file (a process per thread is far too slow on a busy machine): the
+  # name is between the first "(" and the last ")", utime and stime are the 12th and 13th fields after it.
+  awk '{ o = index($0, "("); c = length($0); while (c > o && substr($0, c, 1) != ")") c--
+         name = substr($0, o + 1, c - o - 1); gsub(/ /, "_", name)
+         split(substr($0, c + 2), f, " "); print $1, name, f[12] + f[13] }' /proc/"$1"/task/*/stat 2>/dev/null || true
+}
+
+# JFR is started before the load tool's setup and read from the window's start on (the events carry their
+# time): attaching jcmd to five JVMs takes seconds each on a busy machine, longer than the window can wait.
+start_one() {
+  local dir="$1" svc="$2" pid
+  pid_alive "$svc" || { step "profile: $svc is not running (no live PID in $PIDS/$svc.pid); not profiled"; return 0; }
+  pid=$(pid_of "$svc")
+  # settings=default (a Java stack sample every 20 ms per running thread) with native-method samples off:
+  # settings=profile's extra events cost the services several per cent of their CPU here.
+  if "$JAVA_HOME/bin/jcmd" "$pid" JFR.start name="$RECORDING" settings=default "jdk.NativeMethodSample#enabled=false" \
+      >"$dir/$svc.jcmd.log" 2>&1; then
+    echo "$pid" >"$dir/$svc.pid"
+    step "profile: recording $svc (PID $pid)"
+  else
+    step "profile: could not start JFR on $svc (PID $pid): $(tail -1 "$dir/$svc.jcmd.log")"
+  fi
+}
+start_recordings() {
+  local dir="$1" svc
+  mkdir -p "$dir"
+  for svc in $SERVICES; do start_one "$dir" "$svc" & done
+  wait
+}
+
+# mark DIR: the window starts now (the load's setup is done): its time and each JVM's CPU per thread.
+mark_window() {
+  local dir="$1" svc
+  date +%s%3N >"$dir/window.start"
+  for svc in $SERVICES; do
+    [ -f "$dir/$svc.pid" ] && thread_ticks "$(cat "$dir/$svc.pid")" >"$dir/$svc.threads.before"
+  done
+  return 0
+}
+
+stop_one() {
+  local dir="$1" svc="$2" pid; pid=$(cat "$dir/$svc.pid")
+  "$JAVA_HOME/bin/jcmd" "$pid" JFR.dump name="$RECORDING" filename="$dir/$svc.jfr" >>"$dir/$svc.jcmd.log" 2>&1 \
+    || step "profile: could not dump $svc's recording (see $dir/$svc.jcmd.log)"
+  "$JAVA_HOME/bin/jcmd" "$pid" JFR.stop name="$RECORDING" >>"$dir/$svc.jcmd.log" 2>&1 || true
+}
+stop_recordings() {
+  local dir="$1" svc
+  date +%s%3N >"$dir/window.end"
+  for svc in $SERVICES; do
+    [ -f "$dir/$svc.pid" ] && thread_ticks "$(cat "$dir/$svc.pid")" >"$dir/$svc.threads.after"
+  done
+  for svc in $SERVICES; do [ -f "$dir/$svc.pid" ] && stop_one "$dir" "$svc" & done
+  wait
+  touch "$dir/stopped"
+}
+
+# thread_cpu DIR SERVICE: CPU seconds per thread group over the recording, largest first.
+thread_cpu() {
+  local dir="$1" svc="$2" hz; hz=$(getconf CLK_TCK)
+  # Threads that ended during the run are missing from "after" (their CPU is lost); new ones start at 0.
+  awk -v hz="$hz" 'NR == FNR { before[$1] = $3; next }
+    { g = $2; gsub(/[0-9]+/, "#", g); sub(/#(-#)*$/, "#", g); cpu[g] += ($3 - before[$1]) / hz; total += ($3 - before[$1]) / hz }
+    END { printf "  CPU by thread group (s; %.1f s in all):\n", total
+          for (g in cpu) if (cpu[g] >= 0.05) printf "    %6.1f s  %5.1f%%  %s\n", cpu[g], total ? 100 * cpu[g] / total : 0, g }' \
+    "$dir/$svc.threads.before" "$dir/$svc.threads.after" | { read -r head; echo "$head"; sort -rn -k1; }
+}
+
+# window_cpu DIR: CPU per completed trade per process over the profiled window (setup excluded), as load.sh counts it.
+window_cpu() {
+  local dir="$1" n hz; hz=$(getconf CLK_TCK)
+  [ -f "$dir/cpu.before" ] && [ -f "$dir/cpu.after" ] && n=$(cat "$dir/completed" 2>/dev/null) && [ "${n:-0}" -gt 0 ] || return 0
+  echo "CPU per completed trade over the profiled window (ms; $n trades; setup not included, JFR's own threads included):"
+  join <(sort "$dir/cpu.before") <(sort "$dir/cpu.after") | awk -v n="$n" -v hz="$hz" \
+    '{ms = ($3 - $2) * 1000 / hz / n; total += ms; if (ms >= 0.05) printf "  %-17s %6.1f\n", $1, ms} END {printf "  %-17s %6.1f\n", "total", total}'
+}
+
+report() {
+  local dir="$1" svc
+  window_cpu "$dir"
+  for svc in $SERVICES; do
+    [ -f "$dir/$svc.jfr" ] && [ -f "$dir/$svc.threads.before" ] || continue
+    echo "== $svc"
+    thread_cpu "$dir" "$svc"
+    "$JAVA_HOME/bin/java" "$ROOT/deploy/local/profile/TopFrames.java" --top "${C2C_PROFILE_TOP:-15}" \
+      --from "$(cat "$dir/window.start" 2>/dev/null || echo 0)" --to "$(cat "$dir/window.end" 2>/dev/null || echo 0)" "$dir/$svc.jfr" \
+      || echo "  (could not read $dir/$svc.jfr)"
+  done
+}
+
+case "${1:-}" in
+  start) pick_java; start_recordings "$2"; exit 0 ;;
+  mark) mark_window "$2"; exit 0 ;;
+  stop) pick_java; stop_recordings "$2"; exit 0 ;;
+  report) pick_java; report "$2" | tee "$2/report.txt"; exit 0 ;;
+  -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+esac
+
+pick_java
+dir="$STATE/profile/$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$dir"
+step "profile: load.sh ${1:-30} ${2:-10} ${3:-} ${4:-}, JFR around its measured run; files in $dir"
+status=0
+C2C_LOAD_PROFILE_DIR="$dir" bash "$ROOT/deploy/local/load.sh" "${1:-30}" "${2:-10}" "${@:3}" || status=$?
+# A recording still running (load.sh died between start and stop) is dumped now.
+if compgen -G "$dir/*.pid" >/dev/null && [ ! -f "$dir/stopped" ]; then stop_recordings "$dir"; fi
+step "profile: per service (the measured run only)"
+report "$dir" | tee "$dir/report.txt"
+step "profile: report in $dir/report.txt"
+exit "$status"
