@@ -1,12 +1,9 @@
 package com.c2c.wallet.custody;
 
 import com.c2c.testkit.chain.AnvilNode;
+import com.c2c.wallet.signer.TestKeystore;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import org.web3j.crypto.WalletUtils;
 
 /**
  * A private Anvil with the local USDT and a hot wallet whose tokens all came through the platform: dev account
@@ -21,7 +18,7 @@ public class CustodyChainResource implements QuarkusTestResourceLifecycleManager
     static final String ACCOUNT_1_XPUB = "xpub6Ce9NcJvTk372KjsGfWqbcex5DumjpNquQLApoeQUavSCjEc823BV1tb4rXUuPuht8h2hSxkg2EXUaKUJmniJvRZAELxypsCzBFdtosmV76";
     static final String GAS_WARNING_BELOW = "1000000";
     private static volatile AnvilNode node;
-    private Path keys;
+    private TestKeystore keys;
 
     static AnvilNode node() {
         return node;
@@ -31,27 +28,23 @@ public class CustodyChainResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         node = AnvilNode.start();
         try {
-            keys = Files.createTempDirectory("custody-hot-wallet-");
-            Path password = keys.resolve("password");
-            Files.writeString(password, "test-password-" + System.nanoTime() + "\n");
-            String file = WalletUtils.generateWalletFile(Files.readAllLines(password).getFirst(),
-                    node.credentials(HOT_WALLET_INDEX).getEcKeyPair(), keys.toFile(), false);
-            return Map.ofEntries(
-                    Map.entry("c2c.wallet.signer.keystore", keys.resolve(file).toString()),
-                    Map.entry("c2c.wallet.signer.password-file", password.toString()),
-                    Map.entry("c2c.wallet.signer.rpc-url", node.rpcUrl()),
-                    Map.entry("c2c.wallet.signer.chain-id", Long.toString(AnvilNode.CHAIN_ID)),
-                    Map.entry("c2c.wallet.signer.token-contract", node.tokenAddress()),
-                    Map.entry("c2c.wallet.signer.replace-after", "600s"),
-                    Map.entry("c2c.wallet.signer.enabled", "false"),
-                    Map.entry("c2c.wallet.deposit.xpub", ACCOUNT_1_XPUB),
-                    Map.entry("c2c.wallet.deposit.token-contracts.31337", node.tokenAddress()),
-                    Map.entry("c2c.wallet.custody.batch-size", "2"),
-                    Map.entry("c2c.wallet.custody.gas-warning-below", GAS_WARNING_BELOW));
-        } catch (IOException | org.web3j.crypto.exception.CipherException e) {
+            keys = TestKeystore.write("custody-hot-wallet-", node.credentials(HOT_WALLET_INDEX).getEcKeyPair());
+        } catch (RuntimeException e) {
             node.close();
-            throw new IllegalStateException("cannot write the test hot wallet's keystore", e);
+            throw e;
         }
+        return Map.ofEntries(
+                Map.entry("c2c.wallet.signer.keystore", keys.keystore().toString()),
+                Map.entry("c2c.wallet.signer.password-file", keys.passwordFile().toString()),
+                Map.entry("c2c.wallet.signer.rpc-url", node.rpcUrl()),
+                Map.entry("c2c.wallet.signer.chain-id", Long.toString(AnvilNode.CHAIN_ID)),
+                Map.entry("c2c.wallet.signer.token-contract", node.tokenAddress()),
+                Map.entry("c2c.wallet.signer.replace-after", "600s"),
+                Map.entry("c2c.wallet.signer.enabled", "false"),
+                Map.entry("c2c.wallet.deposit.xpub", ACCOUNT_1_XPUB),
+                Map.entry("c2c.wallet.deposit.token-contracts.31337", node.tokenAddress()),
+                Map.entry("c2c.wallet.custody.batch-size", "2"),
+                Map.entry("c2c.wallet.custody.gas-warning-below", GAS_WARNING_BELOW));
     }
 
     @Override
@@ -61,12 +54,7 @@ public class CustodyChainResource implements QuarkusTestResourceLifecycleManager
             node = null;
         }
         if (keys != null) {
-            try (var files = Files.list(keys)) {
-                files.forEach(f -> f.toFile().delete());
-            } catch (IOException ignored) {
-                // a temporary directory; nothing depends on it being gone
-            }
-            keys.toFile().delete();
+            keys.delete();
         }
     }
 }
