@@ -6,6 +6,10 @@
 #   matching-service/bench/kafka-load.sh [ORDERS] [PACED_RATE]      defaults: 200000 orders, 2000/s paced
 #   matching-service/bench/kafka-load.sh --short                     2,000 orders, then 1,000 paced at 500/s
 #                                                                    (seconds; what the test command runs)
+#   C2C_BENCH_ENGINE_ALONE=1 matching-service/bench/kafka-load.sh ... the engine's service alone: order, wallet and
+#                                                                    escrow services are stopped (by PID, services.sh)
+#                                                                    for the run and started again after it, so
+#                                                                    nothing else consumes the trades meanwhile
 # Exit code non-zero when an order gets no answer (trade or reject), or the market cannot be opened.
 # Opening the market (USDT-CHF) needs the admin role: the tool signs in a person with that role in the
 # development realm (testkit Keycloak, through Keycloak's admin API, as deploy/local/identity.sh does).
@@ -24,6 +28,12 @@ curl -fsS http://127.0.0.1:8082/q/health/ready 2>/dev/null | grep -q '"status" *
   || die "matching-service is not ready on 127.0.0.1:8082; start the platform with deploy/local/up.sh"
 bash "$BENCH/run.sh" --build-only
 pick_java
+if [ "${C2C_BENCH_ENGINE_ALONE:-0}" = 1 ]; then
+  OTHERS=(order-service wallet-service escrow-service)
+  step "engine alone: stopping ${OTHERS[*]} for the run (started again when it ends)"
+  bash "$ROOT/deploy/local/services.sh" stop "${OTHERS[@]}"
+  trap 'bash "$ROOT/deploy/local/services.sh" start "${OTHERS[@]}"' EXIT
+fi
 JAR="$BENCH/target/benchmarks.jar"
 step "throughput: $ORDERS express orders as fast as the producer can publish"
 java -Xmx1g -cp "$JAR" com.c2c.matching.bench.MatchingLoad --orders "$ORDERS" --ads "$ADS" | tee "$BENCH/target/kafka-load-throughput.txt"
