@@ -95,7 +95,11 @@ class SweepTest {
                 + ",\"blockHash\":\"" + chain.receipt(tx).getBlockHash() + "\",\"confirmations\":3}";
         String once = UUID.randomUUID().toString();
         String again = UUID.randomUUID().toString();
+        // a report of a sweep this wallet never made, ahead of the real one on the same key: poison, dead-lettered,
+        // and the real one behind it is still applied (awaitApplied below)
+        String poison = report.replace(sweep, "sweep:" + UUID.randomUUID());
         try (TestEvents events = new TestEvents()) {
+            events.publish(chainEvents, sweep, UUID.randomUUID().toString(), EventTypes.OUTGOING_TRANSFER_CONFIRMED, poison);
             events.publish(chainEvents, sweep, once, EventTypes.OUTGOING_TRANSFER_CONFIRMED, report);
             events.publish(chainEvents, sweep, again, EventTypes.OUTGOING_TRANSFER_CONFIRMED, report);
         }
