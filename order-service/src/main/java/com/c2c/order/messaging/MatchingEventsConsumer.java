@@ -9,9 +9,9 @@ import com.c2c.order.trade.TradeProgress;
 import com.c2c.platform.messaging.consumer.EventConsumer;
 import com.c2c.platform.messaging.consumer.Subscription;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * The book's answers, for ads and taker orders alike: one channel, consumed in partition order (one
@@ -44,8 +44,8 @@ public class MatchingEventsConsumer {
     }
 
     @Incoming("matching-events")
-    public Uni<Void> on(Message<String> message) {
-        return consumer.consume(subscription, message);
+    public Uni<Void> on(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(subscription, batch);
     }
 
     private Uni<Void> matched(TradeMatched m) {

@@ -6,9 +6,9 @@ import com.c2c.events.Topics;
 import com.c2c.platform.messaging.consumer.EventConsumer;
 import com.c2c.platform.messaging.consumer.Subscription;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Keeps each ad's payment window, which times the buyer's payment on the ad's trades. */
 @ApplicationScoped
@@ -29,7 +29,7 @@ public class OrderEventsConsumer {
     }
 
     @Incoming("order-events")
-    public Uni<Void> on(Message<String> message) {
-        return consumer.consume(subscription, message);
+    public Uni<Void> on(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(subscription, batch);
     }
 }

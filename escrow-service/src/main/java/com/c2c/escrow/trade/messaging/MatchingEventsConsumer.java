@@ -6,9 +6,9 @@ import com.c2c.events.Topics;
 import com.c2c.platform.messaging.consumer.EventConsumer;
 import com.c2c.platform.messaging.consumer.Subscription;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Every trade the book matches is opened in escrow. */
 @ApplicationScoped
@@ -27,7 +27,7 @@ public class MatchingEventsConsumer {
     }
 
     @Incoming("matching-events")
-    public Uni<Void> on(Message<String> message) {
-        return consumer.consume(subscription, message);
+    public Uni<Void> on(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(subscription, batch);
     }
 }

@@ -6,9 +6,9 @@ import com.c2c.events.Topics;
 import com.c2c.platform.messaging.consumer.EventConsumer;
 import com.c2c.platform.messaging.consumer.Subscription;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** The wallet's outcomes for trades move them on; its other events (ads, deposits) are not escrow's. */
 @ApplicationScoped
@@ -31,7 +31,7 @@ public class WalletEventsConsumer {
     }
 
     @Incoming("wallet-events")
-    public Uni<Void> on(Message<String> message) {
-        return consumer.consume(subscription, message);
+    public Uni<Void> on(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(subscription, batch);
     }
 }

@@ -7,9 +7,9 @@ import com.c2c.platform.messaging.consumer.Subscription;
 import com.c2c.wallet.command.ReservationCommands;
 import com.c2c.wallet.command.TradeCommands;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * The ledger's command topic: every command is applied in its own transaction with its answer. The
@@ -33,7 +33,7 @@ public class WalletCommandsConsumer {
     }
 
     @Incoming("wallet-commands")
-    public Uni<Void> on(Message<String> message) {
-        return consumer.consume(subscription, message);
+    public Uni<Void> on(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(subscription, batch);
     }
 }

@@ -8,9 +8,9 @@ import com.c2c.wallet.deposit.DepositCrediting;
 import com.c2c.wallet.deposit.SweepSettlement;
 import com.c2c.wallet.withdrawal.WithdrawalChainReports;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * chain-watcher's reports: deposits pending, credited once, reverted, or reorged after credit (ADR 0013), and the
@@ -42,7 +42,7 @@ public class ChainEventsConsumer {
     }
 
     @Incoming("chain-events")
-    public Uni<Void> on(Message<String> message) {
-        return consumer.consume(subscription, message);
+    public Uni<Void> on(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(subscription, batch);
     }
 }

@@ -9,14 +9,19 @@ import com.c2c.platform.web.Outages;
 import com.c2c.platform.web.RequestIds;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,13 +48,20 @@ import org.jboss.logging.Logger;
  * slowly, readiness DOWN and the stalled gauge at 1 for an alert, because skipping it would break the
  * per-key order later records rely on (an ad's fill after its listing, a release after its lock).</li>
  * </ul>
- * The channel handles one record at a time, so holding a record holds the ones behind it.
+ * Records arrive in polled batches, applied in one transaction when nothing goes wrong (see {@link
+ * #consume}); a channel handles one batch at a time, so holding a record holds the ones behind it.
  */
 @ApplicationScoped
 public class EventConsumer {
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
     public static final String DEAD_LETTERS = "c2c.messaging.dead.letters";
     public static final String RETRIES = "c2c.messaging.consumer.retries";
+    /** Records per polled batch, per consumer. */
+    public static final String BATCH_SIZE = "c2c.messaging.consumer.batch.size";
+    /** Batches that could not be applied in one transaction and were applied one record at a time. */
+    public static final String BATCH_FALLBACKS = "c2c.messaging.consumer.batch.fallbacks";
+    /** A record that cannot be applied (poison): its batch goes one record at a time, where it is dead-lettered. */
+    private static final Inbox.Effect UNREADABLE = new Inbox.Effect(null, null);
     /** Headers a dead letter carries besides the connector's own (dead-letter-reason, -topic, -partition, -offset). */
     public static final String CONSUMER_HEADER = "dead-letter-consumer";
     public static final String KIND_HEADER = "dead-letter-kind";
@@ -104,9 +116,80 @@ public class EventConsumer {
         return consumer != null && subscriptions.containsKey(consumer);
     }
 
-    /** Handles one record of the subscription's channel; completes when it is applied, skipped or dead-lettered. */
-    public Uni<Void> consume(Subscription subscription, Message<String> message) {
+    /**
+     * Handles one polled batch of the subscription's channel (its channel has {@code batch=true}); completes
+     * when every record of it is applied, skipped or dead-lettered, and then acknowledges the batch.
+     *
+     * <p>The common case costs one transaction and one inbox insert for the whole batch ({@link
+     * Inbox#applyAllOnce}): every record read, then applied in order. Anything else — a record that cannot be
+     * read, or any failure while applying (an outage, a bug, content a handler refuses) — rolls that
+     * transaction back and the batch is handled again one record at a time, each in its own transaction with
+     * the failure classification above, so a poison record is dead-lettered alone and the records before it
+     * are not held back by it. Both ways apply the records in the order they were polled, which keeps each
+     * partition's (and so each key's) order.
+     */
+    public Uni<Void> consume(Subscription subscription, KafkaRecordBatch<String, String> batch) {
         Context context = Vertx.currentContext();
+        List<KafkaRecord<String, String>> records = batch.getRecords();
+        meters.summary(BATCH_SIZE, "consumer", subscription.consumer()).record(records.size());
+        List<Inbox.Effect> effects = new ArrayList<>(records.size());
+        for (KafkaRecord<String, String> record : records) {
+            Inbox.Effect effect = readable(subscription, record);
+            if (effect == UNREADABLE) {
+                return oneByOne(subscription, records, context).chain(() -> ack(batch));
+            }
+            if (effect != null) {
+                effects.add(effect);
+            }
+        }
+        if (effects.size() <= 1) { // nothing to share a transaction with
+            return oneByOne(subscription, records, context).chain(() -> ack(batch));
+        }
+        return Uni.createFrom().deferred(() -> inbox.applyAllOnce(subscription.consumer(), effects))
+                .onItemOrFailure().transformToUni((applied, failure) -> {
+                    if (failure == null) {
+                        return ack(batch);
+                    }
+                    LOG.debugf("%s applies a batch of %d one record at a time: %s", subscription.consumer(),
+                            records.size(), failure.toString());
+                    meters.counter(BATCH_FALLBACKS, "consumer", subscription.consumer()).increment();
+                    return oneByOne(subscription, records, context).chain(() -> ack(batch));
+                });
+    }
+
+    /** A record's effect for a batch transaction; null if its type is ignored here, UNREADABLE if it is poison. */
+    private Inbox.Effect readable(Subscription subscription, Message<String> record) {
+        ReceivedEvent event;
+        try {
+            event = ReceivedEvent.of(record);
+        } catch (IllegalArgumentException e) {
+            return UNREADABLE;
+        }
+        if (subscription.ignores(event.type())) {
+            return null;
+        }
+        Supplier<Uni<Void>> effect;
+        try {
+            effect = prepare(subscription, event);
+        } catch (PoisonEvent poison) {
+            return UNREADABLE;
+        }
+        String requestId = requestIdOf(record);
+        return new Inbox.Effect(event, () -> {
+            RequestIds.adopt(requestId);
+            return effect.get();
+        });
+    }
+
+    /** Each record in its own transaction, in order; the batch is acknowledged by the caller. */
+    private Uni<Void> oneByOne(Subscription subscription, List<KafkaRecord<String, String>> records, Context context) {
+        return Multi.createFrom().iterable(records)
+                .onItem().transformToUniAndConcatenate(record -> handle(subscription, record, context))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** One record, in its own transaction: applied, ignored or dead-lettered (the dead letter acknowledges it). */
+    private Uni<Void> handle(Subscription subscription, Message<String> message, Context context) {
         ReceivedEvent event;
         try {
             event = ReceivedEvent.of(message);
@@ -114,11 +197,9 @@ public class EventConsumer {
             return deadLetter(subscription, message, null, PoisonEvent.unreadable(e.getMessage(), e));
         }
         // Events this one causes carry the request that started the chain (and so do the log lines).
-        message.getMetadata(IncomingCloudEventMetadata.class)
-                .flatMap(ce -> ce.getExtension(OutboxRelay.REQUEST_ID_EXTENSION))
-                .ifPresent(id -> RequestIds.adopt(id.toString()));
+        RequestIds.adopt(requestIdOf(message));
         if (subscription.ignores(event.type())) {
-            return ack(message);
+            return Uni.createFrom().voidItem();
         }
         Supplier<Uni<Void>> effect;
         try {
@@ -127,6 +208,14 @@ public class EventConsumer {
             return deadLetter(subscription, message, event, poison);
         }
         return attempt(subscription, message, event, effect, context, 0);
+    }
+
+    private static String requestIdOf(Message<String> message) {
+        @SuppressWarnings("unchecked")
+        Optional<IncomingCloudEventMetadata<String>> ce = message.getMetadata(IncomingCloudEventMetadata.class)
+                .map(m -> (IncomingCloudEventMetadata<String>) m);
+        return ce.flatMap(m -> m.<Object>getExtension(OutboxRelay.REQUEST_ID_EXTENSION))
+                .map(Object::toString).orElse(null);
     }
 
     /**
@@ -168,7 +257,7 @@ public class EventConsumer {
                             LOG.infof("%s applied event %s (%s) after %d failed attempts", s.consumer(), event.id(),
                                     event.type(), failures);
                         }
-                        return ack(message);
+                        return Uni.createFrom().voidItem();
                     }
                     PoisonEvent poison = poisonIn(failure);
                     if (poison != null) {
@@ -209,7 +298,7 @@ public class EventConsumer {
                 .onFailure().retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).indefinitely();
     }
 
-    private static Uni<Void> ack(Message<String> message) {
+    private static Uni<Void> ack(Message<?> message) {
         return Uni.createFrom().completionStage(message.ack());
     }
 

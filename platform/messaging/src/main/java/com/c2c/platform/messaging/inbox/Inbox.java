@@ -1,9 +1,17 @@
 package com.c2c.platform.messaging.inbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Applies each consumed event at most once per consumer: the event id is inserted into the inbox in
@@ -13,6 +21,10 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class Inbox {
+    /** One effect to apply once: the event and what applying it does. */
+    public record Effect(ReceivedEvent event, Supplier<Uni<Void>> apply) {
+    }
+
     /** Runs {@code effect} in a new transaction unless this consumer already applied the event; true if it ran. */
     public Uni<Boolean> applyOnce(String consumer, ReceivedEvent event, Function<ReceivedEvent, Uni<Void>> effect) {
         return Panache.withTransaction(() -> Panache.getSession()
@@ -26,5 +38,56 @@ public class Inbox {
                 .chain(inserted -> inserted == 1
                         ? effect.apply(event).replaceWith(Boolean.TRUE)
                         : Uni.createFrom().item(Boolean.FALSE)));
+    }
+
+    /**
+     * Applies a polled batch in one transaction: one inbox insert for all its event ids, then, in order, the
+     * effect of each event this consumer had not applied yet (an id seen twice in the batch runs once). All or
+     * nothing: if any effect fails, the whole transaction rolls back and the failure is returned. Each effect
+     * starts with an empty persistence context (the previous one's changes flushed, then detached), so it sees
+     * the database exactly as it would in a transaction of its own, only not yet committed. Completes with how
+     * many effects ran.
+     */
+    public Uni<Integer> applyAllOnce(String consumer, List<Effect> effects) {
+        if (effects.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        Map<String, String> types = new LinkedHashMap<>();
+        effects.forEach(e -> types.putIfAbsent(e.event().id(), e.event().type()));
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> record(session, consumer, types)
+                .chain(fresh -> applyInOrder(session, effects, fresh))));
+    }
+
+    /** Inserts the ids; returns those that were not there yet. */
+    private static Uni<Set<String>> record(Mutiny.Session session, String consumer, Map<String, String> types) {
+        StringBuilder sql = new StringBuilder("insert into inbox_event (consumer, event_id, event_type) values ");
+        int i = 0;
+        for (int n = types.size(); i < n; i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:consumer, :id").append(i).append(", :type").append(i).append(')');
+        }
+        sql.append(" on conflict do nothing returning event_id");
+        Mutiny.SelectionQuery<String> insert = session.createNativeQuery(sql.toString(), String.class)
+                .setParameter("consumer", consumer);
+        i = 0;
+        for (Map.Entry<String, String> idAndType : types.entrySet()) {
+            insert.setParameter("id" + i, idAndType.getKey()).setParameter("type" + i, idAndType.getValue());
+            i++;
+        }
+        return insert.getResultList().map(HashSet::new);
+    }
+
+    private static Uni<Integer> applyInOrder(Mutiny.Session session, List<Effect> effects, Set<String> fresh) {
+        int[] ran = {0};
+        return Multi.createFrom().iterable(effects)
+                .onItem().transformToUniAndConcatenate(effect -> !fresh.remove(effect.event().id())
+                        ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().deferred(() -> effect.apply().get())
+                                .call(session::flush)
+                                .invoke(() -> {
+                                    session.clear();
+                                    ran[0]++;
+                                }))
+                .collect().last()
+                .replaceWith(() -> ran[0]);
     }
 }

@@ -1,17 +1,18 @@
 package com.c2c.platform.messaging.consumer;
 
 import com.c2c.events.EventType;
+import com.c2c.testkit.TestDatabase;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.ConnectException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** A consumer whose handler fails the way a test tells it to, per label: an outage, a bug, invalid content. */
 @ApplicationScoped
@@ -26,7 +27,6 @@ public class ProbeConsumer {
     private final Map<String, Integer> outages = new ConcurrentHashMap<>();
     private final Set<String> bugs = ConcurrentHashMap.newKeySet();
     private final Set<String> invalid = ConcurrentHashMap.newKeySet();
-    private final List<String> applied = new CopyOnWriteArrayList<>();
     private final EventConsumer consumer;
     private final Subscription subscription;
 
@@ -39,7 +39,8 @@ public class ProbeConsumer {
 
     /** The labels applied (committed), in order. */
     public List<String> applied() {
-        return List.copyOf(applied);
+        String labels = TestDatabase.queryString("select string_agg(label, ',' order by seq) from probe_effect");
+        return labels == null ? List.of() : List.of(labels.split(","));
     }
 
     /** The next {@code times} attempts at {@code label} meet an outage. */
@@ -64,8 +65,8 @@ public class ProbeConsumer {
     }
 
     @Incoming("probe-in")
-    public Uni<Void> on(Message<String> message) {
-        return consumer.consume(subscription, message);
+    public Uni<Void> on(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(subscription, batch);
     }
 
     private Uni<Void> apply(Probe probe) {
@@ -79,7 +80,11 @@ public class ProbeConsumer {
         if (invalid.contains(label)) {
             return Uni.createFrom().failure(PoisonEvent.invalid("label " + label + " is refused"));
         }
-        // The effect is the inbox row itself (the test reads the list).
-        return Uni.createFrom().voidItem().invoke(() -> applied.add(label));
+        // A real effect: a row written in the consumer's transaction, gone if that transaction rolls back.
+        return Panache.getSession().chain(session -> session
+                        .createNativeQuery("insert into probe_effect (label) values (:label)")
+                        .setParameter("label", label)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 }

@@ -5,11 +5,11 @@ import com.c2c.platform.messaging.consumer.EventConsumer;
 import com.c2c.platform.messaging.consumer.Subscription;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** A consumer whose effect is one row per applied event, counting every delivery it handled. */
 @ApplicationScoped
@@ -41,7 +41,7 @@ public class RecordingConsumer {
     }
 
     @Incoming("test-in")
-    public Uni<Void> on(Message<String> message) {
-        return consumer.consume(subscription, message).invoke(handled::incrementAndGet);
+    public Uni<Void> on(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(subscription, batch).invoke(() -> handled.addAndGet(batch.getRecords().size()));
     }
 }
