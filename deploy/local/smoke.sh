@@ -5,6 +5,7 @@
 # (deploy/local/e2e.sh), the chaos suite's and the benchmarks' short runs (load.sh --short, the matching
 # bench's kafka-load.sh --short), and that down.sh leaves none of the recorded processes running.
 source "$(dirname "$0")/lib.sh"
+source "$ROOT/deploy/local/traffic.sh"
 passed=0; failed=0
 check() {
   local what="$1"; shift
@@ -60,20 +61,8 @@ check "gateway: the trader's token plus X-User-Roles: admin on the development c
 check "gateway: public market listing without a token" test "$(status_of "$GW/api/v1/markets/USDT-CNY/ads?side=SELL")" = 200
 
 # A platform started on a broker that already holds events (a developer's) first replays them.
-caught_up() {
-  local lag
-  lag=$(bash "$ROOT/deploy/local/kafka.sh" tool consumer.group.ConsumerGroupCommand --bootstrap-server 127.0.0.1:9092 \
-    --describe --all-groups 2>/dev/null | awk '$6 ~ /^[0-9]+$/ && $6 > 1 { s += $6 } END { print s + 0 }')
-  [ "$lag" -eq 0 ] && return 0
-  step "      $lag events not yet consumed"
-  return 1
-}
 step "smoke: waiting until the services have consumed what is on their topics"
-catch_up_deadline=$(( $(date +%s) + 300 ))
-until caught_up; do
-  [ "$(date +%s)" -lt "$catch_up_deadline" ] || { step "      still behind after 300 s; going on"; break; }
-  sleep 2
-done
+wait_caught_up 300 || true
 step "smoke: a complete trade with deploy/local/demo.sh"
 shown "demo.sh completes a trade with the ledger balanced" bash "$ROOT/deploy/local/demo.sh"
 step "smoke: end-to-end scenarios with deploy/local/e2e.sh"

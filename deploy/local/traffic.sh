@@ -1,5 +1,6 @@
-# Shared by load.sh and chaos.sh (sourced after lib.sh): the gateway with raised rate limits for a run,
-# the e2e module's tools built and run on a JVM, and the CPU each platform process has used.
+# Shared by load.sh, chaos.sh and smoke.sh (sourced after lib.sh): the gateway with raised rate limits for a
+# run, the e2e module's tools built and run on a JVM, the CPU each platform process has used, and a wait
+# until the services have consumed everything on their topics.
 
 # Everything comes from 127.0.0.1, so the gateway's per-address limit would throttle the whole run: it
 # runs with raised limits (C2C_LOAD_GATEWAY_RATE, default 5000/s per address and client) and gets its
@@ -41,4 +42,19 @@ cpu_ticks() {
     echo "$(basename "$f" .pid) $(awk '{print $14 + $15}' "/proc/$pid/stat")"
   done
   echo "postgres $(ps -C postgres -o pid= | while read -r pid; do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}')"
+}
+
+# wait_caught_up [SECONDS=300]: waits until every consumer group has consumed what is on its topics (a lag of at
+# most one record per partition: a transactional producer's commit marker counts as one), printing the lag
+# while it waits; goes on (returning 1) after the deadline.
+wait_caught_up() {
+  local deadline=$(( $(date +%s) + ${1:-300} )) lag
+  while :; do
+    lag=$(bash "$ROOT/deploy/local/kafka.sh" tool consumer.group.ConsumerGroupCommand --bootstrap-server 127.0.0.1:9092 \
+      --describe --all-groups 2>/dev/null | awk '$6 ~ /^[0-9]+$/ && $6 > 1 { s += $6 } END { print s + 0 }')
+    [ "$lag" -eq 0 ] && return 0
+    [ "$(date +%s)" -lt "$deadline" ] || { step "      still $lag events behind after ${1:-300} s; going on"; return 1; }
+    step "      $lag events not yet consumed"
+    sleep 2
+  done
 }
