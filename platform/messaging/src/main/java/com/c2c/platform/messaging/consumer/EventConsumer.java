@@ -181,11 +181,25 @@ public class EventConsumer {
         });
     }
 
-    /** Each record in its own transaction, in order; the batch is acknowledged by the caller. */
+    /**
+     * Each record in its own transaction, in order; the batch is acknowledged by the caller. Each record starts
+     * back on the consumer's Vert.x context: the step before it may have completed elsewhere (a rolled-back
+     * batch transaction, a dead letter acknowledged on the Kafka producer's thread), and a transaction needs
+     * that context.
+     */
     private Uni<Void> oneByOne(Subscription subscription, List<KafkaRecord<String, String>> records, Context context) {
         return Multi.createFrom().iterable(records)
-                .onItem().transformToUniAndConcatenate(record -> handle(subscription, record, context))
+                .onItem().transformToUniAndConcatenate(record -> on(context)
+                        .chain(() -> handle(subscription, record, context)))
                 .collect().last().replaceWithVoid();
+    }
+
+    /** Completes on {@code context}: at once when already there, else on its next turn. */
+    private static Uni<Void> on(Context context) {
+        if (context == null || Vertx.currentContext() == context) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().<Void>emitter(emitter -> context.runOnContext(ignored -> emitter.complete(null)));
     }
 
     /** One record, in its own transaction: applied, ignored or dead-lettered (the dead letter acknowledges it). */

@@ -66,6 +66,7 @@ class EventConsumerTest {
         double unreadable = deadLetters("unreadable");
         double unknown = deadLetters("unknown-type");
         double invalid = deadLetters("invalid");
+        double unexpected = unexpectedRetries();
         String bad = send(key, ProbeConsumer.TYPE, "{not json");
         String newer = send(key, "c2c.test.Probe.v2", "{\"label\":\"from-the-future\",\"seq\":1}");
         String missing = send(key, ProbeConsumer.TYPE, "{\"seq\":2}");
@@ -86,6 +87,7 @@ class EventConsumerTest {
         assertTrue(((String) letter(list, newer).get("reason")).contains("unknown type or version"));
         assertTrue(((String) letter(list, missing).get("reason")).contains("label"));
         assertNotNull(letter(list, newer).get("originOffset"));
+        assertEquals(unexpected, unexpectedRetries(), "the records after a dead letter are applied at once, not retried");
     }
 
     @Test
@@ -190,6 +192,7 @@ class EventConsumerTest {
         String refused = labels.get(15);
         probe.refuse(refused);
         double invalid = deadLetters("invalid");
+        double unexpected = unexpectedRetries();
 
         sendAll(key, labels);
 
@@ -198,6 +201,8 @@ class EventConsumerTest {
         assertEquals(expected, probe.applied().stream().filter(labels::contains).toList(),
                 "every other record once, in order; nothing of the rolled-back batch left behind");
         await().atMost(DEADLINE).until(() -> deadLetters("invalid") == invalid + 1);
+        assertEquals(unexpected, unexpectedRetries(),
+                "going one record at a time and past a dead letter holds no record (each starts on the consumer's context)");
         ready();
     }
 
@@ -272,6 +277,12 @@ class EventConsumerTest {
         } catch (Exception e) {
             throw new IllegalStateException("could not produce to " + topic, e);
         }
+    }
+
+    private double unexpectedRetries() {
+        Counter counter = meters.find(EventConsumer.RETRIES).tag("consumer", ProbeConsumer.NAME)
+                .tag("kind", "unexpected").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private long batches() {
