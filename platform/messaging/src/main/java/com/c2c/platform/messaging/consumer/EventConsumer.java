@@ -159,26 +159,39 @@ public class EventConsumer {
 
     /** A record's effect for a batch transaction; null if its type is ignored here, UNREADABLE if it is poison. */
     private Inbox.Effect readable(Subscription subscription, Message<String> record) {
+        Read read = read(subscription, record);
+        if (read.poison() != null) {
+            return UNREADABLE;
+        }
+        if (read.effect() == null) {
+            return null;
+        }
+        String requestId = requestIdOf(record);
+        return new Inbox.Effect(read.event(), () -> {
+            RequestIds.adopt(requestId);
+            return read.effect().get();
+        });
+    }
+
+    /** A record as read: its event and effect (none when its type is ignored here), or why it is poison. */
+    private record Read(ReceivedEvent event, Supplier<Uni<Void>> effect, PoisonEvent poison) {
+    }
+
+    private Read read(Subscription subscription, Message<String> record) {
         ReceivedEvent event;
         try {
             event = ReceivedEvent.of(record);
         } catch (IllegalArgumentException e) {
-            return UNREADABLE;
+            return new Read(null, null, PoisonEvent.unreadable(e.getMessage(), e));
         }
         if (subscription.ignores(event.type())) {
-            return null;
+            return new Read(event, null, null);
         }
-        Supplier<Uni<Void>> effect;
         try {
-            effect = prepare(subscription, event);
+            return new Read(event, prepare(subscription, event), null);
         } catch (PoisonEvent poison) {
-            return UNREADABLE;
+            return new Read(event, null, poison);
         }
-        String requestId = requestIdOf(record);
-        return new Inbox.Effect(event, () -> {
-            RequestIds.adopt(requestId);
-            return effect.get();
-        });
     }
 
     /**
@@ -204,24 +217,16 @@ public class EventConsumer {
 
     /** One record, in its own transaction: applied, ignored or dead-lettered (the dead letter acknowledges it). */
     private Uni<Void> handle(Subscription subscription, Message<String> message, Context context) {
-        ReceivedEvent event;
-        try {
-            event = ReceivedEvent.of(message);
-        } catch (IllegalArgumentException e) {
-            return deadLetter(subscription, message, null, PoisonEvent.unreadable(e.getMessage(), e));
+        Read read = read(subscription, message);
+        if (read.poison() != null) {
+            return deadLetter(subscription, message, read.event(), read.poison());
         }
         // Events this one causes carry the request that started the chain (and so do the log lines).
         RequestIds.adopt(requestIdOf(message));
-        if (subscription.ignores(event.type())) {
+        if (read.effect() == null) {
             return Uni.createFrom().voidItem();
         }
-        Supplier<Uni<Void>> effect;
-        try {
-            effect = prepare(subscription, event);
-        } catch (PoisonEvent poison) {
-            return deadLetter(subscription, message, event, poison);
-        }
-        return attempt(subscription, message, event, effect, context, 0);
+        return attempt(subscription, message, read.event(), read.effect(), context, 0);
     }
 
     private static String requestIdOf(Message<String> message) {
