@@ -32,7 +32,16 @@ step() { printf '[%4ss] %s\n' "$(( $(date +%s) - _t0 ))" "$*"; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
 
 # pick_java: exports JAVA_HOME as a JDK >= 21 (JAVA_HOME if it qualifies, else the newest under /usr/lib/jvm).
-java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/{print $2; exit}'; }
+# java_major JDK_DIR: its Java version's major number, from the JDK's release file when it has one (starting a JVM
+# to ask costs seconds on a busy machine, e.g. when the chaos suite restarts a killed service), else from the JVM.
+java_major() {
+  local v
+  v=$(sed -n 's/^JAVA_VERSION="\([0-9.]*\).*/\1/p' "$1/release" 2>/dev/null)
+  if [ -n "$v" ]; then
+    v=${v#1.}; echo "${v%%.*}"; return 0
+  fi
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/{print $2; exit}'
+}
 pick_java() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && [ "$(java_major "$JAVA_HOME")" -ge 21 ] 2>/dev/null; then
     export JAVA_HOME; export PATH="$JAVA_HOME/bin:$PATH"; return 0

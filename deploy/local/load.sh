@@ -34,25 +34,25 @@ if [ "$warmup" -gt 0 ]; then
   wait_caught_up 600 || true
 fi
 
-before=$(cpu_ticks)
 out="$STATE/load.out"
+cpu_before="$STATE/load.cpu.before"
 step "load: running ${1:-60} s at ${2:-120} trades/s"
 status=0
-# With a profile asked for, the recordings start before the tool and are read from the moment it reports its
-# setup done ("setup: ..."): people, funding and ads are not what the profile is about; they stop after the drain.
+# CPU is counted from the moment the tool reports its setup done ("setup: ...") to the end of its drain: people
+# (Keycloak), funding and ads are not what a trade costs. With a profile asked for, the recordings start before the
+# tool and are read from that same moment; they stop after the drain.
 profile_dir=${C2C_LOAD_PROFILE_DIR:-}
-rm -f "$out"
-if [ -n "$profile_dir" ]; then
-  bash "$ROOT/deploy/local/profile.sh" start "$profile_dir"
-  ( deadline=$(( $(date +%s) + 900 ))
-    until grep -q '^setup:' "$out" 2>/dev/null; do [ "$(date +%s)" -lt "$deadline" ] || exit 0; sleep 0.2; done
-    cpu_ticks >"$profile_dir/cpu.before"
-    bash "$ROOT/deploy/local/profile.sh" mark "$profile_dir" ) &
-  profile_starter=$!
-fi
+rm -f "$out" "$cpu_before"
+[ -z "$profile_dir" ] || bash "$ROOT/deploy/local/profile.sh" start "$profile_dir"
+( deadline=$(( $(date +%s) + 900 ))
+  until grep -q '^setup:' "$out" 2>/dev/null; do [ "$(date +%s)" -lt "$deadline" ] || exit 0; sleep 0.2; done
+  cpu_ticks >"$cpu_before"
+  [ -z "$profile_dir" ] || { cp "$cpu_before" "$profile_dir/cpu.before"; bash "$ROOT/deploy/local/profile.sh" mark "$profile_dir"; } ) &
+setup_watcher=$!
 trade_load "$@" | tee "$out" || status=$?
+grep -q '^setup:' "$out" 2>/dev/null || kill "$setup_watcher" 2>/dev/null # the tool ended before its setup did
+wait "$setup_watcher" 2>/dev/null || true
 if [ -n "$profile_dir" ]; then
-  wait "$profile_starter" || true
   cpu_ticks >"$profile_dir/cpu.after"
   bash "$ROOT/deploy/local/profile.sh" stop "$profile_dir"
   sed -n 's/^RESULT .*completed=\([0-9]*\).*/\1/p' "$out" >"$profile_dir/completed"
@@ -60,8 +60,8 @@ fi
 completed=$(sed -n 's/^RESULT .*completed=\([0-9]*\).*/\1/p' "$out")
 if [ -n "$completed" ] && [ "$completed" -gt 0 ]; then
   hz=$(getconf CLK_TCK)
-  echo "CPU per completed trade (ms; the load generator itself not included):"
-  join <(echo "$before" | sort) <(cpu_ticks | sort) | awk -v n="$completed" -v hz="$hz" \
+  echo "CPU per completed trade (ms; from the end of the setup to the end of the drain; the load generator itself not included):"
+  join <(sort "$cpu_before" 2>/dev/null) <(cpu_ticks | sort) | awk -v n="$completed" -v hz="$hz" \
     '{ms = ($3 - $2) * 1000 / hz / n; total += ms; if (ms >= 0.05) printf "  %-17s %6.1f\n", $1, ms} END {printf "  %-17s %6.1f\n", "total", total}'
 fi
 if [ "$short" = 1 ] && [ "$status" = 0 ]; then

@@ -46,7 +46,7 @@ aot_enabled() {
 aot_flags() {
   local dir stamp; dir=$(aot_dir "$1")
   aot_enabled || return 0
-  stamp=$( (cd "$2" && find . -type f -printf '%P %s %T@\n' | sort; "$JAVA_HOME/bin/java" -version 2>&1) | md5sum | cut -d' ' -f1)
+  stamp=$( (cd "$2" && find . -type f -printf '%P %s %T@\n' | sort; cat "$JAVA_HOME/release" 2>/dev/null || "$JAVA_HOME/bin/java" -version 2>&1) | md5sum | cut -d' ' -f1)
   mkdir -p "$dir"
   if [ -s "$dir/app.aot" ] && [ -f "$dir/complete" ] && [ "$(cat "$dir/stamp" 2>/dev/null)" = "$stamp" ]; then
     echo "-XX:AOTCache=$dir/app.aot"

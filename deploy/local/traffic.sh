@@ -34,14 +34,25 @@ e2e_main() {
     -cp "$ROOT/e2e/target/classes:$(cat "$e2e_classpath")" "$main" "$@"
 }
 
-# CPU ticks (user + system) each platform process has used so far; PostgreSQL summed over its backends.
+# CPU ticks (user + system) each platform process has used so far, with its children (the gateway's worker,
+# Keycloak's JVM under kc.sh); PostgreSQL summed over its backends.
 cpu_ticks() {
   local f pid
   for f in "$PIDS"/*.pid; do
     pid=$(cat "$f"); [ -r "/proc/$pid/stat" ] || continue
-    echo "$(basename "$f" .pid) $(awk '{print $14 + $15}' "/proc/$pid/stat")"
+    echo "$(basename "$f" .pid) $(tree_ticks "$pid")"
   done
   echo "postgres $(ps -C postgres -o pid= | while read -r pid; do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}')"
+}
+
+# tree_ticks PID: CPU ticks of PID and of every process under it.
+tree_ticks() {
+  local sum child
+  sum=$(awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0)
+  for child in $(pgrep -P "$1"); do
+    sum=$(( sum + $(tree_ticks "$child") ))
+  done
+  echo "${sum:-0}"
 }
 
 # wait_caught_up [SECONDS=300]: waits until every consumer group has consumed what is on its topics (a lag of at

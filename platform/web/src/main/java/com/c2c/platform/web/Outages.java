@@ -73,6 +73,31 @@ public final class Outages {
         return false;
     }
 
+    /**
+     * True when {@code failure} (or a cause) is PostgreSQL ending the transaction because of another one: a
+     * deadlock (40P01) or a serialization failure (40001). Nothing was committed, and the same work tried again
+     * at once usually passes, the other transaction having gone on.
+     */
+    public static boolean isConflict(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+            String state = sqlState(t);
+            if ("40P01".equals(state) || "40001".equals(state)) {
+                return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                String s = sqlState(suppressed);
+                if ("40P01".equals(s) || "40001".equals(s)) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
     private static boolean closedConnection(Throwable t) {
         String message = t.getMessage();
         return message != null && CLOSED_CONNECTION_MESSAGES.stream().anyMatch(message::startsWith);

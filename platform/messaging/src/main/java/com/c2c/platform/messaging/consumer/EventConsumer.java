@@ -66,6 +66,8 @@ public class EventConsumer {
     public static final String CONSUMER_HEADER = "dead-letter-consumer";
     public static final String KIND_HEADER = "dead-letter-kind";
     public static final String SERVICE_HEADER = "dead-letter-service";
+    /** Times a batch that met a deadlock or serialization failure is tried again whole before going one by one. */
+    static final int BATCH_CONFLICT_RETRIES = 3;
     private static final Duration FIRST_RETRY = Duration.ofMillis(100);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(5);
     /** Log a held record on its first failure and then every this many, not on every retry. */
@@ -145,10 +147,29 @@ public class EventConsumer {
         if (effects.size() <= 1) { // nothing to share a transaction with
             return oneByOne(subscription, records, context).chain(() -> ack(batch));
         }
+        return applyTogether(subscription, batch, effects, context, 0);
+    }
+
+    /**
+     * The batch's effects in one transaction. A deadlock or serialization failure with another consumer's
+     * transaction (two channels of a service touching the same rows in different orders, say an ad's fill and
+     * its trade's end) is tried again as a batch, up to {@link #BATCH_CONFLICT_RETRIES} times: the other
+     * transaction has gone on by then, and going one record at a time would cost a transaction per record.
+     */
+    private Uni<Void> applyTogether(Subscription subscription, KafkaRecordBatch<String, String> batch,
+            List<Inbox.Effect> effects, Context context, int conflicts) {
+        List<KafkaRecord<String, String>> records = batch.getRecords();
         return Uni.createFrom().deferred(() -> inbox.applyAllOnce(subscription.consumer(), effects))
                 .onItemOrFailure().transformToUni((applied, failure) -> {
                     if (failure == null) {
                         return ack(batch);
+                    }
+                    if (conflicts < BATCH_CONFLICT_RETRIES && Outages.isConflict(failure)) {
+                        LOG.debugf("%s tries its batch of %d again after a conflict: %s", subscription.consumer(),
+                                records.size(), failure.toString());
+                        meters.counter(RETRIES, "consumer", subscription.consumer(), "kind", "conflict").increment();
+                        return on(context).chain(() -> applyTogether(subscription, batch, effects, context,
+                                conflicts + 1));
                     }
                     LOG.debugf("%s applies a batch of %d one record at a time: %s", subscription.consumer(),
                             records.size(), failure.toString());

@@ -206,6 +206,22 @@ class EventConsumerTest {
         ready();
     }
 
+    @Test
+    void aBatchThatMeetsADeadlockIsTriedAgainWholeAndAppliedOnceInOrder() {
+        String key = "k-" + UUID.randomUUID();
+        List<String> labels = IntStream.range(0, 30).mapToObj(i -> label("conflict-" + i)).toList();
+        probe.conflict(labels.get(20), 1);
+        double fallbacks = fallbacks();
+        double conflicts = retries("conflict");
+
+        sendAll(key, labels);
+
+        await().atMost(DEADLINE).until(() -> probe.applied().contains(labels.getLast()));
+        assertEquals(labels, probe.applied().stream().filter(labels::contains).toList(), "once each, in order");
+        assertEquals(conflicts + 1, retries("conflict"), "the batch was tried again once");
+        assertEquals(fallbacks, fallbacks(), "and not one record at a time");
+    }
+
     private void ready() {
         await().atMost(DEADLINE).until(() -> given().get("/q/health/ready").statusCode() == 200);
     }
@@ -280,8 +296,12 @@ class EventConsumerTest {
     }
 
     private double unexpectedRetries() {
+        return retries("unexpected");
+    }
+
+    private double retries(String kind) {
         Counter counter = meters.find(EventConsumer.RETRIES).tag("consumer", ProbeConsumer.NAME)
-                .tag("kind", "unexpected").counter();
+                .tag("kind", kind).counter();
         return counter == null ? 0 : counter.count();
     }
 

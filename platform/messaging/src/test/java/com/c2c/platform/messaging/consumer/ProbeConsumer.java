@@ -25,6 +25,7 @@ public class ProbeConsumer {
     }
 
     private final Map<String, Integer> outages = new ConcurrentHashMap<>();
+    private final Map<String, Integer> conflicts = new ConcurrentHashMap<>();
     private final Set<String> bugs = ConcurrentHashMap.newKeySet();
     private final Set<String> invalid = ConcurrentHashMap.newKeySet();
     private final EventConsumer consumer;
@@ -48,6 +49,11 @@ public class ProbeConsumer {
         outages.put(label, times);
     }
 
+    /** The next {@code times} attempts at {@code label} end in a deadlock reported by PostgreSQL (40P01). */
+    public void conflict(String label, int times) {
+        conflicts.put(label, times);
+    }
+
     /** {@code label} fails as a bug would, until {@link #reset}. */
     public void bug(String label) {
         bugs.add(label);
@@ -60,6 +66,7 @@ public class ProbeConsumer {
 
     public void reset() {
         outages.clear();
+        conflicts.clear();
         bugs.clear();
         invalid.clear();
     }
@@ -73,6 +80,12 @@ public class ProbeConsumer {
         String label = probe.label();
         if (outages.computeIfPresent(label, (l, n) -> n - 1) != null && outages.get(label) >= 0) {
             return Uni.createFrom().failure(new ConnectException("simulated: the database is unreachable"));
+        }
+        if (conflicts.computeIfPresent(label, (l, n) -> n - 1) != null && conflicts.get(label) >= 0) {
+            // The server's own error, as a deadlock detected by PostgreSQL reaches the consumer.
+            return Panache.getSession().chain(session -> session.createNativeQuery(
+                    "do $$ begin raise exception using errcode = '40P01', message = 'simulated deadlock'; end $$")
+                    .executeUpdate()).replaceWithVoid();
         }
         if (bugs.contains(label)) {
             return Uni.createFrom().failure(new IllegalStateException("simulated bug for " + label));
