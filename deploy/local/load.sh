@@ -64,6 +64,8 @@ if [ -n "$completed" ] && [ "$completed" -gt 0 ]; then
   join <(sort "$cpu_before" 2>/dev/null) <(cpu_ticks | sort) | awk -v n="$completed" -v hz="$hz" \
     '{ms = ($3 - $2) * 1000 / hz / n; total += ms; if (ms >= 0.05) printf "  %-17s %6.1f\n", $1, ms} END {printf "  %-17s %6.1f\n", "total", total}'
 fi
+echo "JVMs (at the end of the run):"
+jvm_modes
 if [ "$short" = 1 ] && [ "$status" = 0 ]; then
   unfinished=$(sed -n 's/^.*trades completed *[0-9]* (\([0-9]*\) failed or unanswered.*/\1/p' "$out")
   [ "${unfinished:-x}" = 0 ] && [ "${completed:-0}" -gt 0 ] || { echo "load --short: ${unfinished:-?} trade(s) not completed"; status=1; }

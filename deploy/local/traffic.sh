@@ -45,6 +45,24 @@ cpu_ticks() {
   echo "postgres $(ps -C postgres -o pid= | while read -r pid; do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}')"
 }
 
+# jvm_modes: per service JVM, how it runs, which changes its CPU per trade by a quarter and more: on the AOT cache a
+# previous run trained ("AOT cache"), in the training run itself ("AOT training"), or without one; and for how long
+# it has run (its JIT warms up over the first minutes).
+jvm_modes() {
+  local f pid cmd mode
+  for f in "$PIDS"/*-service.pid "$PIDS"/chain-watcher.pid; do
+    [ -f "$f" ] || continue
+    pid=$(cat "$f"); [ -r "/proc/$pid/cmdline" ] || continue
+    cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline")
+    case "$cmd" in
+      *-XX:AOTCacheOutput=*) mode="AOT training run" ;;
+      *-XX:AOTCache=*) mode="AOT cache" ;;
+      *) mode="no AOT cache" ;;
+    esac
+    printf '  %-17s %s, up %s s\n' "$(basename "$f" .pid)" "$mode" "$(ps -o etimes= -p "$pid" | tr -d ' ')"
+  done
+}
+
 # tree_ticks PID: CPU ticks of PID and of every process under it.
 tree_ticks() {
   local sum child
