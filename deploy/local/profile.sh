@@ -15,7 +15,8 @@
 # `profile.sh report DIR` prints a recorded run's report again. Internal: load.sh calls `profile.sh start DIR`
 # before its measured run, `mark DIR` when the tool's setup is done, `stop DIR` after the drain.
 source "$(dirname "$0")/lib.sh"
-SERVICES="order-service matching-service wallet-service escrow-service chain-watcher"
+# Kafka too: its JVM is started by kafka.sh under the same state folder, and its share of a trade is large (docs/performance.md).
+SERVICES="order-service matching-service wallet-service escrow-service chain-watcher kafka"
 RECORDING=c2c-profile
 
 # thread_ticks PID: "<thread id> <thread name> <ticks>" per thread of the process (user + system ticks);
