@@ -2,6 +2,7 @@ package com.c2c.platform.web;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -20,6 +21,8 @@ public final class Outages {
      */
     private static final Set<String> TRANSIENT_STATES = Set.of("57P01", "57P02", "57P03", "40001", "40P01", "55P03",
             "57014");
+    /** The transient states that mean another transaction, not the server: a serialization failure, a deadlock. */
+    private static final Set<String> CONFLICT_STATES = Set.of("40001", "40P01");
     /** Failures named by class, where the class is not on this module's classpath. */
     private static final Set<String> TRANSIENT_CLASSES = Set.of(
             "io.vertx.sqlclient.ClosedConnectionException",
@@ -81,21 +84,19 @@ public final class Outages {
     public static boolean isConflict(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
-            String state = sqlState(t);
-            if ("40P01".equals(state) || "40001".equals(state)) {
+            if (conflict(t) || Arrays.stream(t.getSuppressed()).anyMatch(Outages::conflict)) {
                 return true;
-            }
-            for (Throwable suppressed : t.getSuppressed()) {
-                String s = sqlState(suppressed);
-                if ("40P01".equals(s) || "40001".equals(s)) {
-                    return true;
-                }
             }
             if (t.getCause() == t) {
                 break;
             }
         }
         return false;
+    }
+
+    private static boolean conflict(Throwable t) {
+        String state = sqlState(t);
+        return state != null && CONFLICT_STATES.contains(state);
     }
 
     private static boolean closedConnection(Throwable t) {

@@ -47,6 +47,19 @@ class OutagesTest {
         assertTrue(Outages.isOutage(composite), "an outage among the failures suppressed with the first");
     }
 
+    /** A batch consumer tries these again whole (EventConsumer); other outages are not conflicts. */
+    @Test
+    void deadlocksAndSerializationFailuresAreConflictsWhereverTheySit() {
+        assertTrue(Outages.isConflict(new RuntimeException(new DatabaseError("40P01"))), "deadlock, wrapped");
+        assertTrue(Outages.isConflict(new DatabaseError("40001")), "serialization failure");
+        RuntimeException composite = new RuntimeException("Multiple exceptions caught");
+        composite.addSuppressed(new DatabaseError("40P01"));
+        assertTrue(Outages.isConflict(composite), "a deadlock among the failures suppressed with the first");
+        assertFalse(Outages.isConflict(new DatabaseError("57P01")), "a server shutting down is an outage, not a conflict");
+        assertFalse(Outages.isConflict(new ConnectException("Connection refused")));
+        assertFalse(Outages.isConflict(new IllegalStateException("a bug")));
+    }
+
     @Test
     void bugsAndRefusedDataAreNot() {
         assertFalse(Outages.isOutage(new IllegalStateException("a bug")));
