@@ -30,6 +30,9 @@ source "$ROOT/deploy/local/traffic.sh"
 raise_gateway_limits
 build_e2e_tools
 
+# Which instances run (C2C_REPLICAS when up.sh or services.sh started them): a kill with a second instance moves
+# the killed one's partitions; with one, the trades wait for its restart. The table is read accordingly.
+step "chaos: service instances: $(bash "$ROOT/deploy/local/services.sh" status | awk '$2 != "down" {print $1}' | tr '\n' ' ')"
 out="$STATE/chaos.out"
 step "chaos ($mode): output also in $out; the fault scripts' output in $LOGS/chaos-scripts.log"
 status=0

@@ -31,17 +31,18 @@ resolve_settings() {
   TIMEOUT_SERVER_S="${C2C_GATEWAY_TIMEOUT_SERVER_S:-30}"
   STREAM_TIMEOUT_S="${C2C_GATEWAY_STREAM_TIMEOUT_S:-3600}"
   DRAIN_S="${C2C_GATEWAY_DRAIN_S:-600}"
-  ORDER_UPSTREAM="${C2C_GATEWAY_ORDER_UPSTREAM:-127.0.0.1:8081}"
+  ORDER_UPSTREAM="${C2C_GATEWAY_ORDER_UPSTREAM:-$(local_instances order-service 8081)}"
   MATCHING_UPSTREAM="${C2C_GATEWAY_MATCHING_UPSTREAM:-127.0.0.1:8082}"
-  WALLET_UPSTREAM="${C2C_GATEWAY_WALLET_UPSTREAM:-127.0.0.1:8083}"
-  ESCROW_UPSTREAM="${C2C_GATEWAY_ESCROW_UPSTREAM:-127.0.0.1:8084}"
-  CHAIN_UPSTREAM="${C2C_GATEWAY_CHAIN_UPSTREAM:-127.0.0.1:8085}"
+  WALLET_UPSTREAM="${C2C_GATEWAY_WALLET_UPSTREAM:-$(local_instances wallet-service 8083)}"
+  ESCROW_UPSTREAM="${C2C_GATEWAY_ESCROW_UPSTREAM:-$(local_instances escrow-service 8084)}"
+  CHAIN_UPSTREAM="${C2C_GATEWAY_CHAIN_UPSTREAM:-$(local_instances chain-watcher 8085)}"
   local v
   for v in PORT RATE_PER_IP RATE_PER_CLIENT RATE_WINDOW_S MAX_BODY_BYTES TIMEOUT_SERVER_S STREAM_TIMEOUT_S DRAIN_S; do
     [[ "${!v}" =~ ^[1-9][0-9]{0,9}$ ]] || die "C2C_GATEWAY_$v must be a positive whole number (is '${!v}')"
   done
   for v in ORDER_UPSTREAM MATCHING_UPSTREAM WALLET_UPSTREAM ESCROW_UPSTREAM CHAIN_UPSTREAM; do
-    [[ "${!v}" =~ ^[A-Za-z0-9.-]+:[0-9]{1,5}$ ]] || die "C2C_GATEWAY_$v must be host:port (is '${!v}')"
+    [[ "${!v}" =~ ^[A-Za-z0-9.-]+:[0-9]{1,5}(,[A-Za-z0-9.-]+:[0-9]{1,5}){0,7}$ ]] \
+      || die "C2C_GATEWAY_$v must be host:port, or several separated by commas (is '${!v}')"
   done
   [[ "$BIND" =~ ^[0-9.]+$ ]] || die "C2C_GATEWAY_BIND must be an IPv4 address (is '$BIND')"
   [[ "$ISSUER" =~ ^https?://[A-Za-z0-9.:/_-]+$ ]] || die "C2C_GATEWAY_ISSUER must be an http(s) URL (is '$ISSUER')"
@@ -103,6 +104,23 @@ fetch_keys() {
 
 kids_in() { (cd "$1" && ls -- *.pem | sed 's/\.pem$//'); }
 
+# local_instances SERVICE PORT: the service's local instances as services.sh recorded them (C2C_REPLICAS):
+# 127.0.0.1:PORT, then 127.0.0.1:PORT+10 for <service>-2 and PORT+20 for <service>-3 when those run.
+local_instances() {
+  local list="127.0.0.1:$2" n
+  for n in 2 3; do [ -f "$PIDS/$1-$n.pid" ] && list+=",127.0.0.1:$(( $2 + 10 * (n - 1) ))"; done
+  echo "$list"
+}
+
+# server_lines NAME UPSTREAMS: one HAProxy server line per address (NAME, NAME-2, ...).
+server_lines() {
+  local name="$1" addr n=1 lines=""
+  for addr in ${2//,/ }; do
+    lines+="server $name$([ "$n" = 1 ] || echo "-$n") $addr"$'\n    '; n=$((n + 1))
+  done
+  echo "${lines%$'\n    '}"
+}
+
 # render KEYDIR: the configuration from the template, with one signature rule per key.
 render() {
   local keydir="$1" out="$2" kid rules="" tpl
@@ -116,6 +134,11 @@ render() {
   tpl=${tpl//@@RATE_IP_LIMIT@@/$((RATE_PER_IP * RATE_WINDOW_S))}
   tpl=${tpl//@@RATE_CLIENT_LIMIT@@/$((RATE_PER_CLIENT * RATE_WINDOW_S))}
   tpl=${tpl//@@RATE_EXPIRE_S@@/$((RATE_WINDOW_S * 2))}
+  tpl=${tpl//@@ORDER_SERVERS@@/$(server_lines order-service "$ORDER_UPSTREAM")}
+  tpl=${tpl//@@MATCHING_SERVERS@@/$(server_lines matching-service "$MATCHING_UPSTREAM")}
+  tpl=${tpl//@@WALLET_SERVERS@@/$(server_lines wallet-service "$WALLET_UPSTREAM")}
+  tpl=${tpl//@@ESCROW_SERVERS@@/$(server_lines escrow-service "$ESCROW_UPSTREAM")}
+  tpl=${tpl//@@CHAIN_SERVERS@@/$(server_lines chain-watcher "$CHAIN_UPSTREAM")}
   local v
   for v in PORT BIND ISSUER AUDIENCE RATE_PER_IP RATE_PER_CLIENT RATE_WINDOW_S MAX_BODY_BYTES TIMEOUT_SERVER_S \
            STREAM_TIMEOUT_S DRAIN_S ORDER_UPSTREAM MATCHING_UPSTREAM WALLET_UPSTREAM ESCROW_UPSTREAM CHAIN_UPSTREAM; do

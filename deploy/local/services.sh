@@ -1,10 +1,36 @@
 #!/usr/bin/env bash
-# The five platform services as local processes: deploy/local/services.sh start|stop|status [service...]
+# The five platform services as local processes: deploy/local/services.sh start|stop|status [service|instance...]
 # Each runs its Quarkus fast-jar (built by up.sh) with its log under the state folder.
+#
+# Replicas (ADR 0015, the shape they run in on Kubernetes): C2C_REPLICAS=N (1-3, default 1) starts N instances of
+# order-service, wallet-service, escrow-service and chain-watcher. The first keeps the service's name, port, PID
+# file and log; instance n is named <service>-n, listens on the service's port + 10*(n-1) (wallet-service-2 on
+# 8093) and joins the same consumer groups under its own static member id. The matching engine is one writer
+# (ADR 0004) and always runs once. The gateway spreads each service's calls over the instances that services.sh
+# recorded (gateway.sh). Naming a service starts or stops all its instances; naming an instance, only that one.
 source "$(dirname "$0")/lib.sh"
 
 ALL_SERVICES="order-service matching-service wallet-service escrow-service chain-watcher"
+REPLICABLE="order-service wallet-service escrow-service chain-watcher"
 declare -A PORT=([order-service]=8081 [matching-service]=8082 [wallet-service]=8083 [escrow-service]=8084 [chain-watcher]=8085)
+REPLICAS="${C2C_REPLICAS:-1}"
+[[ "$REPLICAS" =~ ^[1-3]$ ]] || die "C2C_REPLICAS must be 1, 2 or 3 (is '$REPLICAS')"
+
+# base_of INSTANCE: the service an instance belongs to (wallet-service-2 -> wallet-service).
+base_of() { local b="${1%-[0-9]}"; [ -n "${PORT[$b]:-}" ] && echo "$b" || echo "$1"; }
+# ordinal_of INSTANCE: 1 for the service's own name, n for <service>-n.
+ordinal_of() { [ "$(base_of "$1")" = "$1" ] && echo 1 || echo "${1##*-}"; }
+port_of() { echo $(( ${PORT[$(base_of "$1")]} + 10 * ($(ordinal_of "$1") - 1) )); }
+# instances_of SERVICE: the instances to start (C2C_REPLICAS) or that run now (recorded PID files), in order.
+instances_of() {
+  local svc="$1" n=1 f
+  echo "$svc"
+  if [[ " $REPLICABLE " == *" $svc "* ]]; then
+    for n in 2 3; do
+      if [ "$n" -le "$REPLICAS" ] || [ -f "$PIDS/$svc-$n.pid" ]; then echo "$svc-$n"; fi
+    done
+  fi
+}
 READY_TIMEOUT_S=${C2C_SERVICE_READY_TIMEOUT_S:-120}
 
 declare -A DATABASE=([order-service]=c2c_order [matching-service]=c2c_matching [wallet-service]=c2c_wallet [escrow-service]=c2c_escrow [chain-watcher]=c2c_chain)
@@ -42,7 +68,8 @@ aot_dir() { echo "$STATE/aot/$1"; }
 aot_enabled() {
   [ "${C2C_AOT:-$([ "${CI:-}" = true ] && echo 0 || echo 1)}" = 1 ] && [ "$(java_major "$JAVA_HOME")" -ge 25 ] 2>/dev/null
 }
-# aot_flags SERVICE RUN_DIR: the JVM flags to use (or train) the cache of this build of the service.
+# aot_flags SERVICE RUN_DIR [use-only]: the JVM flags to use (or train) the cache of this build of the service.
+# Only the first instance trains (two JVMs must not write one cache); the others use a finished cache or none.
 aot_flags() {
   local dir stamp; dir=$(aot_dir "$1")
   aot_enabled || return 0
@@ -50,15 +77,15 @@ aot_flags() {
   mkdir -p "$dir"
   if [ -s "$dir/app.aot" ] && [ -f "$dir/complete" ] && [ "$(cat "$dir/stamp" 2>/dev/null)" = "$stamp" ]; then
     echo "-XX:AOTCache=$dir/app.aot"
-  else
+  elif [ -z "${3:-}" ]; then
     rm -f "$dir/app.aot" "$dir/app.aot.config" "$dir/complete"; echo "$stamp" > "$dir/stamp"
     echo "-XX:AOTCacheOutput=$dir/app.aot"
   fi
 }
-# A graceful stop of a training run writes the cache; it is used only once that finished.
+# A graceful stop of a training run (always the first instance) writes the cache; it is used only once that finished.
 stop_service() {
   local svc="$1" dir; dir=$(aot_dir "$1")
-  if aot_enabled && [ -f "$dir/stamp" ] && [ ! -f "$dir/complete" ]; then
+  if [ "$(base_of "$svc")" = "$svc" ] && aot_enabled && [ -f "$dir/stamp" ] && [ ! -f "$dir/complete" ]; then
     stop_pid "$svc" 180
     [ -s "$dir/app.aot" ] && touch "$dir/complete"
   else
@@ -98,23 +125,33 @@ export_local_timings() {
 
 ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'; }
 
+# start_one INSTANCE
 start_one() {
-  local svc="$1" port="${PORT[$1]}" built="$ROOT/$1/target/quarkus-app" run="$STATE/run/$1"
+  local svc="$1" base port n built run
+  base=$(base_of "$1"); port=$(port_of "$1"); n=$(ordinal_of "$1")
+  built="$ROOT/$base/target/quarkus-app" run="$STATE/run/$svc"
   if pid_alive "$svc"; then step "$svc already running (PID $(cat "$PIDS/$svc.pid"))"; return 0; fi
   require_free_port "$svc" "$port"
   [ -f "$built/quarkus-run.jar" ] || die "$built/quarkus-run.jar is missing: build first (deploy/local/up.sh builds it)"
-  follow_broker "$svc"
+  follow_broker "$base"
   # A running service loads classes from its jars lazily, so it runs from a copy: a rebuild under
-  # target/ while it runs cannot pull its jars away (that used to hang services mid-request).
+  # target/ while it runs cannot pull its jars away (that used to hang services mid-request). Each instance
+  # has its own copy, so restarting one never touches another's jars.
   rm -rf "$run" && mkdir -p "$STATE/run" && cp -a "$built" "$run"
-  local aot; aot=$(aot_flags "$svc" "$run")
+  local aot; aot=$(aot_flags "$base" "$run" "$([ "$n" = 1 ] || echo use-only)")
+  # Instance n > 1: its own port and its own static member id in the consumer groups (group.instance.id).
   # shellcheck disable=SC2086 # zero or one flag
-  start_bg "$svc" "$LOGS/$svc.log" "$JAVA_HOME/bin/java" $aot -Xmx256m -XX:+UseSerialGC -jar "$run/quarkus-run.jar"
+  if [ "$n" = 1 ]; then
+    start_bg "$svc" "$LOGS/$svc.log" "$JAVA_HOME/bin/java" $aot -Xmx256m -XX:+UseSerialGC -jar "$run/quarkus-run.jar"
+  else
+    QUARKUS_HTTP_PORT="$port" C2C_INSTANCE_ID="local-$n" \
+      start_bg "$svc" "$LOGS/$svc.log" "$JAVA_HOME/bin/java" $aot -Xmx256m -XX:+UseSerialGC -jar "$run/quarkus-run.jar"
+  fi
   step "$svc starting (PID $(cat "$PIDS/$svc.pid"), port $port${aot:+; AOT cache: ${aot%%=*}})"
 }
 
 await_one() {
-  local svc="$1" port="${PORT[$1]}"
+  local svc="$1" port; port=$(port_of "$1")
   if ! wait_until "$READY_TIMEOUT_S" "$svc ready" ready "$port"; then
     pid_alive "$svc" || die "$svc exited during start; see $LOGS/$svc.log"
     die "$svc not ready after ${READY_TIMEOUT_S}s on http://127.0.0.1:$port/q/health/ready; see $LOGS/$svc.log"
@@ -123,7 +160,14 @@ await_one() {
 }
 
 cmd="${1:-status}"; shift || true
-services="${*:-$ALL_SERVICES}"
+services=""
+for s in ${*:-$ALL_SERVICES}; do
+  [ -n "${PORT[$(base_of "$s")]:-}" ] || die "unknown service '$s' (one of: $ALL_SERVICES, or an instance such as wallet-service-2)"
+  if [ "$(base_of "$s")" != "$s" ] && { [[ " $REPLICABLE " != *" $(base_of "$s") "* ]] || [ "$(ordinal_of "$s")" -lt 2 ] || [ "$(ordinal_of "$s")" -gt 3 ]; }; then
+    die "no instance '$s': $REPLICABLE run as <service>-2 and <service>-3 as well; the matching engine runs once"
+  fi
+  if [ "$(base_of "$s")" = "$s" ]; then services+=" $(instances_of "$s" | tr '\n' ' ')"; else services+=" $s"; fi
+done
 case "$cmd" in
   start)
     pick_java
@@ -141,8 +185,8 @@ case "$cmd" in
   status)
     for s in $services; do
       if pid_alive "$s"; then
-        state=$(ready "${PORT[$s]}" && echo "UP" || echo "starting/unhealthy")
-        printf '%-17s %-18s pid %-7s http://127.0.0.1:%s  log %s\n' "$s" "$state" "$(cat "$PIDS/$s.pid")" "${PORT[$s]}" "$LOGS/$s.log"
+        state=$(ready "$(port_of "$s")" && echo "UP" || echo "starting/unhealthy")
+        printf '%-17s %-18s pid %-7s http://127.0.0.1:%s  log %s\n' "$s" "$state" "$(cat "$PIDS/$s.pid")" "$(port_of "$s")" "$LOGS/$s.log"
       else
         printf '%-17s %-18s\n' "$s" "down"
       fi

@@ -50,7 +50,7 @@ cpu_ticks() {
 # it has run (its JIT warms up over the first minutes).
 jvm_modes() {
   local f pid cmd mode
-  for f in "$PIDS"/*-service.pid "$PIDS"/chain-watcher.pid; do
+  for f in "$PIDS"/*-service.pid "$PIDS"/*-service-[0-9].pid "$PIDS"/chain-watcher.pid "$PIDS"/chain-watcher-[0-9].pid; do
     [ -f "$f" ] || continue
     pid=$(cat "$f"); [ -r "/proc/$pid/cmdline" ] || continue
     cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline")
