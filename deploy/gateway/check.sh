@@ -85,7 +85,7 @@ d.update(o); print(json.dumps(d))' "$BASE_CLAIMS" "${4:-{\}}")
 }
 
 # ---- set-up ----------------------------------------------------------------------------------------
-for p in "$PORT" $(seq "$STUB_BASE" $((STUB_BASE + 5))); do
+for p in "$PORT" $(seq "$STUB_BASE" $((STUB_BASE + 6))); do
   (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && { echo "port $p is in use; set C2C_CHECK_GATEWAY_PORT / C2C_CHECK_STUB_BASE" >&2; exit 2; }
 done
 echo "waiting for the realm at $ISSUER (up to 10 minutes)"
@@ -273,8 +273,10 @@ call -H "Authorization: Bearer $TB" "$GW/api/v1/orders"; expect "after retiring 
 # ---- several instances of a service (C2C_REPLICAS locally, ADR 0015) ----------------------------------------
 gateway bash "$GATEWAY" stop
 start_stub order-service-2 $((STUB_BASE + 5))
+start_stub matching-service-standby $((STUB_BASE + 6))
 gateway C2C_GATEWAY_TEST_KEYS_DIR="$WORK/keys-a" C2C_GATEWAY_RATE_PER_IP=200 C2C_GATEWAY_RATE_PER_CLIENT=200 \
-  C2C_GATEWAY_ORDER_UPSTREAM="127.0.0.1:$STUB_BASE,127.0.0.1:$((STUB_BASE + 5))" bash "$GATEWAY" start
+  C2C_GATEWAY_ORDER_UPSTREAM="127.0.0.1:$STUB_BASE,127.0.0.1:$((STUB_BASE + 5))" \
+  C2C_GATEWAY_MATCHING_UPSTREAM="127.0.0.1:$((STUB_BASE + 6)),127.0.0.1:$((STUB_BASE + 1))" bash "$GATEWAY" start
 fresh_tokens
 for _ in $(seq 50); do curl -fsS -o /dev/null --max-time 1 "http://127.0.0.1:$((STUB_BASE + 5))/" 2>/dev/null && break; sleep 0.1; done
 served=$(for i in 1 2 3 4; do curl -sS -H "$A" "$GW/api/v1/orders?i=$i" | "$PY" -c 'import json,sys; print(json.load(sys.stdin)["upstream"])'; done | sort -u | tr '\n' ' ')
@@ -283,6 +285,10 @@ kill "${STUB_PID[order-service-2]}"; wait "${STUB_PID[order-service-2]}" 2>/dev/
 codes=$(for i in $(seq 6); do curl -s -o /dev/null -w '%{http_code} ' -H "$A" "$GW/api/v1/orders?i=$i"; done)
 ok "one instance gone: every call still answered, by the other one (${codes% })" '[ "$codes" = "200 200 200 200 200 200 " ]'
 call -H "$A" "$GW/api/v1/orders"; expect "... the survivor answers" 200 order-service
+sleep 2 # the matching servers' first health checks (every second)
+served=$(for i in 1 2 3 4 5 6; do curl -sS "$GW/api/v1/markets/USDT-CNY/book?i=$i" | "$PY" -c 'import json,sys; print(json.load(sys.stdin)["upstream"])'; done | sort | uniq -c | tr -s ' ' | tr '\n' ';')
+ok "matching engine instances: calls go only to the one that is ready, none to the standby (${served% })" \
+  '[ "$served" = " 6 matching-service;" ]'
 ok "a list of upstreams with junk is refused at start" \
   '! env C2C_STATE_DIR="$WORK/state-junk" C2C_GATEWAY_PORT=$((PORT + 1)) C2C_GATEWAY_ORDER_UPSTREAM="127.0.0.1:1,;x" bash "$GATEWAY" start >"$WORK/junk.log" 2>&1 && grep -q "several separated by commas" "$WORK/junk.log"'
 

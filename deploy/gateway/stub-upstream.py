@@ -8,6 +8,7 @@ Answers every request with JSON naming itself, the method, path and the headers 
   .../garbage         bytes that are not HTTP (the gateway should answer 502)
   ?slow=SECONDS       waits that long before answering
   Upgrade: websocket  101 Switching Protocols, then echoes what it receives until the client closes
+  /q/health/ready     503 when NAME ends in -standby (a matching engine standing by), else 200
 """
 import base64
 import hashlib
@@ -45,7 +46,9 @@ class Stub(BaseHTTPRequestHandler):
             "upstream": NAME, "method": self.command, "path": self.path,
             "headers": {k.lower(): v for k, v in self.headers.items()}, "bodyBytes": len(body),
         }).encode()
-        self.send_response(200)
+        # A standby (a NAME ending in -standby, as a matching-service instance waiting for the lead) is not ready.
+        standby = url.path == "/q/health/ready" and NAME.endswith("-standby")
+        self.send_response(503 if standby else 200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(answer)))
         self.end_headers()

@@ -32,7 +32,7 @@ resolve_settings() {
   STREAM_TIMEOUT_S="${C2C_GATEWAY_STREAM_TIMEOUT_S:-3600}"
   DRAIN_S="${C2C_GATEWAY_DRAIN_S:-600}"
   ORDER_UPSTREAM="${C2C_GATEWAY_ORDER_UPSTREAM:-$(local_instances order-service 8081)}"
-  MATCHING_UPSTREAM="${C2C_GATEWAY_MATCHING_UPSTREAM:-127.0.0.1:8082}"
+  MATCHING_UPSTREAM="${C2C_GATEWAY_MATCHING_UPSTREAM:-$(local_instances matching-service 8082)}"
   WALLET_UPSTREAM="${C2C_GATEWAY_WALLET_UPSTREAM:-$(local_instances wallet-service 8083)}"
   ESCROW_UPSTREAM="${C2C_GATEWAY_ESCROW_UPSTREAM:-$(local_instances escrow-service 8084)}"
   CHAIN_UPSTREAM="${C2C_GATEWAY_CHAIN_UPSTREAM:-$(local_instances chain-watcher 8085)}"
@@ -112,11 +112,14 @@ local_instances() {
   echo "$list"
 }
 
-# server_lines NAME UPSTREAMS: one HAProxy server line per address (NAME, NAME-2, ...).
+# server_lines NAME UPSTREAMS [CHECKED]: one HAProxy server line per address (NAME, NAME-2, ...). CHECKED (the
+# matching engine's instances, ADR 0017): with more than one, each is health-checked every second, so calls go
+# only to the one that leads; a standby's readiness is DOWN.
 server_lines() {
-  local name="$1" addr n=1 lines=""
+  local name="$1" addr n=1 lines="" check=""
+  [ -n "${3:-}" ] && [[ "$2" == *,* ]] && check=" check inter 1s fall 1 rise 1"
   for addr in ${2//,/ }; do
-    lines+="server $name$([ "$n" = 1 ] || echo "-$n") $addr"$'\n    '; n=$((n + 1))
+    lines+="server $name$([ "$n" = 1 ] || echo "-$n") $addr$check"$'\n    '; n=$((n + 1))
   done
   echo "${lines%$'\n    '}"
 }
@@ -135,7 +138,7 @@ render() {
   tpl=${tpl//@@RATE_CLIENT_LIMIT@@/$((RATE_PER_CLIENT * RATE_WINDOW_S))}
   tpl=${tpl//@@RATE_EXPIRE_S@@/$((RATE_WINDOW_S * 2))}
   tpl=${tpl//@@ORDER_SERVERS@@/$(server_lines order-service "$ORDER_UPSTREAM")}
-  tpl=${tpl//@@MATCHING_SERVERS@@/$(server_lines matching-service "$MATCHING_UPSTREAM")}
+  tpl=${tpl//@@MATCHING_SERVERS@@/$(server_lines matching-service "$MATCHING_UPSTREAM" checked)}
   tpl=${tpl//@@WALLET_SERVERS@@/$(server_lines wallet-service "$WALLET_UPSTREAM")}
   tpl=${tpl//@@ESCROW_SERVERS@@/$(server_lines escrow-service "$ESCROW_UPSTREAM")}
   tpl=${tpl//@@CHAIN_SERVERS@@/$(server_lines chain-watcher "$CHAIN_UPSTREAM")}

@@ -11,6 +11,11 @@ PG_CLUSTER=main
 PG_PORT=5432
 PG_LOG="/var/log/postgresql/postgresql-$PG_VERSION-$PG_CLUSTER.log"
 MARKER="$PIDS/postgres.started-by-us"
+# Connections: each service instance keeps a reactive pool and a JDBC pool, so with replicas (C2C_REPLICAS=2: nine
+# JVMs) the Debian default of 100 runs out ("remaining connection slots are reserved"). The cluster on Kubernetes
+# has 300 (deploy/kubernetes/base/postgres/cluster.yaml); a cluster started here gets the same, as a start option,
+# so the machine's configuration files are not edited.
+PG_MAX_CONNECTIONS="${C2C_PG_MAX_CONNECTIONS:-300}"
 
 # cluster_status: prints online/down/missing, as pg_lsclusters reports it.
 cluster_status() {
@@ -125,7 +130,8 @@ start() {
     step "postgres $PG_VERSION/$PG_CLUSTER already running (pid $(postmaster_pid))"
   else
     step "starting postgres $PG_VERSION/$PG_CLUSTER on 127.0.0.1:$PG_PORT"
-    pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start || die "pg_ctlcluster start failed; see $PG_LOG"
+    pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start -- -o "-c max_connections=$PG_MAX_CONNECTIONS" \
+      || die "pg_ctlcluster start failed; see $PG_LOG"
     postmaster_pid > "$MARKER"
   fi
   wait_until 30 "postgres ready" pg_isready -q -h 127.0.0.1 -p "$PG_PORT" \
@@ -133,6 +139,9 @@ start() {
   step "ensuring roles ($C2C_DB_USER; <db>_owner and <db>_app per database) and databases: $C2C_DATABASES"
   ensure_role_and_dbs
   check_tcp_login
+  local max; max=$(as_postgres_psql -d postgres -Atc 'show max_connections')
+  [ "$max" -ge "$PG_MAX_CONNECTIONS" ] 2>/dev/null \
+    || step "NOTE: this cluster allows $max connections (it was running before postgres.sh); replicas may need $PG_MAX_CONNECTIONS: restart it with postgres.sh stop --force, then start"
   step "postgres ready: postgresql://<db>_app@127.0.0.1:$PG_PORT/<db> for <db> in {$(echo "$C2C_DATABASES" | tr ' ' ,)}"
 }
 

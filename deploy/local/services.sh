@@ -2,16 +2,18 @@
 # The five platform services as local processes: deploy/local/services.sh start|stop|status [service|instance...]
 # Each runs its Quarkus fast-jar (built by up.sh) with its log under the state folder.
 #
-# Replicas (ADR 0015, the shape they run in on Kubernetes): C2C_REPLICAS=N (1-3, default 1) starts N instances of
-# order-service, wallet-service, escrow-service and chain-watcher. The first keeps the service's name, port, PID
-# file and log; instance n is named <service>-n, listens on the service's port + 10*(n-1) (wallet-service-2 on
-# 8093) and joins the same consumer groups under its own static member id. The matching engine is one writer
-# (ADR 0004) and always runs once. The gateway spreads each service's calls over the instances that services.sh
-# recorded (gateway.sh). Naming a service starts or stops all its instances; naming an instance, only that one.
+# Replicas (ADR 0015, ADR 0017): C2C_REPLICAS=N (1-3, default 1) starts N instances of every service. The first
+# keeps the service's name, port, PID file and log; instance n is named <service>-n and listens on the service's
+# port + 10*(n-1) (wallet-service-2 on 8093). Consumers join the same consumer groups under their own static member
+# ids and share the partitions; the matching engine is one writer (ADR 0004), so one matching-service instance
+# leads and the others stand by, warm, to take over when it dies (readiness says STANDBY, which counts as started
+# here). The gateway spreads each service's calls over the instances services.sh recorded (gateway.sh), and sends
+# matching calls only to the one that is ready. Naming a service starts or stops all its instances; naming an
+# instance, only that one.
 source "$(dirname "$0")/lib.sh"
 
 ALL_SERVICES="order-service matching-service wallet-service escrow-service chain-watcher"
-REPLICABLE="order-service wallet-service escrow-service chain-watcher"
+REPLICABLE="$ALL_SERVICES"
 declare -A PORT=([order-service]=8081 [matching-service]=8082 [wallet-service]=8083 [escrow-service]=8084 [chain-watcher]=8085)
 REPLICAS="${C2C_REPLICAS:-1}"
 [[ "$REPLICAS" =~ ^[1-3]$ ]] || die "C2C_REPLICAS must be 1, 2 or 3 (is '$REPLICAS')"
@@ -124,6 +126,9 @@ export_local_timings() {
 }
 
 ready() { curl -fsS "http://127.0.0.1:$1/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'; }
+# standby PORT: a matching-service instance waiting to take over the engine (ADR 0017); otherwise healthy.
+standby() { curl -sS "http://127.0.0.1:$1/q/health/ready" 2>/dev/null | grep -q '"role" *: *"STANDBY"'; }
+ready_or_standby() { ready "$1" || standby "$1"; }
 
 # start_one INSTANCE
 start_one() {
@@ -152,19 +157,19 @@ start_one() {
 
 await_one() {
   local svc="$1" port; port=$(port_of "$1")
-  if ! wait_until "$READY_TIMEOUT_S" "$svc ready" ready "$port"; then
+  if ! wait_until "$READY_TIMEOUT_S" "$svc ready" ready_or_standby "$port"; then
     pid_alive "$svc" || die "$svc exited during start; see $LOGS/$svc.log"
     die "$svc not ready after ${READY_TIMEOUT_S}s on http://127.0.0.1:$port/q/health/ready; see $LOGS/$svc.log"
   fi
-  step "$svc ready on http://127.0.0.1:$port"
+  if ready "$port"; then step "$svc ready on http://127.0.0.1:$port"; else step "$svc standing by on http://127.0.0.1:$port (another instance leads the engine)"; fi
 }
 
 cmd="${1:-status}"; shift || true
 services=""
 for s in ${*:-$ALL_SERVICES}; do
   [ -n "${PORT[$(base_of "$s")]:-}" ] || die "unknown service '$s' (one of: $ALL_SERVICES, or an instance such as wallet-service-2)"
-  if [ "$(base_of "$s")" != "$s" ] && { [[ " $REPLICABLE " != *" $(base_of "$s") "* ]] || [ "$(ordinal_of "$s")" -lt 2 ] || [ "$(ordinal_of "$s")" -gt 3 ]; }; then
-    die "no instance '$s': $REPLICABLE run as <service>-2 and <service>-3 as well; the matching engine runs once"
+  if [ "$(base_of "$s")" != "$s" ] && { [ "$(ordinal_of "$s")" -lt 2 ] || [ "$(ordinal_of "$s")" -gt 3 ]; }; then
+    die "no instance '$s': a service's instances are <service>, <service>-2 and <service>-3"
   fi
   if [ "$(base_of "$s")" = "$s" ]; then services+=" $(instances_of "$s" | tr '\n' ' ')"; else services+=" $s"; fi
 done
@@ -185,7 +190,7 @@ case "$cmd" in
   status)
     for s in $services; do
       if pid_alive "$s"; then
-        state=$(ready "$(port_of "$s")" && echo "UP" || echo "starting/unhealthy")
+        state=$(ready "$(port_of "$s")" && echo "UP" || { standby "$(port_of "$s")" && echo "STANDBY"; } || echo "starting/unhealthy")
         printf '%-17s %-18s pid %-7s http://127.0.0.1:%s  log %s\n' "$s" "$state" "$(cat "$PIDS/$s.pid")" "$(port_of "$s")" "$LOGS/$s.log"
       else
         printf '%-17s %-18s\n' "$s" "down"

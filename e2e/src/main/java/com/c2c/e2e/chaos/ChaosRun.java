@@ -50,6 +50,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class ChaosRun {
     private static final Duration RECOVERY_GOAL = Duration.ofSeconds(20);
     private static final Duration RECOVERY_WAIT = Duration.ofSeconds(90);
+    private static final Duration CATCH_UP_WAIT = Duration.ofSeconds(120);
     private static final Path ROOT = Path.of(System.getProperty("c2c.root", "."));
     private static final Path PIDS = Path.of(System.getProperty("c2c.pids", ROOT.resolve(".local/pids").toString()));
 
@@ -148,7 +149,7 @@ public final class ChaosRun {
             outcomes.add(o);
             say("chaos:   %s; %s", note, recoveredAt == 0 ? "no trade placed after it completed within "
                     + RECOVERY_WAIT.toSeconds() + " s" : "trades complete again " + seconds(o.recoveryMs()) + " after");
-            Thread.sleep(10_000); // settle before the next fault, so each is measured on its own
+            awaitCaughtUp(); // each fault is measured on its own, not on the backlog the previous one left
         }
         sending.set(false);
         sender.join();
@@ -176,6 +177,26 @@ public final class ChaosRun {
             Thread.sleep(200);
         }
         return 0;
+    }
+
+    /**
+     * Waits until the platform has worked off what a fault left behind (every trade placed more than 3 s ago
+     * completed, as a trade takes well under a second when nothing is behind), at most 120 s, then 5 s more.
+     * A fixed pause was not enough at 10 trades/s: a kill left a backlog of minutes' worth of trades that was
+     * still being applied when the next fault came, and that fault's recovery then measured both.
+     */
+    private void awaitCaughtUp() throws InterruptedException {
+        long from = System.currentTimeMillis(), deadline = from + CATCH_UP_WAIT.toMillis();
+        long behind;
+        do {
+            Thread.sleep(500);
+            long placedBefore = System.currentTimeMillis() - 3_000;
+            behind = load.trades().stream().filter(t -> t.placedAt() > 0 && t.placedAt() < placedBefore)
+                    .filter(t -> t.completedAt() == 0).count();
+        } while (behind > 0 && System.currentTimeMillis() < deadline);
+        say("chaos:   %s", behind == 0 ? "caught up " + seconds(System.currentTimeMillis() - from) + " later"
+                : behind + " trades still behind after " + CATCH_UP_WAIT.toSeconds() + " s; going on");
+        Thread.sleep(5_000);
     }
 
     private int verdict(Duration recoveryLimit) {
@@ -323,9 +344,13 @@ public final class ChaosRun {
             }
 
             public Done inject(long startedAt) throws Exception {
-                long pid = Long.parseLong(Files.readString(PIDS.resolve(service + ".pid")).trim());
+                String instance = victim(service);
+                long pid = Long.parseLong(Files.readString(PIDS.resolve(instance + ".pid")).trim());
                 ProcessHandle process = ProcessHandle.of(pid)
-                        .orElseThrow(() -> new IllegalStateException(service + " (PID " + pid + ") is not running"));
+                        .orElseThrow(() -> new IllegalStateException(instance + " (PID " + pid + ") is not running"));
+                if (!instance.equals(service)) {
+                    say("chaos:   the instance killed is %s (it leads the engine)", instance);
+                }
                 process.destroyForcibly(); // SIGKILL
                 process.onExit().get();
                 long killed = System.currentTimeMillis();
@@ -333,6 +358,34 @@ public final class ChaosRun {
                 return new Done("ready again after " + seconds(System.currentTimeMillis() - startedAt), killed);
             }
         };
+    }
+
+    /**
+     * The instance to kill: the service's first one (with replicas the others take its partitions), but for
+     * the matching engine the instance that leads (ADR 0017): killing a standby would test nothing.
+     */
+    private static String victim(String service) {
+        if (!service.equals("matching-service")) {
+            return service;
+        }
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (int n = 1; n <= 3; n++) {
+            String instance = n == 1 ? service : service + "-" + n;
+            if (!Files.exists(PIDS.resolve(instance + ".pid"))) {
+                continue;
+            }
+            try {
+                var ready = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + (8082 + 10 * (n - 1)) + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return instance;
+                }
+            } catch (IOException | InterruptedException e) {
+                // not this one
+            }
+        }
+        return service;
     }
 
     /** A graceful restart of an infrastructure server (kafka, postgres) through its own script. */

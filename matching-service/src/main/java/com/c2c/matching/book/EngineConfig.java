@@ -7,7 +7,10 @@ import java.time.Duration;
 
 @ConfigMapping(prefix = "c2c.matching")
 public interface EngineConfig {
-    /** Whether this instance runs the engine loop (exactly one instance may: it owns all markets). */
+    /**
+     * Whether this instance runs the engine loop. Several may: the one holding the lead runs the engine
+     * (it owns all markets), the others stand by (ADR 0017).
+     */
     @WithDefault("true")
     boolean engineEnabled();
 
@@ -37,6 +40,10 @@ public interface EngineConfig {
     /** How many recent input event ids are remembered to drop redelivered duplicates. */
     @WithDefault("200000")
     int recentIds();
+
+    /** How often a standby instance tries to take the lead (ADR 0017). */
+    @WithDefault("500ms")
+    Duration standbyPoll();
 
     /** Pause before rebuilding from the last snapshot after a failure. */
     @WithDefault("1s")

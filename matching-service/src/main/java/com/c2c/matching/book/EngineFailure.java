@@ -10,7 +10,8 @@ import org.apache.kafka.common.errors.RetriableException;
  * never an exception's own text (which may carry hosts, SQL or record content). The log has the rest.
  */
 final class EngineFailure {
-    static final String FENCED = "stopped: another matching engine instance took over the books (fenced)";
+    static final String FENCED = "standing by: another matching engine instance took over the books (fenced)";
+    static final String LEAD_LOST = "standing by: the engine's database session ended and another instance took the lead";
     static final String SNAPSHOT_AHEAD = "the newest book snapshot has read past the end of the input topic:"
             + " the topic was recreated or truncated, and the books cannot be rebuilt from it"
             + " (see docs/operations.md)";

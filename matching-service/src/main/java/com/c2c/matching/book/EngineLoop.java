@@ -56,6 +56,8 @@ import org.jboss.logging.Logger;
 public class EngineLoop {
     private static final Logger LOG = Logger.getLogger(EngineLoop.class);
     private static final int SNAPSHOTS_KEPT = 3;
+    /** How often a leader makes sure its lock's session is still there (one round trip). */
+    private static final long LEAD_CHECK_MS = 1_000;
 
     /** Where {@link #simulateCrash} makes the loop fail. */
     public enum CrashPoint {
@@ -84,6 +86,17 @@ public class EngineLoop {
     private final Map<String, Object> kafkaClient;
     private final Map<String, MarketStart> starts = new HashMap<>();
 
+    private final EngineLeadership leadership;
+
+    /** What this instance does: waits for the lead (standby), runs the engine (leading), or neither. */
+    public enum Role {
+        STANDBY, LEADING, STOPPED
+    }
+
+    private volatile Role role = Role.STOPPED;
+    private volatile long fences;
+    /** Why this instance last went from leading back to standby (kept after it leads again; for tests and logs). */
+    private volatile String lastStandByReason;
     private volatile boolean running;
     private volatile boolean healthy;
     private volatile String lastFailure;
@@ -106,7 +119,11 @@ public class EngineLoop {
     EngineLoop(EngineConfig config, DataSource dataSource, ObjectMapper json, PublishedDepths depths,
             MeterRegistry metrics, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaClient,
-            @ConfigProperty(name = "quarkus.application.name") String application) {
+            @ConfigProperty(name = "quarkus.application.name") String application,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
+            @ConfigProperty(name = "quarkus.datasource.username") String dbUser,
+            @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> dbPassword,
+            @ConfigProperty(name = "c2c.instance-id") String instance) {
         this.config = config;
         this.dataSource = dataSource;
         this.records = new CloudEventRecords(json, "/c2c/" + application);
@@ -115,6 +132,7 @@ public class EngineLoop {
         this.deadLetters = new DeadLetters(config.deadLetterTopic(), metrics);
         this.bootstrap = bootstrap;
         this.kafkaClient = Map.copyOf(kafkaClient);
+        this.leadership = new EngineLeadership(jdbcUrl, dbUser, dbPassword.orElse(null), transactionalId(), instance);
     }
 
     void start(@Observes StartupEvent event) {
@@ -133,10 +151,25 @@ public class EngineLoop {
         thread.start();
     }
 
-    /** Whether the engine thread is alive (it ends on shutdown, or when fenced). */
+    /** Whether the engine thread is alive (it ends on shutdown); it may be a standby. */
     boolean engineRunning() {
         Thread t = thread;
         return t != null && t.isAlive();
+    }
+
+    /** Standby, leading or stopped (readiness shows it). */
+    public Role role() {
+        return role;
+    }
+
+    /** How often another engine fenced this one (each time it went back to standby). */
+    long fences() {
+        return fences;
+    }
+
+    /** Why this instance last went back to standby, as readiness said it then; null if it never did. */
+    String lastStandByReason() {
+        return lastStandByReason;
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
@@ -146,7 +179,7 @@ public class EngineLoop {
         }
     }
 
-    /** Running and applying inputs (false while rebuilding after a failure). */
+    /** Leading and applying inputs (false while rebuilding after a failure, and on a standby). */
     public boolean healthy() {
         return !config.engineEnabled() || healthy;
     }
@@ -174,10 +207,48 @@ public class EngineLoop {
         snapshotRequested = true;
     }
 
+    /**
+     * Standby until this instance holds the lead (ADR 0017), then the engine until it stops, is fenced or
+     * loses the lead; after a fence or a lost lead it is a standby again.
+     */
     private void run() {
+        try {
+            while (running) {
+                role = Role.STANDBY;
+                boolean announced = false;
+                while (running && !leadership.tryTake()) {
+                    if (!announced) {
+                        LOG.info("matching engine: standby (another instance leads); taking over when it stops");
+                        announced = true;
+                    }
+                    pause(config.standbyPoll());
+                }
+                if (!running) {
+                    break;
+                }
+                role = Role.LEADING;
+                LOG.info("matching engine: this instance leads");
+                boolean standByAgain = lead();
+                leadership.close();
+                if (!standByAgain) {
+                    break;
+                }
+                pause(config.retryInterval());
+            }
+        } finally {
+            leadership.close();
+            role = Role.STOPPED;
+            healthy = false;
+            state = null;
+        }
+    }
+
+    /** Runs the engine while this instance leads; true if it should wait as a standby again (fenced, lead lost). */
+    private boolean lead() {
         try (KafkaConsumer<String, String> consumer = consumer();
                 KafkaProducer<String, String> producer = producer()) {
             producer.initTransactions();
+            long leadCheckedAt = System.currentTimeMillis();
             // Until the books are rebuilt nothing is applied: a failed rebuild is retried, never skipped.
             while (running) {
                 try {
@@ -185,32 +256,49 @@ public class EngineLoop {
                         rebuild(consumer);
                     }
                     step(consumer, producer);
+                    if (System.currentTimeMillis() - leadCheckedAt >= LEAD_CHECK_MS) {
+                        leadCheckedAt = System.currentTimeMillis();
+                        if (!leadership.stillHeld()) {
+                            // Another instance leads now and will fence this producer; the batches so far committed.
+                            LOG.warn("matching engine: the lead went to another instance; standing by");
+                            dropBooks(EngineFailure.LEAD_LOST);
+                            lastStandByReason = EngineFailure.LEAD_LOST;
+                            return true;
+                        }
+                    }
                 } catch (Exception e) {
                     // Whatever the failed batch did to the books is dropped with them: nothing applied and
                     // not committed may reach a snapshot, the depth readers or the next batch.
-                    state = null;
-                    uncommitted = false;
-                    healthy = false;
-                    lastFailure = EngineFailure.describe(e);
+                    dropBooks(EngineFailure.describe(e));
                     if (EngineFailure.isFenced(e)) {
-                        LOG.error("another matching engine instance took over the books; this one stops", e);
-                        running = false;
-                    } else {
-                        LOG.errorf(e, "matching engine failed; rebuilding from the last snapshot in %s",
-                                config.retryInterval());
-                        abortQuietly(producer);
-                        pause(config.retryInterval());
+                        lastStandByReason = EngineFailure.FENCED;
+                        fences++;
+                        LOG.error("another matching engine instance took over the books; this one stands by", e);
+                        return true;
                     }
+                    LOG.errorf(e, "matching engine failed; rebuilding from the last snapshot in %s",
+                            config.retryInterval());
+                    abortQuietly(producer);
+                    pause(config.retryInterval());
                 }
             }
             snapshot();
+            return false;
         } catch (Exception e) {
             lastFailure = EngineFailure.describe(e);
             LOG.error("matching engine stopped", e);
+            return running; // e.g. Kafka unreachable when the clients were made: try the lead again
         } finally {
             healthy = false;
             state = null;
         }
+    }
+
+    private void dropBooks(String why) {
+        state = null;
+        uncommitted = false;
+        healthy = false;
+        lastFailure = why;
     }
 
     private void step(KafkaConsumer<String, String> consumer, KafkaProducer<String, String> producer)
@@ -430,12 +518,16 @@ public class EngineLoop {
         props.putAll(kafkaClient);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         // One id for the one engine: a second instance fences the first instead of both producing.
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.groupId() + "-" + config.inputTopic());
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId());
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "1");
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
         return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    private String transactionalId() {
+        return config.groupId() + "-" + config.inputTopic();
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

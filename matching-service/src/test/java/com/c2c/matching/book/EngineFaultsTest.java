@@ -202,21 +202,19 @@ class EngineFaultsTest {
             placeBuy(events, first, "USDT-HKD", 78000);
             awaitTrade(out, first);
 
-            // The commit of the next batch fails as when another instance fenced this one: the engine stops,
-            // and on its way out snapshots only what was committed.
+            // The commit of the next batch fails as when another instance fenced this one: the engine drops its
+            // books and stands by (ADR 0017); no other instance holds the lead here, so it takes it again, restores
+            // the last snapshot (only what was committed) and replays: the order fenced away trades exactly once.
+            long fencesBefore = loop.fences();
             loop.simulateCrash(EngineLoop.CrashPoint.FENCED_AT_COMMIT);
             UUID fenced = UUID.randomUUID();
             placeBuy(events, fenced, "USDT-HKD", 78000);
-            await().atMost(DEADLINE).until(() -> !loop.engineRunning());
-            assertFalse(loop.healthy());
-            String error = given().when().get("/q/health/ready").then().statusCode(503).extract()
-                    .path("checks.find { it.name == 'matching engine' }.data.error");
+            await().atMost(DEADLINE).until(() -> loop.fences() == fencesBefore + 1);
+            String error = loop.lastStandByReason();
             assertEquals(EngineFailure.FENCED, error);
             assertFalse(error.contains("simulated") || error.contains("Exception"), error);
-
-            // Started again, it restores that snapshot and replays: the order fenced away trades exactly once.
-            loop.startEngine();
             ConsumedEvent trade = awaitTrade(out, fenced);
+            await().atMost(DEADLINE).until(() -> loop.role() == EngineLoop.Role.LEADING && loop.healthy());
             assertTrue(trade.data().contains("\"quantityMicros\":100000000"), trade.data());
             UUID rest = UUID.randomUUID();
             placeBuy(events, rest, "USDT-HKD", 624000); // 800 USDT: exactly what the ad has left
@@ -233,11 +231,9 @@ class EngineFaultsTest {
             try (KafkaProducer<String, String> usurper = transactionalProducer(groupId + "-" + inputTopic)) {
                 usurper.initTransactions();
                 placeBuy(events, usurped, "USDT-HKD", 79000);
-                await().atMost(DEADLINE).until(() -> !loop.engineRunning());
+                await().atMost(DEADLINE).until(() -> loop.fences() == fencesBefore + 2);
             }
-            assertEquals(EngineFailure.FENCED, given().when().get("/q/health/ready").then().statusCode(503).extract()
-                    .path("checks.find { it.name == 'matching engine' }.data.error"));
-            loop.startEngine();
+            assertEquals(EngineFailure.FENCED, loop.lastStandByReason());
             awaitTrade(out, usurped);
             UUID secondRest = UUID.randomUUID();
             placeBuy(events, secondRest, "USDT-HKD", 632000); // 800 USDT at 7.90: what the second ad has left
@@ -258,6 +254,60 @@ class EngineFaultsTest {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.BOOTSTRAP);
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    @Test
+    void aStandbyTakesTheLeadWhenTheLeadersSessionEndsAndTheOrdersThatWaitedTradeOnce() {
+        openMarket("PHP");
+        try (TestEvents events = new TestEvents(); TopicProbe out = TopicProbe.open(Topics.MATCHING_EVENTS)) {
+            listSellAd(events, UUID.randomUUID(), "USDT-PHP", 135, "BANK_TRANSFER");
+            UUID before = UUID.randomUUID();
+            placeBuy(events, before, "USDT-PHP", 13500);
+            awaitTrade(out, before);
+
+            // A second instance stands by (same engine, its own session): the engine leads, so it cannot take the lead.
+            var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+            UUID waited = UUID.randomUUID();
+            EngineLeadership standby = new EngineLeadership(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                    config.getValue("quarkus.datasource.username", String.class),
+                    config.getValue("quarkus.datasource.password", String.class), groupId + "-" + inputTopic, "test-standby");
+            try {
+                assertFalse(standby.tryTake(), "the running engine holds the lead");
+                assertEquals(EngineLoop.Role.LEADING, loop.role());
+
+                // The leader's database session ends (its pod died, or the connection was cut): the standby takes the
+                // lead, and the engine, finding its session gone and the lead taken, drops its books and stands by.
+                String leader = EngineLeadership.applicationName(config.getValue("c2c.instance-id", String.class));
+                await().atMost(DEADLINE).until(() -> {
+                    TestDatabase.queryLong("select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                            + " where application_name = '" + leader + "'");
+                    return standby.tryTake();
+                });
+                await().atMost(DEADLINE).until(() -> loop.role() == EngineLoop.Role.STANDBY);
+                assertEquals(EngineFailure.LEAD_LOST, loop.lastStandByReason());
+                assertEquals("STANDBY", given().when().get("/q/health/ready").then().statusCode(503).extract()
+                        .path("checks.find { it.name == 'matching engine' }.data.role"));
+
+                // Orders that come while this instance stands by are not matched by it.
+                placeBuy(events, waited, "USDT-PHP", 13500);
+                await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
+                assertEquals(0, trades(out, waited), "a standby matched an order");
+            } finally {
+                standby.close(); // the other instance stops: its lock goes with its session
+            }
+
+            // This instance takes the lead back, rebuilds and matches what waited, exactly once.
+            awaitTrade(out, waited);
+            await().atMost(DEADLINE).until(() -> loop.role() == EngineLoop.Role.LEADING && loop.healthy());
+            await().pollDelay(Duration.ofSeconds(2)).atMost(DEADLINE).until(() -> true);
+            assertEquals(1, trades(out, waited));
+            assertEquals(1, trades(out, before), "a trade from before the takeover was sent again");
+        }
+    }
+
+    private static long trades(TopicProbe out, UUID takerOrder) {
+        return out.seen().stream().filter(e -> EventTypes.TRADE_MATCHED.equals(e.type()))
+                .filter(e -> e.data().contains("\"takerOrderId\":\"" + takerOrder + "\"")).count();
     }
 
     @Test
