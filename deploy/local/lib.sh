@@ -61,7 +61,13 @@ pick_java() {
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # pid_alive NAME: true if the PID recorded for NAME is a running process.
-pid_alive() { local f="$PIDS/$1.pid"; [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null; }
+# A killed process whose parent has not reaped it yet (a zombie: services started by a script that has ended
+# belong to PID 1) still answers kill -0; it counts as dead, so a restart right after a SIGKILL starts it again.
+pid_alive() {
+  local f="$PIDS/$1.pid" pid
+  [ -f "$f" ] && pid=$(cat "$f") && kill -0 "$pid" 2>/dev/null \
+    && [ "$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f1)" != Z ]
+}
 
 # wait_until TIMEOUT_S "description" command...: polls the command once a second until it succeeds.
 wait_until() {

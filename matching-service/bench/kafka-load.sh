@@ -24,8 +24,15 @@ if [ "${1:-}" = "--short" ]; then
 else
   ORDERS="${1:-200000}"; ADS=1000; RATE="${2:-2000}"; PACED=$(( RATE * 15 ))
 fi
-curl -fsS http://127.0.0.1:8082/q/health/ready 2>/dev/null | grep -q '"status" *: *"UP"' \
-  || die "matching-service is not ready on 127.0.0.1:8082; start the platform with deploy/local/up.sh"
+# The matching-service instance that leads the engine: 8082, or a replica's port when it took over (ADR 0017).
+C2C_MATCHING_URL=""
+for port in 8082 8092 8102; do
+  if curl -fsS "http://127.0.0.1:$port/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'; then
+    C2C_MATCHING_URL="http://127.0.0.1:$port"; break
+  fi
+done
+[ -n "$C2C_MATCHING_URL" ] || die "no matching-service instance is ready (127.0.0.1:8082, or 8092/8102 with replicas); start the platform with deploy/local/up.sh"
+export C2C_MATCHING_URL
 bash "$BENCH/run.sh" --build-only
 pick_java
 if [ "${C2C_BENCH_ENGINE_ALONE:-0}" = 1 ]; then

@@ -158,7 +158,8 @@ public final class MatchingLoad {
 
     private static void openMarket(String fiat) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:8082/api/v1/markets"))
+                // The instance that leads the engine (kafka-load.sh finds it; a standby answers 503, ADR 0017).
+                URI.create(System.getenv().getOrDefault("C2C_MATCHING_URL", "http://127.0.0.1:8082") + "/api/v1/markets"))
                 .header("content-type", "application/json")
                 .header("Authorization", Keycloak.person("load-admin", "admin").bearer())
                 .POST(HttpRequest.BodyPublishers.ofString(
