@@ -108,7 +108,7 @@ kids_in() { (cd "$1" && ls -- *.pem | sed 's/\.pem$//'); }
 # 127.0.0.1:PORT, then 127.0.0.1:PORT+10 for <service>-2 and PORT+20 for <service>-3 when those run.
 local_instances() {
   local list="127.0.0.1:$2" n
-  for n in 2 3; do [ -f "$PIDS/$1-$n.pid" ] && list+=",127.0.0.1:$(( $2 + 10 * (n - 1) ))"; done
+  for n in 2 3; do [ -f "$PIDS/$1-$n.pid" ] && list+=",127.0.0.1:$(instance_port "$2" "$n")"; done
   echo "$list"
 }
 

@@ -60,6 +60,10 @@ pick_java() {
 # port_open PORT: true if something accepts TCP connections on 127.0.0.1:PORT.
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# instance_port PORT N: where a service's instance N listens when its first one listens on PORT (C2C_REPLICAS,
+# services.sh): PORT, PORT+10, PORT+20. services.sh starts them there; gateway.sh routes to them.
+instance_port() { echo $(( $1 + 10 * ($2 - 1) )); }
+
 # pid_alive NAME: true if the PID recorded for NAME is a running process.
 # A killed process whose parent has not reaped it yet (a zombie: services started by a script that has ended
 # belong to PID 1) still answers kill -0; it counts as dead, so a restart right after a SIGKILL starts it again.

@@ -13,7 +13,6 @@
 source "$(dirname "$0")/lib.sh"
 
 ALL_SERVICES="order-service matching-service wallet-service escrow-service chain-watcher"
-REPLICABLE="$ALL_SERVICES"
 declare -A PORT=([order-service]=8081 [matching-service]=8082 [wallet-service]=8083 [escrow-service]=8084 [chain-watcher]=8085)
 REPLICAS="${C2C_REPLICAS:-1}"
 [[ "$REPLICAS" =~ ^[1-3]$ ]] || die "C2C_REPLICAS must be 1, 2 or 3 (is '$REPLICAS')"
@@ -22,16 +21,14 @@ REPLICAS="${C2C_REPLICAS:-1}"
 base_of() { local b="${1%-[0-9]}"; [ -n "${PORT[$b]:-}" ] && echo "$b" || echo "$1"; }
 # ordinal_of INSTANCE: 1 for the service's own name, n for <service>-n.
 ordinal_of() { [ "$(base_of "$1")" = "$1" ] && echo 1 || echo "${1##*-}"; }
-port_of() { echo $(( ${PORT[$(base_of "$1")]} + 10 * ($(ordinal_of "$1") - 1) )); }
+port_of() { instance_port "${PORT[$(base_of "$1")]}" "$(ordinal_of "$1")"; }
 # instances_of SERVICE: the instances to start (C2C_REPLICAS) or that run now (recorded PID files), in order.
 instances_of() {
-  local svc="$1" n=1 f
+  local svc="$1" n
   echo "$svc"
-  if [[ " $REPLICABLE " == *" $svc "* ]]; then
-    for n in 2 3; do
-      if [ "$n" -le "$REPLICAS" ] || [ -f "$PIDS/$svc-$n.pid" ]; then echo "$svc-$n"; fi
-    done
-  fi
+  for n in 2 3; do
+    if [ "$n" -le "$REPLICAS" ] || [ -f "$PIDS/$svc-$n.pid" ]; then echo "$svc-$n"; fi
+  done
 }
 READY_TIMEOUT_S=${C2C_SERVICE_READY_TIMEOUT_S:-120}
 
