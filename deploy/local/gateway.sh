@@ -128,7 +128,7 @@ server_lines() {
 render() {
   local keydir="$1" out="$2" kid rules="" tpl
   for kid in $(kids_in "$keydir"); do
-    rules+="    http-request set-var(txn.sig) http_auth_bearer,jwt_verify(txn.alg,\"$keydir/$kid.pem\") if has_bearer !why_set { var(txn.kid) -m str $kid }"$'\n'
+    rules+="    http-request set-var(txn.sig) http_auth_bearer,jwt_verify(txn.alg,\"$keydir/$kid.pem\") if has_bearer !why_set { var(txn.kid) -m str -- $kid }"$'\n'
   done
   tpl=$(<"$SRC/haproxy.cfg.template")
   tpl=${tpl//@@KEY_RULES@@/${rules%$'\n'}}
