@@ -3,9 +3,9 @@
 # 127.0.0.1:8545, chain id 31337, default dev mnemonic, automine. The chain (blocks, hashes, balances) is
 # kept across restarts in $STATE/chain/anvil-state.json, written every 10 s and at a graceful stop, so the
 # services' databases (deposits credited, chain-watcher's cursor and block hashes) keep describing the chain
-# they run against; deleting that file starts a new chain. Every start makes sure the local USDT is deployed
-# (deploy/chain/deploy.mjs, from dev account 0) and records it in $STATE/chain/31337.json (on a new chain
-# always at the same address: the deployer's first transaction).
+# they run against; deleting that file starts a new chain, and so does a new Kafka log (follow_broker below).
+# Every start makes sure the local USDT is deployed (deploy/chain/deploy.mjs, from dev account 0) and records
+# it in $STATE/chain/31337.json (on a new chain always at the same address: the deployer's first transaction).
 # Usage: anvil.sh install | start | stop | status
 #   install: npm ci (Anvil, solc) and compile the token to deploy/chain/build/ (tests need the artifact)
 # C2C_ANVIL_PORT moves the node off 8545 (to try the scripts next to a running platform).
@@ -60,14 +60,30 @@ chain_id_ok() {
     | grep -q "\"result\":\"$(printf '0x%x' "$CHAIN_ID")\""
 }
 
+# follow_broker: the chain belongs with the services' databases, which are recreated empty when the Kafka log
+# changes (services.sh). Kept across that, the old chain's transfers to deposit addresses would be credited again
+# to whoever the fresh wallet database hands the same addresses to; so a chain marked with another log starts
+# afresh (its state file and the token record removed; the token is deployed again below). An unmarked chain
+# (an older checkout) is marked as it is.
+follow_broker() {
+  local cid mark_file="$STATE/chain/kafka-log${C2C_ANVIL_PORT:+-$PORT}" state="$STATE/chain/anvil-state${C2C_ANVIL_PORT:+-$PORT}.json"
+  cid=$(kafka_log_id) || return 0
+  if [ -f "$state" ] && [ -f "$mark_file" ] && [ "$(cat "$mark_file")" != "$cid" ]; then
+    step "starting a new chain: $state was built beside another Kafka log ($(cat "$mark_file")), this broker has $cid"
+    rm -f "$state" "$STATE/chain/$CHAIN_ID.json"
+  fi
+  echo "$cid" > "$mark_file"
+}
+
 start() {
   ensure_installed
   if pid_alive anvil; then
     step "anvil already running (pid $(pid_of anvil))"
   else
     require_free_port anvil "$PORT"
-    step "starting anvil on $RPC, chain id $CHAIN_ID (log $LOG)"
     mkdir -p "$STATE/chain"
+    follow_broker
+    step "starting anvil on $RPC, chain id $CHAIN_ID (log $LOG)"
     start_bg anvil "$LOG" "$ANVIL_BIN" --host 127.0.0.1 --port "$PORT" --chain-id "$CHAIN_ID" \
       --state "$STATE/chain/anvil-state${C2C_ANVIL_PORT:+-$PORT}.json" --state-interval 10
   fi

@@ -60,6 +60,16 @@ pick_java() {
 # port_open PORT: true if something accepts TCP connections on 127.0.0.1:PORT.
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# kafka_log_id: the local broker's log (cluster id and log directory id; the latter changes with every format,
+# even when the cluster id is kept). Fails when this project's broker has never been formatted here. What is
+# derived from that log (the services' databases, services.sh; the local chain, anvil.sh) is marked with it and
+# started afresh when the log changes.
+kafka_log_id() {
+  local meta="$STATE/kafka/data/meta.properties"
+  [ -f "$meta" ] || return 1
+  echo "kafka-log=$(sed -n 's/^cluster.id=//p' "$meta")/$(sed -n 's/^directory.id=//p' "$meta")"
+}
+
 # instance_port PORT N: where a service's instance N listens when its first one listens on PORT (C2C_REPLICAS,
 # services.sh): PORT, PORT+10, PORT+20. services.sh starts them there; gateway.sh routes to them.
 instance_port() { echo $(( $1 + 10 * ($2 - 1) )); }

@@ -41,10 +41,8 @@ declare -A DATABASE=([order-service]=c2c_order [matching-service]=c2c_matching [
 # log directory ids), and one built against another log (or unmarked, with tables) is recreated empty
 # before its service starts.
 follow_broker() {
-  local svc="$1" db="${DATABASE[$1]}" meta="$STATE/kafka/data/meta.properties" cid mark tables
-  [ -f "$meta" ] || return 0 # a broker this project does not manage: nothing to compare with
-  # The log directory's id changes with every format, even when the cluster id is kept.
-  cid="kafka-log=$(sed -n 's/^cluster.id=//p' "$meta")/$(sed -n 's/^directory.id=//p' "$meta")"
+  local svc="$1" db="${DATABASE[$1]}" cid mark tables
+  cid=$(kafka_log_id) || return 0 # a broker this project does not manage: nothing to compare with
   mark=$(as_postgres_psql -d postgres -Atc "select coalesce(shobj_description(oid, 'pg_database'), '') from pg_database where datname = '$db'")
   [ "$mark" = "$cid" ] && return 0
   tables=$(as_postgres_psql -d "$db" -Atc "select count(*) from pg_tables where schemaname = 'public'")
@@ -141,13 +139,15 @@ start_one() {
   # has its own copy, so restarting one never touches another's jars.
   rm -rf "$run" && mkdir -p "$STATE/run" && cp -a "$built" "$run"
   local aot; aot=$(aot_flags "$base" "$run" "$([ "$n" = 1 ] || echo use-only)")
+  # Extra JVM flags for every service (C2C_JVM_OPTS, e.g. to compare JIT modes; docs/performance.md).
+  local opts; read -r -a opts <<< "${C2C_JVM_OPTS:-}"
   # Instance n > 1: its own port and its own static member id in the consumer groups (group.instance.id).
   # shellcheck disable=SC2086 # zero or one flag
   if [ "$n" = 1 ]; then
-    start_bg "$svc" "$LOGS/$svc.log" "$JAVA_HOME/bin/java" $aot -Xmx256m -XX:+UseSerialGC -jar "$run/quarkus-run.jar"
+    start_bg "$svc" "$LOGS/$svc.log" "$JAVA_HOME/bin/java" $aot -Xmx256m -XX:+UseSerialGC "${opts[@]}" -jar "$run/quarkus-run.jar"
   else
     QUARKUS_HTTP_PORT="$port" C2C_INSTANCE_ID="local-$n" \
-      start_bg "$svc" "$LOGS/$svc.log" "$JAVA_HOME/bin/java" $aot -Xmx256m -XX:+UseSerialGC -jar "$run/quarkus-run.jar"
+      start_bg "$svc" "$LOGS/$svc.log" "$JAVA_HOME/bin/java" $aot -Xmx256m -XX:+UseSerialGC "${opts[@]}" -jar "$run/quarkus-run.jar"
   fi
   step "$svc starting (PID $(cat "$PIDS/$svc.pid"), port $port${aot:+; AOT cache: ${aot%%=*}})"
 }

@@ -59,6 +59,11 @@ jvm_modes() {
       *-XX:AOTCache=*) mode="AOT cache" ;;
       *) mode="no AOT cache" ;;
     esac
+    case "$cmd" in
+      *-XX:TieredStopAtLevel=1*) mode="$mode, C1 only" ;;
+      *-XX:-TieredCompilation*) mode="$mode, C2 only" ;;
+      *) mode="$mode, tiered JIT" ;;
+    esac
     printf '  %-17s %s, up %s s\n' "$(basename "$f" .pid)" "$mode" "$(ps -o etimes= -p "$pid" | tr -d ' ')"
   done
 }
