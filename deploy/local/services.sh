@@ -139,8 +139,9 @@ start_one() {
   # has its own copy, so restarting one never touches another's jars.
   rm -rf "$run" && mkdir -p "$STATE/run" && cp -a "$built" "$run"
   local aot; aot=$(aot_flags "$base" "$run" "$([ "$n" = 1 ] || echo use-only)")
-  # Extra JVM flags for every service (C2C_JVM_OPTS, e.g. to compare JIT modes; docs/performance.md).
-  local opts; read -r -a opts <<< "${C2C_JVM_OPTS:-}"
+  # C1 only (ADR 0018): on two shared cores a restarted service is useful from its first minute instead of
+  # compiling through it. C2C_JVM_OPTS comes after and wins: -XX:TieredStopAtLevel=4 is the JVM's default tiering.
+  local opts; read -r -a opts <<< "-XX:TieredStopAtLevel=1 ${C2C_JVM_OPTS:-}"
   # Instance n > 1: its own port and its own static member id in the consumer groups (group.instance.id).
   # shellcheck disable=SC2086 # zero or one flag
   if [ "$n" = 1 ]; then

@@ -59,9 +59,9 @@ jvm_modes() {
       *-XX:AOTCache=*) mode="AOT cache" ;;
       *) mode="no AOT cache" ;;
     esac
-    case "$cmd" in
-      *-XX:TieredStopAtLevel=1*) mode="$mode, C1 only" ;;
-      *-XX:-TieredCompilation*) mode="$mode, C2 only" ;;
+    # The last -XX:TieredStopAtLevel wins (services.sh puts C2C_JVM_OPTS after its default, ADR 0018).
+    case "$(grep -o -- '-XX:TieredStopAtLevel=[0-9]' <<< "$cmd" | tail -1)" in
+      -XX:TieredStopAtLevel=1) mode="$mode, C1 only" ;;
       *) mode="$mode, tiered JIT" ;;
     esac
     printf '  %-17s %s, up %s s\n' "$(basename "$f" .pid)" "$mode" "$(ps -o etimes= -p "$pid" | tr -d ' ')"
