@@ -37,6 +37,8 @@ out="$STATE/chaos.out"
 step "chaos ($mode): output also in $out; the fault scripts' output in $LOGS/chaos-scripts.log"
 status=0
 e2e_main com.c2c.e2e.chaos.ChaosRun "$mode" "$@" > >(tee "$out") || status=$?
+step "chaos: JVMs at the end of the run (AOT cache, JIT mode: ADR 0018)"
+jvm_modes
 step "chaos: the reconciler's report after the drain"
 if bash "$ROOT/deploy/local/reconcile.sh"; then
   step "chaos: reconciler: zero drift"
