@@ -21,6 +21,9 @@ SOLC_PKG="$CHAIN_DIR/node_modules/solc/package.json"
 ARTIFACT="$CHAIN_DIR/build/TetherToken.json"
 LOG="$LOGS/anvil.log"
 RPC="http://127.0.0.1:$PORT"
+# The chain's state file and the Kafka log it was built beside (follow_broker); a moved node keeps its own.
+CHAIN_STATE="$STATE/chain/anvil-state${C2C_ANVIL_PORT:+-$PORT}.json"
+CHAIN_MARK="$STATE/chain/kafka-log${C2C_ANVIL_PORT:+-$PORT}"
 
 # ensure_installed: npm ci from the lockfile, then the token's artifact, each only when missing (or
 # when the contract or compile script is newer than the artifact).
@@ -66,13 +69,13 @@ chain_id_ok() {
 # afresh (its state file and the token record removed; the token is deployed again below). An unmarked chain
 # (an older checkout) is marked as it is.
 follow_broker() {
-  local cid mark_file="$STATE/chain/kafka-log${C2C_ANVIL_PORT:+-$PORT}" state="$STATE/chain/anvil-state${C2C_ANVIL_PORT:+-$PORT}.json"
+  local cid
   cid=$(kafka_log_id) || return 0
-  if [ -f "$state" ] && [ -f "$mark_file" ] && [ "$(cat "$mark_file")" != "$cid" ]; then
-    step "starting a new chain: $state was built beside another Kafka log ($(cat "$mark_file")), this broker has $cid"
-    rm -f "$state" "$STATE/chain/$CHAIN_ID.json"
+  if [ -f "$CHAIN_STATE" ] && [ -f "$CHAIN_MARK" ] && [ "$(cat "$CHAIN_MARK")" != "$cid" ]; then
+    step "starting a new chain: $CHAIN_STATE was built beside another Kafka log ($(cat "$CHAIN_MARK")), this broker has $cid"
+    rm -f "$CHAIN_STATE" "$STATE/chain/$CHAIN_ID.json"
   fi
-  echo "$cid" > "$mark_file"
+  echo "$cid" > "$CHAIN_MARK"
 }
 
 start() {
@@ -85,7 +88,7 @@ start() {
     follow_broker
     step "starting anvil on $RPC, chain id $CHAIN_ID (log $LOG)"
     start_bg anvil "$LOG" "$ANVIL_BIN" --host 127.0.0.1 --port "$PORT" --chain-id "$CHAIN_ID" \
-      --state "$STATE/chain/anvil-state${C2C_ANVIL_PORT:+-$PORT}.json" --state-interval 10
+      --state "$CHAIN_STATE" --state-interval 10
   fi
   wait_ready anvil 30 "$LOG" chain_id_ok
   step "anvil ready on $RPC (pid $(pid_of anvil))"

@@ -141,14 +141,13 @@ start_one() {
   local aot; aot=$(aot_flags "$base" "$run" "$([ "$n" = 1 ] || echo use-only)")
   # C1 only (ADR 0018): on two shared cores a restarted service is useful from its first minute instead of
   # compiling through it. C2C_JVM_OPTS comes after and wins: -XX:TieredStopAtLevel=4 is the JVM's default tiering.
-  local opts; read -r -a opts <<< "-XX:TieredStopAtLevel=1 ${C2C_JVM_OPTS:-}"
+  local opts; read -r -a opts <<< "$aot -XX:TieredStopAtLevel=1 ${C2C_JVM_OPTS:-}"
+  local cmd=("$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC "${opts[@]}" -jar "$run/quarkus-run.jar")
   # Instance n > 1: its own port and its own static member id in the consumer groups (group.instance.id).
-  # shellcheck disable=SC2086 # zero or one flag
   if [ "$n" = 1 ]; then
-    start_bg "$svc" "$LOGS/$svc.log" "$JAVA_HOME/bin/java" $aot -Xmx256m -XX:+UseSerialGC "${opts[@]}" -jar "$run/quarkus-run.jar"
+    start_bg "$svc" "$LOGS/$svc.log" "${cmd[@]}"
   else
-    QUARKUS_HTTP_PORT="$port" C2C_INSTANCE_ID="local-$n" \
-      start_bg "$svc" "$LOGS/$svc.log" "$JAVA_HOME/bin/java" $aot -Xmx256m -XX:+UseSerialGC "${opts[@]}" -jar "$run/quarkus-run.jar"
+    QUARKUS_HTTP_PORT="$port" C2C_INSTANCE_ID="local-$n" start_bg "$svc" "$LOGS/$svc.log" "${cmd[@]}"
   fi
   step "$svc starting (PID $(cat "$PIDS/$svc.pid"), port $port${aot:+; AOT cache: ${aot%%=*}})"
 }
