@@ -120,12 +120,19 @@ public final class TradeLoad {
         load.setUp();
         long start = System.currentTimeMillis();
         long stopAt = start + seconds * 1000L;
-        load.send(rate, () -> System.currentTimeMillis() < stopAt);
-        long sendEnd = System.currentTimeMillis();
-        load.drain(Duration.ofSeconds(60));
-        long end = System.currentTimeMillis();
-        load.stop();
-        if (!load.report(start, sendEnd, end)) {
+        boolean balanced;
+        try (ConsumerLag lag = new ConsumerLag()) {
+            load.send(rate, () -> System.currentTimeMillis() < stopAt);
+            long sendEnd = System.currentTimeMillis();
+            lag.sendEnded();
+            load.drain(Duration.ofSeconds(60));
+            long end = System.currentTimeMillis();
+            load.stop();
+            balanced = load.report(start, sendEnd, end);
+            log("consumer lag (records not yet consumed per service group and topic, sampled every 5 s from the first order):");
+            lag.report().forEach(line -> log("%s", line));
+        }
+        if (!balanced) {
             System.exit(1);
         }
     }

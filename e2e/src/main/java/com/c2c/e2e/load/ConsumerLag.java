@@ -1,0 +1,129 @@
+package com.c2c.e2e.load;
+
+import com.c2c.e2e.EventLog;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Where a run's queue is: every few seconds, each service consumer group's lag per topic (records on the topic
+ * it has not committed yet), kept as the largest seen and the value when the orders stopped. One admin client in
+ * the load tool's own JVM (no broker tool started per sample, which would take the CPU being measured). A group
+ * commits its offsets a little after it applies them (the connector's throttled commits), so a lag of a few
+ * records per partition is in-flight work, not a queue.
+ */
+final class ConsumerLag implements AutoCloseable {
+    private static final Duration EVERY = Duration.ofSeconds(5);
+    /** Below this, a group's lag on a topic is in-flight work (a few uncommitted records per partition). */
+    private static final long QUEUE = 20;
+
+    /** The largest lag seen, when (seconds into the run), and the lag when sending stopped. */
+    private record Seen(long max, long atSecond, long atSendEnd) {
+    }
+
+    private final Admin admin;
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "consumer-lag");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, Seen> seen = new TreeMap<>();
+    private final long start = System.currentTimeMillis();
+    private volatile boolean sendEnded;
+    private volatile String failure;
+
+    ConsumerLag() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EventLog.BOOTSTRAP);
+        this.admin = Admin.create(p);
+        clock.scheduleWithFixedDelay(this::sample, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Takes one more sample now and keeps it as the lag when the orders stopped. */
+    void sendEnded() {
+        try {
+            clock.submit(() -> {
+                sendEnded = true;
+                sample();
+            }).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            failure = e.toString();
+        }
+    }
+
+    /** One line per group and topic that ever had more than {@link #QUEUE} records waiting. */
+    List<String> report() {
+        List<String> lines = new ArrayList<>();
+        synchronized (seen) {
+            seen.entrySet().stream().filter(e -> e.getValue().max() > QUEUE).forEach(e -> lines.add("  %-52s max %6d at %3d s, %6d when the orders stopped"
+                    .formatted(e.getKey(), e.getValue().max(), e.getValue().atSecond(), e.getValue().atSendEnd())));
+        }
+        if (lines.isEmpty() && failure == null) {
+            lines.add("  no consumer group had more than " + QUEUE + " records waiting");
+        }
+        if (failure != null) {
+            lines.add("  (sampling failed: " + failure + ")");
+        }
+        return lines;
+    }
+
+    private void sample() {
+        try {
+            long second = (System.currentTimeMillis() - start) / 1000;
+            Map<String, Long> lags = lags();
+            synchronized (seen) {
+                lags.forEach((groupTopic, lag) -> {
+                    Seen before = seen.getOrDefault(groupTopic, new Seen(0, 0, 0));
+                    boolean higher = lag > before.max();
+                    seen.put(groupTopic, new Seen(higher ? lag : before.max(), higher ? second : before.atSecond(),
+                            sendEnded && before.atSendEnd() == 0 ? lag : before.atSendEnd()));
+                });
+            }
+        } catch (Exception e) {
+            failure = e.toString();
+        }
+    }
+
+    /** "group topic" → records not yet committed, for every group of the platform's services. */
+    private Map<String, Long> lags() throws Exception {
+        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
+        for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
+            if (group.groupId().endsWith("-service") || group.groupId().equals("chain-watcher")) {
+                committed.put(group.groupId(), admin.listConsumerGroupOffsets(group.groupId())
+                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS));
+            }
+        }
+        Map<TopicPartition, OffsetSpec> wanted = new HashMap<>();
+        committed.values().forEach(offsets -> offsets.keySet().forEach(tp -> wanted.put(tp, OffsetSpec.latest())));
+        Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(wanted).all().get(10, TimeUnit.SECONDS);
+        Map<String, Long> lags = new TreeMap<>();
+        committed.forEach((group, offsets) -> offsets.forEach((tp, offset) -> {
+            if (offset == null || !ends.containsKey(tp)) {
+                return;
+            }
+            long lag = Math.max(0, ends.get(tp).offset() - offset.offset());
+            lags.merge(group + " " + tp.topic(), lag, Long::sum);
+        }));
+        return lags;
+    }
+
+    @Override
+    public void close() {
+        clock.shutdownNow();
+        admin.close(Duration.ofSeconds(5));
+    }
+}
