@@ -8,7 +8,6 @@ import com.c2c.events.escrow.TradeStateChanged;
 import com.c2c.order.ad.AdBookkeeping;
 import com.c2c.order.taker.TakerOrderOutcomes;
 import com.c2c.order.trade.CompletedTrades;
-import com.c2c.order.trade.TradeLocks;
 import com.c2c.order.trade.TradeProgress;
 import com.c2c.platform.messaging.consumer.EventConsumer;
 import com.c2c.platform.messaging.consumer.Subscription;
@@ -32,14 +31,14 @@ public class EscrowEventsConsumer {
     private final TakerOrderOutcomes orders;
 
     EscrowEventsConsumer(EventConsumer consumer, TradeProgress trades, CompletedTrades completed, AdBookkeeping ads,
-            TakerOrderOutcomes orders, TradeLocks locks) {
+            TakerOrderOutcomes orders) {
         this.consumer = consumer;
         this.trades = trades;
         this.completed = completed;
         this.ads = ads;
         this.orders = orders;
         Subscription.Builder subscription = Subscription.of("order.escrow-events", "escrow-events",
-                Topics.ESCROW_EVENTS).ignoring(EventCatalog.TRADE_OPENED).lockingFirst(locks::take);
+                Topics.ESCROW_EVENTS).ignoring(EventCatalog.TRADE_OPENED);
         for (EventType<TradeStateChanged> type : List.of(EventCatalog.TRADE_LOCKED, EventCatalog.TRADE_PAID,
                 EventCatalog.TRADE_DISPUTED, EventCatalog.TRADE_COMPLETED, EventCatalog.TRADE_CANCELLED)) {
             subscription.on(type, e -> changed(type.name(), e));

@@ -5,7 +5,6 @@ import com.c2c.events.Topics;
 import com.c2c.events.matching.TradeMatched;
 import com.c2c.order.ad.AdBookkeeping;
 import com.c2c.order.taker.TakerOrderOutcomes;
-import com.c2c.order.trade.TradeLocks;
 import com.c2c.order.trade.TradeProgress;
 import com.c2c.platform.messaging.consumer.EventConsumer;
 import com.c2c.platform.messaging.consumer.Subscription;
@@ -28,7 +27,7 @@ public class MatchingEventsConsumer {
     private final TakerOrderOutcomes orders;
 
     MatchingEventsConsumer(EventConsumer consumer, TradeProgress trades, AdBookkeeping ads,
-            TakerOrderOutcomes orders, TradeLocks locks) {
+            TakerOrderOutcomes orders) {
         this.consumer = consumer;
         this.trades = trades;
         this.ads = ads;
@@ -41,7 +40,6 @@ public class MatchingEventsConsumer {
                         .on(EventCatalog.BOOK_QUANTITY_CANCELLED, c -> ads.withdrawn(c.orderId(), c.quantityMicros())
                                 .chain(() -> orders.bookCancelled(c.orderId(), c.quantityMicros())))
                         .ignoring(EventCatalog.MARKET_OPENED)
-                        .lockingFirst(locks::take)
                         .build());
     }
 

@@ -61,7 +61,7 @@ public class EventConsumer {
     /** Batches that could not be applied in one transaction and were applied one record at a time. */
     public static final String BATCH_FALLBACKS = "c2c.messaging.consumer.batch.fallbacks";
     /** A record that cannot be applied (poison): its batch goes one record at a time, where it is dead-lettered. */
-    private static final Inbox.Effect UNREADABLE = new Inbox.Effect(null, null, null);
+    private static final Inbox.Effect UNREADABLE = new Inbox.Effect(null, null);
     /** Headers a dead letter carries besides the connector's own (dead-letter-reason, -topic, -partition, -offset). */
     public static final String CONSUMER_HEADER = "dead-letter-consumer";
     public static final String KIND_HEADER = "dead-letter-kind";
@@ -159,8 +159,7 @@ public class EventConsumer {
     private Uni<Void> applyTogether(Subscription subscription, KafkaRecordBatch<String, String> batch,
             List<Inbox.Effect> effects, Context context, int conflicts) {
         List<KafkaRecord<String, String>> records = batch.getRecords();
-        return Uni.createFrom().deferred(() -> inbox.applyAllOnce(subscription.consumer(), effects,
-                        subscription.locks()::take))
+        return Uni.createFrom().deferred(() -> inbox.applyAllOnce(subscription.consumer(), effects))
                 .onItemOrFailure().transformToUni((applied, failure) -> {
                     if (failure == null) {
                         return ack(batch);
@@ -189,14 +188,14 @@ public class EventConsumer {
             return null;
         }
         String requestId = requestIdOf(record);
-        return new Inbox.Effect(read.event(), read.payload(), () -> {
+        return new Inbox.Effect(read.event(), () -> {
             RequestIds.adopt(requestId);
             return read.effect().get();
         });
     }
 
     /** A record as read: its event and effect (none when its type is ignored here), or why it is poison. */
-    private record Read(ReceivedEvent event, Object payload, Supplier<Uni<Void>> effect, PoisonEvent poison) {
+    private record Read(ReceivedEvent event, Supplier<Uni<Void>> effect, PoisonEvent poison) {
     }
 
     private Read read(Subscription subscription, Message<String> record) {
@@ -204,16 +203,15 @@ public class EventConsumer {
         try {
             event = ReceivedEvent.of(record);
         } catch (IllegalArgumentException e) {
-            return new Read(null, null, null, PoisonEvent.unreadable(e.getMessage(), e));
+            return new Read(null, null, PoisonEvent.unreadable(e.getMessage(), e));
         }
         if (subscription.ignores(event.type())) {
-            return new Read(event, null, null, null);
+            return new Read(event, null, null);
         }
         try {
-            Object payload = payload(subscription, event);
-            return new Read(event, payload, effect(subscription, event, payload), null);
+            return new Read(event, prepare(subscription, event), null);
         } catch (PoisonEvent poison) {
-            return new Read(event, null, null, poison);
+            return new Read(event, null, poison);
         }
     }
 
@@ -272,30 +270,21 @@ public class EventConsumer {
         }
         Supplier<Uni<Void>> effect;
         try {
-            effect = effect(subscription, event, payload(subscription, event));
+            effect = prepare(subscription, event);
         } catch (PoisonEvent poison) {
             return Uni.createFrom().failure(poison);
         }
         return inbox.applyOnce(consumer, event, e -> effect.get());
     }
 
-    /** The event's data read as its handler's type; fails with {@link PoisonEvent} if it cannot be. */
-    private Object payload(Subscription subscription, ReceivedEvent event) {
-        return EventPayloads.read(json, handler(subscription, event).type(), event.data());
-    }
-
-    private static Supplier<Uni<Void>> effect(Subscription subscription, ReceivedEvent event, Object payload) {
-        Subscription.Handler<?> handler = handler(subscription, event);
-        return () -> handler.applyTo(event, payload);
-    }
-
-    private static Subscription.Handler<?> handler(Subscription subscription, ReceivedEvent event) {
+    private Supplier<Uni<Void>> prepare(Subscription subscription, ReceivedEvent event) {
         Subscription.Handler<?> handler = subscription.handler(event.type());
         if (handler == null) {
             throw PoisonEvent.unknownType(subscription.consumer() + " does not know event type " + event.type()
                     + " on " + subscription.topic() + " (an unknown type or version)");
         }
-        return handler;
+        Object payload = EventPayloads.read(json, handler.type(), event.data());
+        return () -> handler.applyTo(event, payload);
     }
 
     private Uni<Void> attempt(Subscription s, Message<String> message, ReceivedEvent event,

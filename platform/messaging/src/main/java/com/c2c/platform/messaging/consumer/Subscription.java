@@ -22,21 +22,7 @@ import java.util.function.Function;
  * @param channel  the SmallRye channel ({@code mp.messaging.incoming.<channel>}) it is fed by
  */
 public record Subscription(String consumer, String channel, String topic, Map<String, Handler<?>> handlers,
-        Set<String> ignored, BatchLocks locks) {
-
-    /**
-     * Takes, in a batch's shared transaction and before its first effect, every row lock the batch's effects
-     * will take on rows another consumer of the service also writes — all at once and in one order (sorted by
-     * key), so two consumers whose batches meet on the same rows queue on each other instead of deadlocking
-     * (ADR 0016). Given the payloads of the batch's events not applied before, in polled order. Not called when
-     * records are applied one at a time: one record's effect takes its rows in its handler's fixed order.
-     */
-    @FunctionalInterface
-    public interface BatchLocks {
-        BatchLocks NONE = payloads -> Uni.createFrom().voidItem();
-
-        Uni<Void> take(List<Object> payloads);
-    }
+        Set<String> ignored) {
 
     /** A handler of one type: reads the data into {@code T} and applies it. */
     public record Handler<T>(EventType<T> type, BiFunction<ReceivedEvent, T, Uni<Void>> apply) {
@@ -64,7 +50,6 @@ public record Subscription(String consumer, String channel, String topic, Map<St
         private final String topic;
         private final Map<String, Handler<?>> handlers = new LinkedHashMap<>();
         private final Set<String> ignored = new TreeSet<>();
-        private BatchLocks locks = BatchLocks.NONE;
 
         private Builder(String consumer, String channel, String topic) {
             this.consumer = consumer;
@@ -92,12 +77,6 @@ public record Subscription(String consumer, String channel, String topic, Map<St
             return this;
         }
 
-        /** The rows a batch locks before its effects run (see {@link BatchLocks}). */
-        public Builder lockingFirst(BatchLocks locks) {
-            this.locks = locks;
-            return this;
-        }
-
         public Subscription build() {
             List<String> unbound = EventCatalog.onTopic(topic).stream().map(EventType::name)
                     .filter(name -> !handlers.containsKey(name) && !ignored.contains(name)).toList();
@@ -108,8 +87,7 @@ public record Subscription(String consumer, String channel, String topic, Map<St
             if (handlers.isEmpty()) {
                 throw new IllegalStateException(consumer + " handles no type of " + topic);
             }
-            return new Subscription(consumer, channel, topic, Map.copyOf(handlers), Set.copyOf(ignored),
-                    locks);
+            return new Subscription(consumer, channel, topic, Map.copyOf(handlers), Set.copyOf(ignored));
         }
 
         private void check(EventType<?> type) {

@@ -4,7 +4,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +21,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
  */
 @ApplicationScoped
 public class Inbox {
-    /** One effect to apply once: the event, its data as read, and what applying it does. */
-    public record Effect(ReceivedEvent event, Object payload, Supplier<Uni<Void>> apply) {
+    /** One effect to apply once: the event and what applying it does. */
+    public record Effect(ReceivedEvent event, Supplier<Uni<Void>> apply) {
     }
 
     /** Runs {@code effect} in a new transaction unless this consumer already applied the event; true if it ran. */
@@ -47,29 +46,16 @@ public class Inbox {
      * nothing: if any effect fails, the whole transaction rolls back and the failure is returned. Each effect
      * starts with an empty persistence context (the previous one's changes flushed, then detached), so it sees
      * the database exactly as it would in a transaction of its own, only not yet committed. Completes with how
-     * many effects ran. {@code first} runs in the same transaction before the first effect, given the payloads
-     * of the events about to be applied (not those applied before), in order: it takes the batch's row locks.
+     * many effects ran.
      */
-    public Uni<Integer> applyAllOnce(String consumer, List<Effect> effects,
-            Function<List<Object>, Uni<Void>> first) {
+    public Uni<Integer> applyAllOnce(String consumer, List<Effect> effects) {
         if (effects.isEmpty()) {
             return Uni.createFrom().item(0);
         }
         Map<String, String> types = new LinkedHashMap<>();
         effects.forEach(e -> types.putIfAbsent(e.event().id(), e.event().type()));
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> record(session, consumer, types)
-                .chain(fresh -> first.apply(payloadsOf(effects, fresh)).chain(() -> applyInOrder(session, effects, fresh)))));
-    }
-
-    private static List<Object> payloadsOf(List<Effect> effects, Set<String> fresh) {
-        Set<String> seen = new HashSet<>();
-        List<Object> payloads = new ArrayList<>(effects.size());
-        for (Effect effect : effects) {
-            if (fresh.contains(effect.event().id()) && seen.add(effect.event().id())) {
-                payloads.add(effect.payload());
-            }
-        }
-        return payloads;
+                .chain(fresh -> applyInOrder(session, effects, fresh))));
     }
 
     /** Inserts the ids; returns those that were not there yet. */

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -29,7 +28,6 @@ public class ProbeConsumer {
     private final Map<String, Integer> conflicts = new ConcurrentHashMap<>();
     private final Set<String> bugs = ConcurrentHashMap.newKeySet();
     private final Set<String> invalid = ConcurrentHashMap.newKeySet();
-    private final List<String> locked = new CopyOnWriteArrayList<>();
     private final EventConsumer consumer;
     private final Subscription subscription;
 
@@ -37,10 +35,6 @@ public class ProbeConsumer {
         this.consumer = consumer;
         this.subscription = consumer.register(Subscription.of(NAME, "probe-in", topic)
                 .onEvent(new EventType<>(TYPE, Probe.class, topic), (event, probe) -> apply(probe))
-                .lockingFirst(payloads -> {
-                    payloads.forEach(p -> locked.add(((Probe) p).label()));
-                    return Uni.createFrom().voidItem();
-                })
                 .build());
     }
 
@@ -48,11 +42,6 @@ public class ProbeConsumer {
     public List<String> applied() {
         String labels = TestDatabase.queryString("select string_agg(label, ',' order by seq) from probe_effect");
         return labels == null ? List.of() : List.of(labels.split(","));
-    }
-
-    /** The labels handed to the batch lock step, in the order it was given them. */
-    public List<String> locked() {
-        return List.copyOf(locked);
     }
 
     /** The next {@code times} attempts at {@code label} meet an outage. */
