@@ -31,8 +31,8 @@ final class ConsumerLag implements AutoCloseable {
     /** Below this, a group's lag on a topic is in-flight work (a few uncommitted records per partition). */
     private static final long QUEUE = 20;
 
-    /** The largest lag seen, when (seconds into the run), and the lag when sending stopped. */
-    private record Seen(long max, long atSecond, long atSendEnd) {
+    /** The largest lag seen and when (seconds into the run). */
+    private record Peak(long max, long atSecond) {
     }
 
     private final Admin admin;
@@ -41,24 +41,26 @@ final class ConsumerLag implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Map<String, Seen> seen = new TreeMap<>();
+    private final Map<String, Peak> peaks = new TreeMap<>();
+    private final Map<String, Long> atSendEnd = new TreeMap<>();
     private final long start = System.currentTimeMillis();
-    private volatile boolean sendEnded;
     private volatile String failure;
 
     ConsumerLag() {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EventLog.BOOTSTRAP);
         this.admin = Admin.create(p);
-        clock.scheduleWithFixedDelay(this::sample, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        clock.scheduleWithFixedDelay(() -> sample(), 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Takes one more sample now and keeps it as the lag when the orders stopped. */
     void sendEnded() {
         try {
             clock.submit(() -> {
-                sendEnded = true;
-                sample();
+                Map<String, Long> lags = sample();
+                synchronized (peaks) {
+                    atSendEnd.putAll(lags);
+                }
             }).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             failure = e.toString();
@@ -68,9 +70,13 @@ final class ConsumerLag implements AutoCloseable {
     /** One line per group and topic that ever had more than {@link #QUEUE} records waiting. */
     List<String> report() {
         List<String> lines = new ArrayList<>();
-        synchronized (seen) {
-            seen.entrySet().stream().filter(e -> e.getValue().max() > QUEUE).forEach(e -> lines.add("  %-52s max %6d at %3d s, %6d when the orders stopped"
-                    .formatted(e.getKey(), e.getValue().max(), e.getValue().atSecond(), e.getValue().atSendEnd())));
+        synchronized (peaks) {
+            peaks.forEach((groupTopic, peak) -> {
+                if (peak.max() > QUEUE) {
+                    lines.add("  %-52s max %6d at %3d s, %6d when the orders stopped".formatted(groupTopic, peak.max(),
+                            peak.atSecond(), atSendEnd.getOrDefault(groupTopic, 0L)));
+                }
+            });
         }
         if (lines.isEmpty() && failure == null) {
             lines.add("  no consumer group had more than " + QUEUE + " records waiting");
@@ -81,20 +87,19 @@ final class ConsumerLag implements AutoCloseable {
         return lines;
     }
 
-    private void sample() {
+    /** Reads the lags now and keeps each group's peak; returns what it read (empty if the read failed). */
+    private Map<String, Long> sample() {
         try {
             long second = (System.currentTimeMillis() - start) / 1000;
             Map<String, Long> lags = lags();
-            synchronized (seen) {
-                lags.forEach((groupTopic, lag) -> {
-                    Seen before = seen.getOrDefault(groupTopic, new Seen(0, 0, 0));
-                    boolean higher = lag > before.max();
-                    seen.put(groupTopic, new Seen(higher ? lag : before.max(), higher ? second : before.atSecond(),
-                            sendEnded && before.atSendEnd() == 0 ? lag : before.atSendEnd()));
-                });
+            synchronized (peaks) {
+                lags.forEach((groupTopic, lag) -> peaks.merge(groupTopic, new Peak(lag, second),
+                        (before, now) -> now.max() > before.max() ? now : before));
             }
+            return lags;
         } catch (Exception e) {
             failure = e.toString();
+            return Map.of();
         }
     }
 
