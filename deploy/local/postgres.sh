@@ -16,6 +16,13 @@ MARKER="$PIDS/postgres.started-by-us"
 # has 300 (deploy/kubernetes/base/postgres/cluster.yaml); a cluster started here gets the same, as a start option,
 # so the machine's configuration files are not edited.
 PG_MAX_CONNECTIONS="${C2C_PG_MAX_CONNECTIONS:-300}"
+# C2C_PG_STATEMENTS=1 loads pg_stat_statements at start (a server option, so only a cluster started here gets it):
+# deploy/local/profile.sh then counts the statements each database ran per trade. Off by default: it costs
+# PostgreSQL a little on every statement, and the benchmarks' figures are taken without it.
+PG_OPTIONS="-c max_connections=$PG_MAX_CONNECTIONS"
+if [ "${C2C_PG_STATEMENTS:-0}" = 1 ]; then
+  PG_OPTIONS="$PG_OPTIONS -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.max=2000"
+fi
 
 # cluster_status: prints online/down/missing, as pg_lsclusters reports it.
 cluster_status() {
@@ -130,7 +137,7 @@ start() {
     step "postgres $PG_VERSION/$PG_CLUSTER already running (pid $(postmaster_pid))"
   else
     step "starting postgres $PG_VERSION/$PG_CLUSTER on 127.0.0.1:$PG_PORT"
-    pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start -- -o "-c max_connections=$PG_MAX_CONNECTIONS" \
+    pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start -- -o "$PG_OPTIONS" \
       || die "pg_ctlcluster start failed; see $PG_LOG"
     postmaster_pid > "$MARKER"
   fi

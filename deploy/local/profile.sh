@@ -11,6 +11,8 @@
 # and by the innermost project method on the stack (deploy/local/profile/TopFrames.java, jdk.jfr.consumer).
 # Recordings and reports stay in $STATE/profile/<time>/ (<service>.jfr: open in JDK Mission Control, or
 # `jfr print --events jdk.ExecutionSample` / `jfr summary`).
+# With PostgreSQL started with C2C_PG_STATEMENTS=1 (postgres.sh: pg_stat_statements loaded), it also prints the
+# statements each database ran per completed trade over the window, and the most run ones (statements.tsv).
 # JFR costs the services some CPU of its own (its threads are listed, "JFR_..."); compare profiles with profiles.
 # `profile.sh report DIR` prints a recorded run's report again. Internal: load.sh calls `profile.sh start DIR`
 # before its measured run, `mark DIR` when the tool's setup is done, `stop DIR` after the drain.
@@ -52,10 +54,42 @@ start_recordings() {
   wait
 }
 
+# Statements per trade (when PostgreSQL was started with C2C_PG_STATEMENTS=1, see postgres.sh): the counts of
+# pg_stat_statements are reset when the window starts and read when it ends, for the platform's databases.
+statements_on() {
+  as_postgres_psql -d postgres -Atc 'show shared_preload_libraries' 2>/dev/null | grep -q pg_stat_statements
+}
+statements_reset() {
+  statements_on || return 0
+  as_postgres_psql -d postgres -Atc 'create extension if not exists pg_stat_statements; select pg_stat_statements_reset()' >/dev/null 2>&1 \
+    || step "profile: could not reset pg_stat_statements; statements not counted"
+}
+statements_read() {
+  statements_on || return 0
+  # database, calls, execution ms, the statement (whitespace folded, cut to 140 characters); tab-separated
+  as_postgres_psql -d postgres -AtF $'\t' -c "select d.datname, s.calls, round(s.total_exec_time::numeric, 1),
+      left(regexp_replace(s.query, '\s+', ' ', 'g'), 140)
+      from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname like 'c2c%'
+      order by s.calls desc" >"$1/statements.tsv" 2>/dev/null || rm -f "$1/statements.tsv"
+}
+# statements_report DIR: per database, the statements (calls) and their execution time per completed trade, and
+# the statements run most often.
+statements_report() {
+  local dir="$1" n; n=$(cat "$dir/completed" 2>/dev/null)
+  [ -s "$dir/statements.tsv" ] && [ "${n:-0}" -gt 0 ] || return 0
+  echo "PostgreSQL statements per completed trade over the window ($n trades; pg_stat_statements, every statement the database ran: BEGIN and COMMIT count):"
+  awk -F'\t' -v n="$n" '{ c[$1] += $2; t[$1] += $3; C += $2; T += $3 }
+    END { for (d in c) printf "  %-14s %7.1f statements  %6.2f ms executing\n", d, c[d] / n, t[d] / n
+          printf "  %-14s %7.1f statements  %6.2f ms executing\n", "total", C / n, T / n }' "$dir/statements.tsv" | sort -k2 -rn
+  echo "  most run (per trade, database, statement):"
+  head -"${C2C_PROFILE_TOP:-15}" "$dir/statements.tsv" | awk -F'\t' -v n="$n" '{ printf "    %6.2f  %-12s %s\n", $2 / n, $1, $4 }'
+}
+
 # mark DIR: the window starts now (the load's setup is done): its time and each JVM's CPU per thread.
 mark_window() {
   local dir="$1" svc
   date +%s%3N >"$dir/window.start"
+  statements_reset
   for svc in $SERVICES; do
     [ -f "$dir/$svc.pid" ] && thread_ticks "$(cat "$dir/$svc.pid")" >"$dir/$svc.threads.before"
   done
@@ -71,6 +105,7 @@ stop_one() {
 stop_recordings() {
   local dir="$1" svc
   date +%s%3N >"$dir/window.end"
+  statements_read "$dir"
   for svc in $SERVICES; do
     [ -f "$dir/$svc.pid" ] && thread_ticks "$(cat "$dir/$svc.pid")" >"$dir/$svc.threads.after"
   done
@@ -102,6 +137,7 @@ window_cpu() {
 report() {
   local dir="$1" svc
   window_cpu "$dir"
+  statements_report "$dir"
   for svc in $SERVICES; do
     [ -f "$dir/$svc.jfr" ] && [ -f "$dir/$svc.threads.before" ] || continue
     echo "== $svc"
@@ -117,7 +153,7 @@ case "${1:-}" in
   mark) mark_window "$2"; exit 0 ;;
   stop) pick_java; stop_recordings "$2"; exit 0 ;;
   report) pick_java; report "$2" | tee "$2/report.txt"; exit 0 ;;
-  -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
 esac
 
 pick_java

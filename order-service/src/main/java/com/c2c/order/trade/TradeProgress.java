@@ -111,9 +111,23 @@ public class TradeProgress {
 
     /**
      * The trade's row, created (OPENED) if this is the first word of it, locked for this transaction; whether
-     * this call created it.
+     * this call created it. The row exists for every event but a trade's first (the book's match or escrow's
+     * lock, whichever comes first), so it is locked first and inserted only when missing: one statement for
+     * most events instead of an insert that finds the row there and then the lock.
      */
     private static Uni<Locked> locked(UUID tradeId, String market, UUID takerOrderId, UUID makerOrderId,
+            String buyerId, String sellerId, long quantityMicros, long fiatAmountMinor) {
+        return OrderTrade.<OrderTrade>findById(tradeId, LockModeType.PESSIMISTIC_WRITE).chain(found -> found != null
+                ? Uni.createFrom().item(new Locked(found, false))
+                : created(tradeId, market, takerOrderId, makerOrderId, buyerId, sellerId, quantityMicros,
+                        fiatAmountMinor));
+    }
+
+    /**
+     * Inserts the trade's row unless another consumer's transaction did meanwhile (then the insert waits for that
+     * transaction and does nothing), and locks it.
+     */
+    private static Uni<Locked> created(UUID tradeId, String market, UUID takerOrderId, UUID makerOrderId,
             String buyerId, String sellerId, long quantityMicros, long fiatAmountMinor) {
         Instant now = Instant.now();
         return Panache.getSession().chain(session -> session.createNativeQuery("""

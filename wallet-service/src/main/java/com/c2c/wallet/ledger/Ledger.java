@@ -1,9 +1,7 @@
 package com.c2c.wallet.ledger;
 
-import com.c2c.wallet.ledger.domain.AccountKind;
 import com.c2c.wallet.ledger.domain.Leg;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
@@ -42,9 +40,8 @@ public class Ledger {
                     .setParameter(1, postingId).setParameter(2, commandId).setParameter(3, kind)
                     .setParameter(4, asset)
                     .executeUpdate()
-                    .chain(() -> Multi.createFrom().iterable(ordered)
-                            .onItem().transformToUniAndConcatenate(leg -> entry(session, postingId, asset, leg))
-                            .collect().last())
+                    .chain(() -> openAccounts(session, asset, ordered))
+                    .chain(() -> entries(session, postingId, asset, ordered))
                     .replaceWith(new Posted(postingId, true));
         }));
     }
@@ -62,12 +59,31 @@ public class Ledger {
      * takes them, keeps two such callers from deadlocking.
      */
     public Uni<List<Long>> lockAccounts(String asset, List<Leg> legs) {
-        Map<String, Long> balances = new HashMap<>();
-        return Panache.getSession().chain(session -> Multi.createFrom().iterable(legs.stream().sorted(LOCK_ORDER).toList())
-                .onItem().transformToUniAndConcatenate(leg -> lockBalance(session, leg.ownerId(), asset, leg.kind())
-                        .invoke(balance -> balances.put(account(leg), balance)))
-                .collect().last()
-                .map(ignored -> legs.stream().map(leg -> balances.get(account(leg))).toList()));
+        List<Leg> ordered = legs.stream().sorted(LOCK_ORDER).toList();
+        // One statement for all the accounts (a posting has two or three): each is locked through the ledger's
+        // function, in the subquery's order, which is LOCK_ORDER.
+        StringBuilder sql = new StringBuilder("select ledger_lock_account(v.owner_id, ?1, v.kind) from (select * from (values ");
+        for (int i = 0; i < ordered.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append('(').append(i).append(", ?").append(2 * i + 2).append(", ?")
+                    .append(2 * i + 3).append(')');
+        }
+        sql.append(") as a (ord, owner_id, kind) order by ord offset 0) v");
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString(), Long.class).setParameter(1, asset);
+            for (int i = 0; i < ordered.size(); i++) {
+                query.setParameter(2 * i + 2, ordered.get(i).ownerId()).setParameter(2 * i + 3, ordered.get(i).kind().name());
+            }
+            return query.getResultList();
+        }).map(rows -> {
+            if (rows.size() != ordered.size()) {
+                throw new IllegalStateException("locked " + rows.size() + " accounts of " + ordered.size());
+            }
+            Map<String, Long> balances = new HashMap<>();
+            for (int i = 0; i < ordered.size(); i++) {
+                balances.put(account(ordered.get(i)), rows.get(i) == null ? 0L : rows.get(i));
+            }
+            return legs.stream().map(leg -> balances.get(account(leg))).toList();
+        });
     }
 
     private static String account(Leg leg) {
@@ -75,15 +91,54 @@ public class Ledger {
     }
 
     /**
-     * Through the ledger's own function (V4): the service's database role may not lock account rows itself
-     * (SELECT ... FOR UPDATE needs an UPDATE privilege it does not have); the row stays locked until the
-     * transaction ends all the same.
+     * The legs' accounts, created where they do not exist yet, in one statement. An account's row is locked by the
+     * entry that changes it (its balance trigger), so accounts are locked in the order of the entries, not here.
      */
-    private static Uni<Long> lockBalance(Mutiny.Session session, String ownerId, String asset, AccountKind kind) {
-        return session.createNativeQuery("select ledger_lock_account(?1, ?2, ?3)", Long.class)
-                .setParameter(1, ownerId).setParameter(2, asset).setParameter(3, kind.name())
-                .getResultList()
-                .map(rows -> rows.isEmpty() || rows.get(0) == null ? 0L : rows.get(0));
+    private static Uni<Integer> openAccounts(Mutiny.Session session, String asset, List<Leg> ordered) {
+        StringBuilder sql = new StringBuilder("insert into ledger_account (owner_id, asset, kind, allow_negative) values ");
+        for (int i = 0; i < ordered.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?").append(3 * i + 2).append(", ?1, ?").append(3 * i + 3)
+                    .append(", ?").append(3 * i + 4).append(')');
+        }
+        sql.append(" on conflict (owner_id, asset, kind) do nothing");
+        var insert = session.createNativeQuery(sql.toString()).setParameter(1, asset);
+        for (int i = 0; i < ordered.size(); i++) {
+            Leg leg = ordered.get(i);
+            insert.setParameter(3 * i + 2, leg.ownerId()).setParameter(3 * i + 3, leg.kind().name())
+                    .setParameter(3 * i + 4, leg.kind().mayGoNegative());
+        }
+        return insert.executeUpdate();
+    }
+
+    /**
+     * The posting's entries in one statement, inserted in LOCK_ORDER (the select's order), so each entry's balance
+     * trigger locks its account in the one order every posting takes. Every leg must find its account: a missing
+     * one fails here rather than leave the posting unbalanced until commit.
+     */
+    private static Uni<Integer> entries(Mutiny.Session session, UUID postingId, String asset, List<Leg> ordered) {
+        StringBuilder sql = new StringBuilder("""
+                insert into ledger_entry (posting_id, account_id, amount, balance_after)
+                select ?1, a.id, v.amount, 0 from (values\s""");
+        for (int i = 0; i < ordered.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append('(').append(i).append(", ?").append(3 * i + 3).append(", ?")
+                    .append(3 * i + 4).append(", cast(?").append(3 * i + 5).append(" as bigint))");
+        }
+        sql.append("""
+                ) as v (ord, owner_id, kind, amount)
+                join ledger_account a on a.owner_id = v.owner_id and a.asset = ?2 and a.kind = v.kind
+                order by v.ord""");
+        var insert = session.createNativeQuery(sql.toString()).setParameter(1, postingId).setParameter(2, asset);
+        for (int i = 0; i < ordered.size(); i++) {
+            Leg leg = ordered.get(i);
+            insert.setParameter(3 * i + 3, leg.ownerId()).setParameter(3 * i + 4, leg.kind().name())
+                    .setParameter(3 * i + 5, leg.amount());
+        }
+        return insert.executeUpdate().invoke(inserted -> {
+            if (inserted != ordered.size()) {
+                throw new IllegalStateException("posting " + postingId + ": " + inserted + " entries of "
+                        + ordered.size() + " legs");
+            }
+        });
     }
 
     private static Uni<UUID> existing(Mutiny.Session session, String commandId) {
@@ -91,20 +146,5 @@ public class Ledger {
                 .setParameter(1, commandId)
                 .getResultList()
                 .map(rows -> rows.isEmpty() ? null : UUID.fromString(rows.get(0)));
-    }
-
-    private static Uni<Integer> entry(Mutiny.Session session, UUID postingId, String asset, Leg leg) {
-        return session.createNativeQuery("""
-                        insert into ledger_account (owner_id, asset, kind, allow_negative) values (?1, ?2, ?3, ?4)
-                        on conflict (owner_id, asset, kind) do nothing""")
-                .setParameter(1, leg.ownerId()).setParameter(2, asset).setParameter(3, leg.kind().name())
-                .setParameter(4, leg.kind().mayGoNegative())
-                .executeUpdate()
-                .chain(() -> session.createNativeQuery("""
-                                insert into ledger_entry (posting_id, account_id, amount, balance_after)
-                                select ?1, id, ?2, 0 from ledger_account where owner_id = ?3 and asset = ?4 and kind = ?5""")
-                        .setParameter(1, postingId).setParameter(2, leg.amount()).setParameter(3, leg.ownerId())
-                        .setParameter(4, asset).setParameter(5, leg.kind().name())
-                        .executeUpdate());
     }
 }

@@ -46,7 +46,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** The PostgreSQL notification channel outbox writes raise on commit. */
+    /** The PostgreSQL notification channel outbox writes raise on commit (a trigger, V0_6__outbox_notify_trigger.sql). */
     static final String CHANNEL = "c2c_outbox";
     /** CloudEvent extension naming the request that caused the event (extension names are lower-case alphanumerics). */
     public static final String REQUEST_ID_EXTENSION = "requestid";
