@@ -59,6 +59,44 @@ public final class TestDatabase {
         }
     }
 
+    /** A transaction left open until {@link #close()}, which rolls it back. */
+    public interface OpenTransaction extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Runs {@code sql} (say, {@code select … for update}) in a transaction of its own that stays open, holding the
+     * locks it took, until the returned handle is closed: for tests of what waits on a row and what does not.
+     */
+    public static OpenTransaction holdingLocks(String sql) {
+        Connection c = null;
+        try {
+            c = connect();
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute(sql);
+            }
+            Connection held = c;
+            return () -> {
+                try (held) {
+                    held.rollback();
+                } catch (SQLException e) {
+                    throw new IllegalStateException("could not end the held transaction", e);
+                }
+            };
+        } catch (SQLException e) {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
+            throw new IllegalStateException("could not hold locks: " + sql, e);
+        }
+    }
+
     /** As the administrator login (a member of the database's owner role): tests read and arrange any row. */
     private static Connection connect() throws SQLException {
         Config config = ConfigProvider.getConfig();

@@ -94,13 +94,13 @@ public class TradeCommands {
                                         new FundsRefunded(c.tradeId(), c.sellerId(), c.quantityMicros())))));
     }
 
-    /** The seller's locked quantity to the buyer, less the fee, which goes to the platform's fee account. */
+    /** The seller's locked quantity to the buyer, less the fee, which goes to one of the platform's fee accounts. */
     private static List<Leg> toBuyer(WalletCommand command, String buyerId, long feeMicros) {
         long q = command.quantity();
         List<Leg> legs = new ArrayList<>(List.of(new Leg(command.ownerId(), AccountKind.LOCKED, -q),
                 new Leg(buyerId, AccountKind.AVAILABLE, q - feeMicros)));
         if (feeMicros > 0) { // a zero rate, or a trade too small for one micro-unit of fee, earns nothing
-            legs.add(new Leg(PlatformOwner.ID, AccountKind.FEES, feeMicros));
+            legs.add(new Leg(PlatformOwner.feesOwner(command.subjectId()), AccountKind.FEES, feeMicros));
         }
         return legs;
     }

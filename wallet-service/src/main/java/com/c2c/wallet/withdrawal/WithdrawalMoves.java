@@ -132,7 +132,7 @@ public class WithdrawalMoves {
         legs.add(new Leg(w.ownerId, AccountKind.WITHDRAWING, -w.heldMicros()));
         legs.add(new Leg(custodyOwner(w.chainId, hotWallet), AccountKind.CUSTODY, w.amountMicros));
         if (w.feeMicros > 0) {
-            legs.add(new Leg(PlatformOwner.ID, AccountKind.FEES, w.feeMicros));
+            legs.add(new Leg(PlatformOwner.feesOwner(w.id), AccountKind.FEES, w.feeMicros));
         }
         return legs;
     }

@@ -73,6 +73,12 @@ final class Commands {
     }
 
     /** The owner's USDT balance of an account kind, in micro-units; zero when the account does not exist. */
+    /** The platform's fees: every FEES account (they are spread over several, see PlatformOwner.feesOwner). */
+    static long fees() {
+        return TestDatabase.queryLong(
+                "select coalesce(sum(balance), 0) from ledger_account where asset = 'USDT' and kind = 'FEES'");
+    }
+
     static long balance(String owner, String kind) {
         return TestDatabase.queryLong("select coalesce((select balance from ledger_account where owner_id = '" + owner
                 + "' and asset = 'USDT' and kind = '" + kind + "'), 0)");

@@ -46,7 +46,7 @@ class WalletCommandReplayTest {
         String seller = "seller-" + UUID.randomUUID();
         String buyer = "buyer-" + UUID.randomUUID();
         fund(seller, "100");
-        long feesBefore = balance("platform", "FEES");
+        long feesBefore = Commands.fees();
         UUID order = UUID.randomUUID();
         UUID released = UUID.randomUUID();
         UUID refunded = UUID.randomUUID();
@@ -68,7 +68,7 @@ class WalletCommandReplayTest {
         }
         assertBalances(seller, 65_000_000, 25_000_000, 0);
         assertBalances(buyer, 9_990_000, 0, 0);
-        assertEquals(feesBefore + 10_000, balance("platform", "FEES"));
+        assertEquals(feesBefore + 10_000, Commands.fees());
         for (String id : new String[] {"reserve-order:" + order, "release-order:" + order, "lock:" + released,
                 "release:" + released, "lock:" + refunded, "refund:" + refunded}) {
             assertEquals(1, postings(id), id);

@@ -6,6 +6,7 @@ import static com.c2c.wallet.command.Commands.balance;
 import static com.c2c.wallet.command.Commands.fund;
 import static com.c2c.wallet.command.Commands.postings;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,7 @@ import com.c2c.testkit.TestDatabase;
 import com.c2c.testkit.TestEvents;
 import com.c2c.testkit.TopicProbe;
 import com.c2c.wallet.command.Commands.Command;
+import com.c2c.wallet.ledger.domain.PlatformOwner;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -66,6 +68,46 @@ class WalletCommandsTest {
         Commands.assertConserved();
     }
 
+    /**
+     * The fee of a release goes to one of several fee accounts, chosen by the trade: while another transaction holds
+     * one fee account's row, a release whose fee goes to another completes, and one whose fee goes to the held one
+     * waits for it (so the row held is the one a release takes) and completes when it is let go.
+     */
+    @Test
+    void aReleaseDoesNotWaitForAnotherTradesFeeAccount() {
+        fund(seller, "100");
+        UUID order = UUID.randomUUID();
+        send(Commands.reserve("reserve-order:" + order, order, seller, 20_000_000));
+        answer(out, order, EventTypes.FUNDS_RESERVED);
+        UUID held = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        for (int tries = 0; PlatformOwner.feesOwner(other).equals(PlatformOwner.feesOwner(held)); tries++) {
+            assertTrue(tries < 1_000, "every trade's fee goes to the same fee account");
+            other = UUID.randomUUID();
+        }
+        for (UUID trade : new UUID[] {held, other}) {
+            send(Commands.lock(trade, seller, buyer, 5_000_000));
+            answer(out, trade, EventTypes.FUNDS_LOCKED);
+        }
+        long feesBefore = Commands.fees();
+        TestDatabase.update("insert into ledger_account (owner_id, asset, kind) values ('"
+                + PlatformOwner.feesOwner(held) + "', 'USDT', 'FEES') on conflict do nothing");
+        try (TestDatabase.OpenTransaction lock = TestDatabase.holdingLocks("select id from ledger_account where owner_id = '"
+                + PlatformOwner.feesOwner(held) + "' and kind = 'FEES' for update")) {
+            send(Commands.release(other, seller, buyer, 5_000_000));
+            answer(out, other, EventTypes.FUNDS_RELEASED);
+
+            send(Commands.release(held, seller, buyer, 5_000_000));
+            await().atMost(Commands.DEADLINE).until(() -> TestDatabase.queryLong("""
+                    select count(*) from pg_stat_activity
+                    where datname = current_database() and wait_event_type = 'Lock' and query like '%ledger_lock_account%'""")
+                    == 1);
+        }
+        answer(out, held, EventTypes.FUNDS_RELEASED);
+        assertEquals(feesBefore + 2 * 5_000, Commands.fees());
+        assertBalances(seller, 80_000_000, 10_000_000, 0);
+    }
+
     @Test
     void reserveLockAndReleasePayTheBuyerLessTheFeeWhichThePlatformEarns() {
         fund(seller, "100");
@@ -81,7 +123,7 @@ class WalletCommandsTest {
         assertEquals(seller, answer(out, trade, EventTypes.FUNDS_LOCKED).key());
         assertBalances(seller, 89_500_000, 9_265_433, 1_234_567);
 
-        long feesBefore = balance("platform", "FEES");
+        long feesBefore = Commands.fees();
         send(Commands.release(trade, seller, buyer, 1_234_567));
         ConsumedEvent released = answer(out, trade, EventTypes.FUNDS_RELEASED);
         assertEquals(seller, released.key());
@@ -89,7 +131,7 @@ class WalletCommandsTest {
         assertTrue(released.data().contains("\"quantityMicros\":1234567,\"feeMicros\":1234"), released.data());
         assertBalances(seller, 89_500_000, 9_265_433, 0);
         assertBalances(buyer, 1_233_333, 0, 0);
-        assertEquals(feesBefore + 1234, balance("platform", "FEES"));
+        assertEquals(feesBefore + 1234, Commands.fees());
         assertEquals(1, postings("release:" + trade));
 
         As.user("admin1", "admin")
