@@ -75,10 +75,7 @@ class WalletCommandsTest {
      */
     @Test
     void aReleaseDoesNotWaitForAnotherTradesFeeAccount() {
-        fund(seller, "100");
-        UUID order = UUID.randomUUID();
-        send(Commands.reserve("reserve-order:" + order, order, seller, 20_000_000));
-        answer(out, order, EventTypes.FUNDS_RESERVED);
+        fundAndReserve("100", 20_000_000);
         UUID held = UUID.randomUUID();
         UUID other = UUID.randomUUID();
         for (int tries = 0; PlatformOwner.feesOwner(other).equals(PlatformOwner.feesOwner(held)); tries++) {
@@ -144,10 +141,7 @@ class WalletCommandsTest {
 
     @Test
     void aRefundPutsTheLockedUsdtBackIntoReserved() {
-        fund(seller, "50");
-        UUID order = UUID.randomUUID();
-        send(Commands.reserve("reserve-order:" + order, order, seller, 20_000_000));
-        answer(out, order, EventTypes.FUNDS_RESERVED);
+        fundAndReserve("50", 20_000_000);
         UUID trade = UUID.randomUUID();
         send(Commands.lock(trade, seller, buyer, 20_000_000));
         answer(out, trade, EventTypes.FUNDS_LOCKED);
@@ -209,10 +203,7 @@ class WalletCommandsTest {
 
     @Test
     void aTradeSettledOneWayCannotBeSettledTheOther() {
-        fund(seller, "20");
-        UUID order = UUID.randomUUID();
-        send(Commands.reserve("reserve-order:" + order, order, seller, 20_000_000));
-        answer(out, order, EventTypes.FUNDS_RESERVED);
+        fundAndReserve("20", 20_000_000);
         UUID released = UUID.randomUUID();
         UUID refunded = UUID.randomUUID();
         send(Commands.lock(released, seller, buyer, 10_000_000));
@@ -374,6 +365,14 @@ class WalletCommandsTest {
         assertEquals(seller, rejected.key());
         assertTrue(rejected.data().contains("\"reason\":\"" + reason + "\""), rejected.data());
         return rejected;
+    }
+
+    /** Funds the seller and reserves part of it for an order, as an ad or order does before its trades. */
+    private void fundAndReserve(String funded, long reservedMicros) {
+        fund(seller, funded);
+        UUID order = UUID.randomUUID();
+        send(Commands.reserve("reserve-order:" + order, order, seller, reservedMicros));
+        answer(out, order, EventTypes.FUNDS_RESERVED);
     }
 
     private void send(Command command) {
