@@ -60,8 +60,10 @@ public class Ledger {
      */
     public Uni<List<Long>> lockAccounts(String asset, List<Leg> legs) {
         List<Leg> ordered = legs.stream().sorted(LOCK_ORDER).toList();
-        // One statement for all the accounts (a posting has two or three): each is locked through the ledger's
-        // function, in the subquery's order, which is LOCK_ORDER.
+        // One statement for all the accounts (a posting has two or three), each locked in the subquery's order, which
+        // is LOCK_ORDER, through the ledger's own function (V4): the service's database role may not lock account
+        // rows itself (SELECT ... FOR UPDATE needs an UPDATE privilege it does not have); the rows stay locked until
+        // the transaction ends all the same.
         StringBuilder sql = new StringBuilder("select ledger_lock_account(v.owner_id, ?1, v.kind) from (select * from (values ");
         for (int i = 0; i < ordered.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append('(').append(i).append(", ?").append(2 * i + 2).append(", ?")
