@@ -2,6 +2,7 @@ package com.c2c.wallet.ledger;
 
 import com.c2c.wallet.ledger.domain.Leg;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
@@ -40,8 +41,9 @@ public class Ledger {
                     .setParameter(1, postingId).setParameter(2, commandId).setParameter(3, kind)
                     .setParameter(4, asset)
                     .executeUpdate()
-                    .chain(() -> openAccounts(session, asset, ordered))
                     .chain(() -> entries(session, postingId, asset, ordered))
+                    .chain(inserted -> inserted == ordered.size() ? Uni.createFrom().voidItem()
+                            : entriesOpeningAccounts(session, postingId, asset, ordered))
                     .replaceWith(new Posted(postingId, true));
         }));
     }
@@ -69,7 +71,7 @@ public class Ledger {
             sql.append(i == 0 ? "" : ", ").append('(').append(i).append(", ?").append(2 * i + 2).append(", ?")
                     .append(2 * i + 3).append(')');
         }
-        sql.append(") as a (ord, owner_id, kind) order by ord offset 0) v");
+        sql.append(") as a (ord, owner_id, kind) order by ord offset 0) v order by v.ord");
         return Panache.getSession().chain(session -> {
             var query = session.createNativeQuery(sql.toString(), Long.class).setParameter(1, asset);
             for (int i = 0; i < ordered.size(); i++) {
@@ -93,54 +95,55 @@ public class Ledger {
     }
 
     /**
-     * The legs' accounts, created where they do not exist yet, in one statement. An account's row is locked by the
-     * entry that changes it (its balance trigger), so accounts are locked in the order of the entries, not here.
-     */
-    private static Uni<Integer> openAccounts(Mutiny.Session session, String asset, List<Leg> ordered) {
-        StringBuilder sql = new StringBuilder("insert into ledger_account (owner_id, asset, kind, allow_negative) values ");
-        for (int i = 0; i < ordered.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?").append(3 * i + 2).append(", ?1, ?").append(3 * i + 3)
-                    .append(", ?").append(3 * i + 4).append(')');
-        }
-        sql.append(" on conflict (owner_id, asset, kind) do nothing");
-        var insert = session.createNativeQuery(sql.toString()).setParameter(1, asset);
-        for (int i = 0; i < ordered.size(); i++) {
-            Leg leg = ordered.get(i);
-            insert.setParameter(3 * i + 2, leg.ownerId()).setParameter(3 * i + 3, leg.kind().name())
-                    .setParameter(3 * i + 4, leg.kind().mayGoNegative());
-        }
-        return insert.executeUpdate();
-    }
-
-    /**
-     * The posting's entries in one statement, inserted in LOCK_ORDER (the select's order), so each entry's balance
-     * trigger locks its account in the one order every posting takes. Every leg must find its account: a missing
-     * one fails here rather than leave the posting unbalanced until commit.
+     * The posting's entries in one statement when every leg's account exists (a posting's usual case): inserted in
+     * LOCK_ORDER (the select's order), so each entry's balance trigger locks its account in the one order every
+     * posting takes. When an account is missing it inserts nothing (and has locked nothing): answers how many
+     * entries it inserted, all or none.
      */
     private static Uni<Integer> entries(Mutiny.Session session, UUID postingId, String asset, List<Leg> ordered) {
-        StringBuilder sql = new StringBuilder("""
-                insert into ledger_entry (posting_id, account_id, amount, balance_after)
-                select ?1, a.id, v.amount, 0 from (values\s""");
+        StringBuilder sql = new StringBuilder("with v (ord, owner_id, kind, amount) as (values ");
         for (int i = 0; i < ordered.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append('(').append(i).append(", ?").append(3 * i + 3).append(", ?")
                     .append(3 * i + 4).append(", cast(?").append(3 * i + 5).append(" as bigint))");
         }
         sql.append("""
-                ) as v (ord, owner_id, kind, amount)
-                join ledger_account a on a.owner_id = v.owner_id and a.asset = ?2 and a.kind = v.kind
-                order by v.ord""");
+                ),
+                found as (select v.ord, v.amount, a.id from v
+                          join ledger_account a on a.owner_id = v.owner_id and a.asset = ?2 and a.kind = v.kind)
+                insert into ledger_entry (posting_id, account_id, amount, balance_after)
+                select ?1, id, amount, 0 from found where (select count(*) from found) =\s""")
+                .append(ordered.size()).append(" order by ord");
         var insert = session.createNativeQuery(sql.toString()).setParameter(1, postingId).setParameter(2, asset);
         for (int i = 0; i < ordered.size(); i++) {
             Leg leg = ordered.get(i);
             insert.setParameter(3 * i + 3, leg.ownerId()).setParameter(3 * i + 4, leg.kind().name())
                     .setParameter(3 * i + 5, leg.amount());
         }
-        return insert.executeUpdate().invoke(inserted -> {
-            if (inserted != ordered.size()) {
-                throw new IllegalStateException("posting " + postingId + ": " + inserted + " entries of "
-                        + ordered.size() + " legs");
-            }
-        });
+        return insert.executeUpdate();
+    }
+
+    /**
+     * The entries of a posting that opens an account (an owner's first movement of a kind): leg by leg in
+     * LOCK_ORDER, the account created if missing and then its entry, so accounts are taken — created or locked —
+     * in the one order, as in every other posting.
+     */
+    private static Uni<Void> entriesOpeningAccounts(Mutiny.Session session, UUID postingId, String asset,
+            List<Leg> ordered) {
+        return Multi.createFrom().iterable(ordered)
+                .onItem().transformToUniAndConcatenate(leg -> session.createNativeQuery("""
+                                insert into ledger_account (owner_id, asset, kind, allow_negative) values (?1, ?2, ?3, ?4)
+                                on conflict (owner_id, asset, kind) do nothing""")
+                        .setParameter(1, leg.ownerId()).setParameter(2, asset).setParameter(3, leg.kind().name())
+                        .setParameter(4, leg.kind().mayGoNegative())
+                        .executeUpdate()
+                        .chain(() -> session.createNativeQuery("""
+                                        insert into ledger_entry (posting_id, account_id, amount, balance_after)
+                                        select ?1, id, ?2, 0 from ledger_account where owner_id = ?3 and asset = ?4 and kind = ?5""")
+                                .setParameter(1, postingId).setParameter(2, leg.amount()).setParameter(3, leg.ownerId())
+                                .setParameter(4, asset).setParameter(5, leg.kind().name())
+                                .executeUpdate()))
+                .collect().last()
+                .replaceWithVoid();
     }
 
     private static Uni<UUID> existing(Mutiny.Session session, String commandId) {
