@@ -72,13 +72,13 @@ final class Commands {
                 .when().post("/api/v1/wallet/admin/credits").then().statusCode(201);
     }
 
-    /** The owner's USDT balance of an account kind, in micro-units; zero when the account does not exist. */
     /** The platform's fees: every FEES account (they are spread over several, see PlatformOwner.feesOwner). */
     static long fees() {
         return TestDatabase.queryLong(
                 "select coalesce(sum(balance), 0) from ledger_account where asset = 'USDT' and kind = 'FEES'");
     }
 
+    /** The owner's USDT balance of an account kind, in micro-units; zero when the account does not exist. */
     static long balance(String owner, String kind) {
         return TestDatabase.queryLong("select coalesce((select balance from ledger_account where owner_id = '" + owner
                 + "' and asset = 'USDT' and kind = '" + kind + "'), 0)");
