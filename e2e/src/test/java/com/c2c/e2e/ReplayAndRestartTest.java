@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Delivery twice and crashes: neither may lose a trade or move money twice. */
 class ReplayAndRestartTest extends TradeScenarios {
     private static final List<String> ALL_TOPICS = List.of(Topics.ORDER_EVENTS, Topics.MATCHING_EVENTS,
-            Topics.WALLET_COMMANDS, Topics.WALLET_EVENTS, Topics.ESCROW_EVENTS);
+            Topics.WALLET_COMMANDS, Topics.WALLET_EVENTS, Topics.TRADE_FUNDS, Topics.ESCROW_EVENTS);
 
     @Test
     void everyCommandAndEventDeliveredAgainChangesNothing() throws Exception {
@@ -51,7 +51,8 @@ class ReplayAndRestartTest extends TradeScenarios {
                 "order-service", List.of(Topics.WALLET_EVENTS, Topics.MATCHING_EVENTS, Topics.ESCROW_EVENTS),
                 "matching-engine", List.of(Topics.ORDER_EVENTS),
                 "wallet-service", List.of(Topics.ORDER_EVENTS, Topics.WALLET_COMMANDS),
-                "escrow-service", List.of(Topics.MATCHING_EVENTS, Topics.WALLET_EVENTS, Topics.ORDER_EVENTS)),
+                "escrow-service", List.of(Topics.MATCHING_EVENTS, Topics.WALLET_EVENTS, Topics.TRADE_FUNDS,
+                        Topics.ORDER_EVENTS)),
                 Duration.ofSeconds(60));
 
         assertBalances(buyer, "99.9", "0", "0");

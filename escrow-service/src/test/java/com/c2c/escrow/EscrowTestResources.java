@@ -8,7 +8,7 @@ import io.quarkus.test.common.ResourceArg;
 /**
  * The servers every {@code @QuarkusTest} of this module runs against, declared once: a test resource
  * applies to the whole module wherever it is declared. A fresh database of its own, and fresh topics
- * for the three incoming channels, so nothing another run or a running platform left on the real
+ * for the four incoming channels, so nothing another run or a running platform left on the real
  * topics reaches these tests.
  */
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_escrow"))
@@ -18,6 +18,8 @@ import io.quarkus.test.common.ResourceArg;
         initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.wallet-events.topic"))
 @QuarkusTestResource(value = FreshTopicResource.class,
         initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.order-events.topic"))
+@QuarkusTestResource(value = FreshTopicResource.class,
+        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.trade-funds.topic"))
 public final class EscrowTestResources {
     private EscrowTestResources() {
     }

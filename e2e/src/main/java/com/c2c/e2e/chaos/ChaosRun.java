@@ -311,10 +311,12 @@ public final class ChaosRun {
                 // Per topic a type some consumer applies (a type every consumer of a topic ignores is
                 // skipped unread, rightly: it is no poison to them).
                 Map<String, EventType<?>> sample = Map.of(Topics.ORDER_EVENTS, EventCatalog.ORDER_PLACED,
-                        Topics.MATCHING_EVENTS, EventCatalog.TRADE_MATCHED, Topics.WALLET_COMMANDS,
-                        EventCatalog.LOCK_FUNDS, Topics.WALLET_EVENTS, EventCatalog.FUNDS_LOCKED,
-                        Topics.ESCROW_EVENTS, EventCatalog.TRADE_COMPLETED, Topics.CHAIN_EVENTS,
-                        EventCatalog.DEPOSIT_CONFIRMED);
+                        Topics.MATCHING_EVENTS, EventCatalog.TRADE_MATCHED,
+                        Topics.WALLET_COMMANDS, EventCatalog.LOCK_FUNDS,
+                        Topics.WALLET_EVENTS, EventCatalog.WALLET_COMMAND_REJECTED,
+                        Topics.TRADE_FUNDS, EventCatalog.FUNDS_LOCKED,
+                        Topics.ESCROW_EVENTS, EventCatalog.TRADE_COMPLETED,
+                        Topics.CHAIN_EVENTS, EventCatalog.DEPOSIT_CONFIRMED);
                 try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
                         new StringSerializer())) {
                     for (String topic : Topics.CONSUMED) {

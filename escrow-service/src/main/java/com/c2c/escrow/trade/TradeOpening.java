@@ -1,7 +1,6 @@
 package com.c2c.escrow.trade;
 
 import com.c2c.escrow.trade.domain.TradeStatus;
-import com.c2c.escrow.trade.messaging.TradeAnnouncer;
 import com.c2c.escrow.trade.messaging.WalletOrders;
 import com.c2c.escrow.trade.store.Trade;
 import com.c2c.events.matching.TradeMatched;
@@ -10,16 +9,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 
-/** Opens the trades the book matched and asks the wallet to lock the seller's USDT for them. */
+/**
+ * Opens the trades the book matched and asks the wallet to lock the seller's USDT for them. An opened trade is
+ * not announced: the book's TradeMatched already told every service that follows trades (ADR 0019); the first
+ * lifecycle event is TradeLocked (or TradeCancelled when the wallet refuses the lock).
+ */
 @ApplicationScoped
 public class TradeOpening {
     private static final Logger LOG = Logger.getLogger(TradeOpening.class);
 
-    private final TradeAnnouncer announcer;
     private final WalletOrders wallet;
 
-    TradeOpening(TradeAnnouncer announcer, WalletOrders wallet) {
-        this.announcer = announcer;
+    TradeOpening(WalletOrders wallet) {
         this.wallet = wallet;
     }
 
@@ -50,9 +51,7 @@ public class TradeOpening {
             trade.status = TradeStatus.OPENED;
             trade.createdAt = Instant.now();
             trade.updatedAt = trade.createdAt;
-            return trade.persist()
-                    .chain(() -> announcer.opened(trade))
-                    .chain(() -> wallet.lock(trade));
+            return trade.persist().chain(() -> wallet.lock(trade));
         });
     }
 }

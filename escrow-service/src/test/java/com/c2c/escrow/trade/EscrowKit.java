@@ -3,7 +3,9 @@ package com.c2c.escrow.trade;
 import com.c2c.testkit.As;
 import static io.restassured.RestAssured.given;
 
+import com.c2c.events.EventCatalog;
 import com.c2c.events.EventTypes;
+import com.c2c.events.Topics;
 import com.c2c.testkit.ConsumedEvent;
 import com.c2c.testkit.TestDatabase;
 import com.c2c.testkit.TestEvents;
@@ -59,7 +61,12 @@ final class EscrowKit {
 
     /** A wallet outcome about the trade, keyed by the seller as the wallet keys them; returns its event id. */
     static String wallet(TestEvents events, Matched m, String type) {
-        String data = switch (type) {
+        return publishWallet(events, m, type, walletData(m, type));
+    }
+
+    /** The data of a wallet outcome of that type about the trade. */
+    static String walletData(Matched m, String type) {
+        return switch (type) {
             case EventTypes.FUNDS_LOCKED -> """
                     {"tradeId":"%s","sellerId":"%s","buyerId":"%s","quantityMicros":%d}"""
                     .formatted(m.id, m.seller, m.buyer, QUANTITY);
@@ -68,7 +75,6 @@ final class EscrowKit {
             case EventTypes.WALLET_COMMAND_REJECTED -> rejection(m, EventTypes.LOCK_FUNDS, "INSUFFICIENT_RESERVED");
             default -> throw new IllegalArgumentException(type);
         };
-        return publishWallet(events, m, type, data);
     }
 
     /** The wallet's refusal of escrow's {@code command} about the trade; returns its event id. */
@@ -89,9 +95,16 @@ final class EscrowKit {
                 .formatted(m.id, m.seller, m.buyer, QUANTITY, feeMicros));
     }
 
+    /** On the topic the wallet publishes the type on: a trade's funds on their own (ADR 0019), refusals on wallet events. */
     private static String publishWallet(TestEvents events, Matched m, String type, String data) {
+        boolean tradeFunds = EventCatalog.byName(type).orElseThrow().topic().equals(Topics.TRADE_FUNDS);
+        return publishWallet(events, m, tradeFunds ? "trade-funds" : "wallet-events", type, data);
+    }
+
+    /** A wallet outcome on the given channel's topic; returns its event id. */
+    static String publishWallet(TestEvents events, Matched m, String channel, String type, String data) {
         String id = UUID.randomUUID().toString();
-        events.publish(topic("wallet-events"), m.seller, id, type, data);
+        events.publish(topic(channel), m.seller, id, type, data);
         return id;
     }
 
@@ -133,11 +146,10 @@ final class EscrowKit {
                 + "' and type = '" + type + "'");
     }
 
-    /** How many wallet events escrow's consumer has taken in (applied or found already applied). */
+    /** How many of the wallet's events escrow's consumers have taken in (applied or found already applied). */
     static long walletEventsConsumed(String eventId) {
-        return TestDatabase.queryLong(
-                "select count(*) from inbox_event where consumer = 'escrow.wallet-events' and event_id = '"
-                        + eventId + "'");
+        return TestDatabase.queryLong("select count(*) from inbox_event where consumer in"
+                + " ('escrow.wallet-events', 'escrow.trade-funds') and event_id = '" + eventId + "'");
     }
 
     static ValidatableResponse act(String user, UUID trade, String action) {

@@ -168,6 +168,18 @@ class TradeFlowTest extends TradeTopics {
     }
 
     @Test
+    void fundsLockedPublishedOnWalletEventsBeforeTheTopicMoveStillLockTheTrade() {
+        // A wallet before ADR 0019 answered on wallet events; records it left there are applied after an upgrade.
+        Matched m = match(events, UUID.randomUUID());
+        awaitEvent(commands, m, EventTypes.LOCK_FUNDS);
+        String old = EscrowKit.publishWallet(events, m, "wallet-events", EventTypes.FUNDS_LOCKED,
+                EscrowKit.walletData(m, EventTypes.FUNDS_LOCKED));
+        awaitEvent(escrowEvents, m, EventTypes.TRADE_LOCKED);
+        assertEquals(1, walletEventsConsumed(old));
+        assertEquals("LOCKED", status(m));
+    }
+
+    @Test
     void aReleaseTheWalletRefusedIsCountedForOperatorsAndCompletesNothing() {
         Matched m = paid(events, escrowEvents);
         act(m.seller(), m.id(), "confirm").statusCode(200);

@@ -20,21 +20,23 @@ import io.restassured.http.ContentType;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** TradeMatched → row in c2c_escrow → CloudEvent on c2c.escrow.events.v1 → REST, against the real PostgreSQL and Kafka. */
+/** TradeMatched → row in c2c_escrow → LockFunds on c2c.wallet.commands.v1 → REST, against the real PostgreSQL and Kafka. */
 @QuarkusTest
 class TradeWiringTest {
 
     @Test
-    void openedTradeIsStoredAnnouncedKeyedByTradeAndShownToItsParties() {
-        try (TestEvents events = new TestEvents(); TopicProbe out = TopicProbe.open(Topics.ESCROW_EVENTS)) {
+    void openedTradeIsStoredAskedToBeLockedAndShownToItsParties() {
+        try (TestEvents events = new TestEvents(); TopicProbe commands = TopicProbe.open(Topics.WALLET_COMMANDS)) {
             Matched m = EscrowKit.match(events, UUID.randomUUID());
 
-            ConsumedEvent event = out.await(e -> m.tradeId().equals(e.key()), EscrowKit.WAIT);
-            assertEquals(EventTypes.TRADE_OPENED, event.type());
-            assertEquals(m.tradeId(), event.cloudEvent().get("subject"));
-            assertTrue(event.data().contains("\"quantityMicros\":100000000"), event.data());
+            ConsumedEvent lock = EscrowKit.awaitEvent(commands, m, EventTypes.LOCK_FUNDS);
+            assertEquals(m.seller(), lock.key());
+            assertTrue(lock.data().contains("\"quantityMicros\":100000000"), lock.data());
             assertEquals(72000L, TestDatabase.queryLong("select fiat_amount_minor from trade where id = '" + m.id()
                     + "'"));
+            // Opening is not announced (ADR 0019): the first lifecycle event is TradeLocked.
+            assertEquals(0, TestDatabase.queryLong("select count(*) from outbox_event where subject = '" + m.id()
+                    + "' and topic = '" + Topics.ESCROW_EVENTS + "'"));
 
             As.user(m.buyer()).when().get("/api/v1/trades/" + m.id())
                     .then().statusCode(200)

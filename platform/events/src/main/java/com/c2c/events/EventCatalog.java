@@ -90,15 +90,19 @@ public final class EventCatalog {
             of(EventTypes.FUNDS_RESERVED, FundsReserved.class, Topics.WALLET_EVENTS);
     public static final EventType<ReservationReleased> RESERVATION_RELEASED =
             of(EventTypes.RESERVATION_RELEASED, ReservationReleased.class, Topics.WALLET_EVENTS);
+    // A trade's escrowed funds: read by escrow alone, so on a topic of their own (ADR 0019). Consumers of wallet
+    // events still bind them: records published there before the move stay until the topic's retention drops them.
     public static final EventType<FundsLocked> FUNDS_LOCKED =
-            of(EventTypes.FUNDS_LOCKED, FundsLocked.class, Topics.WALLET_EVENTS);
+            of(EventTypes.FUNDS_LOCKED, FundsLocked.class, Topics.TRADE_FUNDS, Topics.WALLET_EVENTS);
     public static final EventType<FundsReleased> FUNDS_RELEASED =
-            of(EventTypes.FUNDS_RELEASED, FundsReleased.class, Topics.WALLET_EVENTS);
+            of(EventTypes.FUNDS_RELEASED, FundsReleased.class, Topics.TRADE_FUNDS, Topics.WALLET_EVENTS);
     public static final EventType<FundsRefunded> FUNDS_REFUNDED =
-            of(EventTypes.FUNDS_REFUNDED, FundsRefunded.class, Topics.WALLET_EVENTS);
+            of(EventTypes.FUNDS_REFUNDED, FundsRefunded.class, Topics.TRADE_FUNDS, Topics.WALLET_EVENTS);
     public static final EventType<WalletCommandRejected> WALLET_COMMAND_REJECTED =
             of(EventTypes.WALLET_COMMAND_REJECTED, WalletCommandRejected.class, Topics.WALLET_EVENTS);
 
+    // No longer published (ADR 0019: no service used it); still known, so records of it already on the topic
+    // are ignored by name rather than dead-lettered as an unknown type.
     public static final EventType<TradeOpened> TRADE_OPENED =
             of(EventTypes.TRADE_OPENED, TradeOpened.class, Topics.ESCROW_EVENTS);
     public static final EventType<TradeStateChanged> TRADE_LOCKED =
@@ -162,7 +166,17 @@ public final class EventCatalog {
         return ALL.stream().filter(t -> t.topic().equals(topic)).toList();
     }
 
+    /** The types a consumer of {@code topic} may read there: those published on it and those that moved away. */
+    public static List<EventType<?>> readOn(String topic) {
+        return ALL.stream().filter(t -> t.readOn(topic)).toList();
+    }
+
     private static <T> EventType<T> of(String name, Class<T> payload, String topic) {
         return new EventType<>(name, payload, topic);
+    }
+
+    /** A type that moved to {@code topic} from {@code formerTopic} (ADR 0019). */
+    private static <T> EventType<T> of(String name, Class<T> payload, String topic, String formerTopic) {
+        return new EventType<>(name, payload, topic, formerTopic);
     }
 }

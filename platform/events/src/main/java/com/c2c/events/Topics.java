@@ -13,6 +13,12 @@ public final class Topics {
     public static final String WALLET_COMMANDS = "c2c.wallet.commands.v1";
     /** Ledger outcomes (credited, reserved, locked, released, rejected); keyed by owner account. */
     public static final String WALLET_EVENTS = "c2c.wallet.events.v1";
+    /**
+     * The wallet's answers about a trade's escrowed funds (locked, released, refunded), read by escrow alone
+     * (ADR 0019: the other readers of wallet events no longer receive two records per trade they ignore);
+     * keyed by owner account like the commands they answer.
+     */
+    public static final String TRADE_FUNDS = "c2c.wallet.trade-funds.v1";
     /** Trade lifecycle; keyed by trade id. */
     public static final String ESCROW_EVENTS = "c2c.escrow.events.v1";
     /** Watched addresses and deposits (detected, confirmed, reverted, reorged); keyed by chain address. */
@@ -24,7 +30,7 @@ public final class Topics {
      * topic is read only by operators).
      */
     public static final java.util.List<String> CONSUMED = java.util.List.of(ORDER_EVENTS, MATCHING_EVENTS,
-            WALLET_COMMANDS, WALLET_EVENTS, ESCROW_EVENTS, CHAIN_EVENTS);
+            WALLET_COMMANDS, WALLET_EVENTS, TRADE_FUNDS, ESCROW_EVENTS, CHAIN_EVENTS);
 
     private Topics() {
     }

@@ -34,6 +34,8 @@ class EventCatalogTest {
         }
         for (EventType<?> type : EventCatalog.all()) {
             assertTrue(topics.contains(type.topic()), type + " is on an unknown topic " + type.topic());
+            assertTrue(type.formerTopic() == null || topics.contains(type.formerTopic()),
+                    type + " moved from an unknown topic " + type.formerTopic());
             assertTrue(type.payload().isRecord(), type + " is read into " + type.payload() + ", not a record");
             // The domain in the name (c2c.<domain>.X) is the domain of the topic (c2c.<domain>.events|commands).
             assertEquals(type.name().split("\\.")[1], type.topic().split("\\.")[1], type.name());
@@ -48,5 +50,15 @@ class EventCatalogTest {
         assertEquals(Set.of(EventTypes.MARKET_OPENED, EventTypes.TRADE_MATCHED, EventTypes.ORDER_REJECTED,
                 EventTypes.BOOK_QUANTITY_CANCELLED), EventCatalog.onTopic(Topics.MATCHING_EVENTS).stream()
                 .map(EventType::name).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void aTypeThatMovedIsStillReadWhereItWas() {
+        assertEquals(Topics.TRADE_FUNDS, EventCatalog.FUNDS_LOCKED.topic());
+        assertTrue(EventCatalog.onTopic(Topics.TRADE_FUNDS).contains(EventCatalog.FUNDS_LOCKED));
+        assertTrue(!EventCatalog.onTopic(Topics.WALLET_EVENTS).contains(EventCatalog.FUNDS_LOCKED));
+        assertTrue(EventCatalog.readOn(Topics.WALLET_EVENTS).contains(EventCatalog.FUNDS_LOCKED));
+        assertTrue(!EventCatalog.readOn(Topics.ESCROW_EVENTS).contains(EventCatalog.FUNDS_LOCKED));
+        assertEquals(EventCatalog.onTopic(Topics.ESCROW_EVENTS), EventCatalog.readOn(Topics.ESCROW_EVENTS));
     }
 }

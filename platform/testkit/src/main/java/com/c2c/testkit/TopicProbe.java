@@ -15,32 +15,38 @@ import org.awaitility.Awaitility;
 
 /**
  * A real Kafka consumer for tests: opened before the action, it sees everything published to the
- * topic from then on, and waits (with a deadline) for the events a test expects.
+ * topics from then on, and waits (with a deadline) for the events a test expects.
  */
 public final class TopicProbe implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumedEvent> seen = new ArrayList<>();
 
-    private TopicProbe(String topic) {
+    private TopicProbe(List<String> topics) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.BOOTSTRAP);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-probe-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(topic, p.partition()))
-                .toList();
-        if (partitions.isEmpty()) {
-            throw new IllegalStateException("topic " + topic + " does not exist (see deploy/local/topics.conf)");
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            List<TopicPartition> ofTopic = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
+            if (ofTopic.isEmpty()) {
+                throw new IllegalStateException("topic " + topic + " does not exist (see deploy/local/topics.conf)");
+            }
+            partitions.addAll(ofTopic);
         }
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position); // resolve the end offsets now, before the test acts
     }
 
-    public static TopicProbe open(String topic) {
-        return new TopicProbe(topic);
+    public static TopicProbe open(String topic, String... more) {
+        List<String> topics = new ArrayList<>(List.of(topic));
+        topics.addAll(List.of(more));
+        return new TopicProbe(topics);
     }
 
     /** Waits until an event matching the predicate has arrived and returns it. */

@@ -1,5 +1,7 @@
 package com.c2c.wallet.command;
 
+import com.c2c.events.EventCatalog;
+import com.c2c.events.EventType;
 import com.c2c.events.Topics;
 import com.c2c.platform.messaging.outbox.Outbox;
 import com.c2c.wallet.command.domain.Outcome;
@@ -98,7 +100,7 @@ public class CommandOutcomes {
             LOG.infof("%s %s rejected: %s", command.type(), command.id(), row.payload);
         }
         return row.persist()
-                .chain(() -> outbox.add(Topics.WALLET_EVENTS, outcome.key(), outcome.type(), outcome.subject(),
+                .chain(() -> outbox.add(topicOf(outcome.type()), outcome.key(), outcome.type(), outcome.subject(),
                         outcome.event()))
                 .replaceWithVoid();
     }
@@ -111,7 +113,7 @@ public class CommandOutcomes {
                 + "); this command changed nothing";
         LOG.errorf("%s %s refused: %s", command.type(), command.id(), message);
         Outcome rejected = command.reject(RejectionReason.COMMAND_ID_REUSED, message);
-        return outbox.add(Topics.WALLET_EVENTS, rejected.key(), rejected.type(), rejected.subject(), rejected.event())
+        return outbox.add(topicOf(rejected.type()), rejected.key(), rejected.type(), rejected.subject(), rejected.event())
                 .replaceWithVoid();
     }
 
@@ -121,9 +123,17 @@ public class CommandOutcomes {
             LOG.warnf("command id %s of %s was first used by %s; answering with its outcome",
                     recorded.commandId, commandType, recorded.commandType);
         }
-        return outbox.add(Topics.WALLET_EVENTS, recorded.recordKey, recorded.outcomeType, recorded.subject,
+        return outbox.add(topicOf(recorded.outcomeType), recorded.recordKey, recorded.outcomeType, recorded.subject,
                         fromJson(recorded.payload))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Where an outcome is published: its type's topic (a trade's funds on their own, ADR 0019, the rest on wallet
+     * events). An outcome recorded under a type this build does not know is answered on wallet events as before.
+     */
+    static String topicOf(String outcomeType) {
+        return EventCatalog.byName(outcomeType).map(EventType::topic).orElse(Topics.WALLET_EVENTS);
     }
 
     private String toJson(Object event) {

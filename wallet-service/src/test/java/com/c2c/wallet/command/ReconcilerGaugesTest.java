@@ -53,7 +53,7 @@ class ReconcilerGaugesTest {
     void theLedgerAgainstTheReportsSetsTheDriftGauges() {
         String agrees = "recon-agrees-" + UUID.randomUUID();
         String drifts = "recon-drifts-" + UUID.randomUUID();
-        try (TestEvents events = new TestEvents(); TopicProbe out = TopicProbe.open(Topics.WALLET_EVENTS)) {
+        try (TestEvents events = new TestEvents(); TopicProbe out = TopicProbe.open(Topics.WALLET_EVENTS, Topics.TRADE_FUNDS)) {
             fund(agrees, "100");
             fund(drifts, "100");
             UUID order = UUID.randomUUID();
@@ -90,7 +90,7 @@ class ReconcilerGaugesTest {
     @Test
     void aRunReadsTheReportsOverHttpWithTheServiceToken() throws Exception {
         String owner = "recon-http-" + UUID.randomUUID();
-        try (TestEvents events = new TestEvents(); TopicProbe out = TopicProbe.open(Topics.WALLET_EVENTS)) {
+        try (TestEvents events = new TestEvents(); TopicProbe out = TopicProbe.open(Topics.WALLET_EVENTS, Topics.TRADE_FUNDS)) {
             fund(owner, "10");
             UUID order = UUID.randomUUID();
             send(events, Commands.reserve("reserve-order:" + order, order, owner, 3_000_000));

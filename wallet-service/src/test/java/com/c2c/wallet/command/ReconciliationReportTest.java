@@ -53,7 +53,7 @@ class ReconciliationReportTest {
     @BeforeEach
     void open() {
         events = new TestEvents();
-        out = TopicProbe.open(Topics.WALLET_EVENTS);
+        out = TopicProbe.open(Topics.WALLET_EVENTS, Topics.TRADE_FUNDS);
     }
 
     @AfterEach

@@ -50,7 +50,7 @@ class WalletCommandReplayTest {
         UUID order = UUID.randomUUID();
         UUID released = UUID.randomUUID();
         UUID refunded = UUID.randomUUID();
-        try (TestEvents events = new TestEvents(); TopicProbe out = TopicProbe.open(Topics.WALLET_EVENTS)) {
+        try (TestEvents events = new TestEvents(); TopicProbe out = TopicProbe.open(Topics.WALLET_EVENTS, Topics.TRADE_FUNDS)) {
             Replay replay = new Replay(events, out);
             replay.twice(Commands.reserve("reserve-order:" + order, order, seller, 40_000_000), EventTypes.FUNDS_RESERVED);
             replay.twice(Commands.releaseReservation("release-order:" + order, order, seller, 5_000_000),
@@ -82,7 +82,7 @@ class WalletCommandReplayTest {
         fund(seller, "100");
         UUID ad = UUID.randomUUID();
         UUID order = UUID.randomUUID();
-        try (TestEvents events = new TestEvents(); TopicProbe out = TopicProbe.open(Topics.WALLET_EVENTS)) {
+        try (TestEvents events = new TestEvents(); TopicProbe out = TopicProbe.open(Topics.WALLET_EVENTS, Topics.TRADE_FUNDS)) {
             // Two channels, two consumer threads: each sees 100 available, only one may take 60 of it.
             events.publish(orderEvents, "USDT-CNY", UUID.randomUUID().toString(), EventTypes.AD_POSTED, """
                     {"adId":"%s","ownerId":"%s","market":"USDT-CNY","side":"SELL","priceMinor":720,

@@ -58,7 +58,7 @@ class WalletCommandsTest {
     @BeforeEach
     void open() {
         events = new TestEvents();
-        out = TopicProbe.open(Topics.WALLET_EVENTS);
+        out = TopicProbe.open(Topics.WALLET_EVENTS, Topics.TRADE_FUNDS);
     }
 
     @AfterEach
@@ -112,18 +112,23 @@ class WalletCommandsTest {
         send(Commands.reserve("reserve-order:" + order, order, seller, 10_500_000));
         ConsumedEvent reserved = answer(out, order, EventTypes.FUNDS_RESERVED);
         assertEquals(seller, reserved.key());
+        assertEquals(Topics.WALLET_EVENTS, reserved.topic());
         assertTrue(reserved.data().contains("\"quantityMicros\":10500000"), reserved.data());
         assertBalances(seller, 89_500_000, 10_500_000, 0);
 
         UUID trade = UUID.randomUUID();
         send(Commands.lock(trade, seller, buyer, 1_234_567));
-        assertEquals(seller, answer(out, trade, EventTypes.FUNDS_LOCKED).key());
+        ConsumedEvent locked = answer(out, trade, EventTypes.FUNDS_LOCKED);
+        assertEquals(seller, locked.key());
+        // A trade's funds are answered on their own topic, read by escrow alone (ADR 0019).
+        assertEquals(Topics.TRADE_FUNDS, locked.topic());
         assertBalances(seller, 89_500_000, 9_265_433, 1_234_567);
 
         long feesBefore = Commands.fees();
         send(Commands.release(trade, seller, buyer, 1_234_567));
         ConsumedEvent released = answer(out, trade, EventTypes.FUNDS_RELEASED);
         assertEquals(seller, released.key());
+        assertEquals(Topics.TRADE_FUNDS, released.topic());
         // 0.10 % of 1.234567 USDT is 1234.567 micro-units, rounded down: 1234.
         assertTrue(released.data().contains("\"quantityMicros\":1234567,\"feeMicros\":1234"), released.data());
         assertBalances(seller, 89_500_000, 9_265_433, 0);

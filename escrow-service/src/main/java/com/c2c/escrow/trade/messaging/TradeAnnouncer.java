@@ -4,7 +4,6 @@ import com.c2c.escrow.trade.domain.Announcement;
 import com.c2c.escrow.trade.store.Trade;
 import com.c2c.events.EventTypes;
 import com.c2c.events.Topics;
-import com.c2c.events.escrow.TradeOpened;
 import com.c2c.events.escrow.TradeStateChanged;
 import com.c2c.platform.messaging.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
@@ -17,13 +16,6 @@ public class TradeAnnouncer {
 
     TradeAnnouncer(Outbox outbox) {
         this.outbox = outbox;
-    }
-
-    public Uni<Void> opened(Trade t) {
-        return outbox.add(Topics.ESCROW_EVENTS, t.id.toString(), EventTypes.TRADE_OPENED, t.id.toString(),
-                new TradeOpened(t.id, t.market, t.buyerId, t.sellerId, t.quantityMicros, t.priceMinor,
-                        t.fiatAmountMinor))
-                .replaceWithVoid();
     }
 
     /** Announces the trade as it now is; {@link Announcement#NONE} announces nothing. */

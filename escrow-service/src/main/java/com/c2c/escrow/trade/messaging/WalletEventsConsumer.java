@@ -10,7 +10,11 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** The wallet's outcomes for trades move them on; its other events (ads, deposits) are not escrow's. */
+/**
+ * The wallet's refusals of escrow's commands move trades on; its other events (ads, deposits) are not escrow's.
+ * A trade's funds locked, released or refunded now come on their own topic ({@link TradeFundsConsumer}, ADR
+ * 0019); those published here before that move are still applied here.
+ */
 @ApplicationScoped
 public class WalletEventsConsumer {
     private final EventConsumer consumer;

@@ -16,7 +16,8 @@ import java.util.function.Function;
  * What one consumer takes from one topic: a handler per event type it applies, and the types of that topic
  * it deliberately ignores. Built once, when the consumer bean is created (at start-up), and checked then:
  * a handler for a type published on another topic, or a type of this topic with neither a handler nor an
- * explicit "ignore", fails the start rather than the first record.
+ * explicit "ignore", fails the start rather than the first record. A type that moved to another topic (ADR
+ * 0019) counts as one of its former topic too, since records of it published before the move are still there.
  *
  * @param consumer the consumer's stable name: its inbox namespace, and how dead letters and health name it
  * @param channel  the SmallRye channel ({@code mp.messaging.incoming.<channel>}) it is fed by
@@ -78,7 +79,7 @@ public record Subscription(String consumer, String channel, String topic, Map<St
         }
 
         public Subscription build() {
-            List<String> unbound = EventCatalog.onTopic(topic).stream().map(EventType::name)
+            List<String> unbound = EventCatalog.readOn(topic).stream().map(EventType::name)
                     .filter(name -> !handlers.containsKey(name) && !ignored.contains(name)).toList();
             if (!unbound.isEmpty()) {
                 throw new IllegalStateException(consumer + ": " + unbound + " published on " + topic
@@ -91,7 +92,7 @@ public record Subscription(String consumer, String channel, String topic, Map<St
         }
 
         private void check(EventType<?> type) {
-            if (!type.topic().equals(topic)) {
+            if (!type.readOn(topic)) {
                 throw new IllegalStateException(consumer + ": " + type + " is published on " + type.topic()
                         + ", not on " + topic + " which it consumes");
             }

@@ -1,0 +1,35 @@
+package com.c2c.escrow.trade.messaging;
+
+import com.c2c.escrow.trade.FundsOutcomes;
+import com.c2c.events.EventCatalog;
+import com.c2c.events.Topics;
+import com.c2c.platform.messaging.consumer.EventConsumer;
+import com.c2c.platform.messaging.consumer.Subscription;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * The wallet's answers about a trade's funds (locked, released, refunded), which move the trade on. They have a
+ * topic of their own, read by escrow alone (ADR 0019); the wallet's refusals stay on wallet events.
+ */
+@ApplicationScoped
+public class TradeFundsConsumer {
+    private final EventConsumer consumer;
+    private final Subscription subscription;
+
+    TradeFundsConsumer(EventConsumer consumer, FundsOutcomes outcomes) {
+        this.consumer = consumer;
+        this.subscription = consumer.register(Subscription.of("escrow.trade-funds", "trade-funds", Topics.TRADE_FUNDS)
+                .on(EventCatalog.FUNDS_LOCKED, outcomes::locked)
+                .on(EventCatalog.FUNDS_RELEASED, outcomes::released)
+                .on(EventCatalog.FUNDS_REFUNDED, outcomes::refunded)
+                .build());
+    }
+
+    @Incoming("trade-funds")
+    public Uni<Void> on(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume(subscription, batch);
+    }
+}
