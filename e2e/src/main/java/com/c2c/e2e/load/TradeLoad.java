@@ -350,7 +350,9 @@ public final class TradeLoad {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
                 new StringDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(Topics.MATCHING_EVENTS, Topics.TRADE_FUNDS, Topics.ESCROW_EVENTS)) {
+            // A trade's funds on their own topic (ADR 0019), and on wallet events from a platform before it.
+            for (String topic : List.of(Topics.MATCHING_EVENTS, Topics.TRADE_FUNDS, Topics.WALLET_EVENTS,
+                    Topics.ESCROW_EVENTS)) {
                 consumer.partitionsFor(topic).forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
             }
             consumer.assign(partitions);
