@@ -9,7 +9,8 @@
 # services have consumed everything the warm-up left on their topics (at 40/s a cold platform completed
 # 369 of 2,400 warm-up trades and worked the rest off during the measured run).
 # deploy/local/profile.sh runs this with C2C_LOAD_PROFILE_DIR set: JFR records the services during the
-# measured run only: from the end of its setup (people, funding, ads) to the end of its drain.
+# measured run only: from the end of its setup (people, funding, ads) until every service's consumers have caught
+# up after the drain (a service that fell behind does part of the trades' work after the last trade completed).
 # deploy/local/load.sh --short: 10 s at 5 trades/s, 4 sellers, 20 buyers, no warm-up (what the test command runs):
 # exit code 1 unless every order placed became a completed trade and the ledger balanced.
 source "$(dirname "$0")/lib.sh"
@@ -38,9 +39,10 @@ out="$STATE/load.out"
 cpu_before="$STATE/load.cpu.before"
 step "load: running ${1:-60} s at ${2:-120} trades/s"
 status=0
-# CPU is counted from the moment the tool reports its setup done ("setup: ...") to the end of its drain: people
+# CPU is counted from the moment the tool reports its setup done ("setup: ...") until the tool ends, which it does
+# once every service's consumer groups have caught up after the drain (TradeLoad, ConsumerLag): people
 # (Keycloak), funding and ads are not what a trade costs. With a profile asked for, the recordings start before the
-# tool and are read from that same moment; they stop after the drain.
+# tool and are read from that same moment; they stop when the tool ends.
 profile_dir=${C2C_LOAD_PROFILE_DIR:-}
 rm -f "$out" "$cpu_before"
 [ -z "$profile_dir" ] || bash "$ROOT/deploy/local/profile.sh" start "$profile_dir"
@@ -60,7 +62,7 @@ fi
 completed=$(sed -n 's/^RESULT .*completed=\([0-9]*\).*/\1/p' "$out")
 if [ -n "$completed" ] && [ "$completed" -gt 0 ]; then
   hz=$(getconf CLK_TCK)
-  echo "CPU per completed trade (ms; from the end of the setup to the end of the drain; the load generator itself not included):"
+  echo "CPU per completed trade (ms; from the end of the setup until the consumers caught up after the drain; the load generator itself not included):"
   join <(sort "$cpu_before" 2>/dev/null) <(cpu_ticks | sort) | awk -v n="$completed" -v hz="$hz" \
     '{ms = ($3 - $2) * 1000 / hz / n; total += ms; if (ms >= 0.05) printf "  %-17s %6.1f\n", $1, ms} END {printf "  %-17s %6.1f\n", "total", total}'
 fi

@@ -2,7 +2,7 @@
 # A CPU profile of the running services during a trade load run, by one command:
 #   deploy/local/profile.sh [seconds=30] [trades-per-second=10] [sellers] [buyers]
 # Runs deploy/local/load.sh with the same arguments (its warm-up first, C2C_LOAD_WARMUP_S as there); over
-# the measured run only (after its setup, until its drain ends) it records JFR (settings=default: a Java stack
+# the measured run only (after its setup, until the consumers caught up after its drain) it records JFR (settings=default: a Java stack
 # sample every 20 ms per running thread) on each service JVM that services.sh started, found by the PID
 # recorded in the state folder ($STATE/pids/<service>.pid, never by process name), and counts each JVM's CPU
 # per thread from /proc. Then
@@ -15,7 +15,7 @@
 # statements each database ran per completed trade over the window, and the most run ones (statements.tsv).
 # JFR costs the services some CPU of its own (its threads are listed, "JFR_..."); compare profiles with profiles.
 # `profile.sh report DIR` prints a recorded run's report again. Internal: load.sh calls `profile.sh start DIR`
-# before its measured run, `mark DIR` when the tool's setup is done, `stop DIR` after the drain.
+# before its measured run, `mark DIR` when the tool's setup is done, `stop DIR` when the tool ends.
 source "$(dirname "$0")/lib.sh"
 # Kafka too: its JVM is started by kafka.sh under the same state folder, and its share of a trade is large (docs/performance.md).
 SERVICES="order-service matching-service wallet-service escrow-service chain-watcher kafka"

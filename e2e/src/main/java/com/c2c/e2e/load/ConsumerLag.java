@@ -45,6 +45,7 @@ final class ConsumerLag implements AutoCloseable {
     private final Map<String, Long> atSendEnd = new TreeMap<>();
     private final long start = System.currentTimeMillis();
     private volatile String failure;
+    private volatile String notCaughtUp;
 
     ConsumerLag() {
         Properties p = new Properties();
@@ -67,6 +68,42 @@ final class ConsumerLag implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until every service's consumer groups have committed everything on their topics (a lag of zero; the
+     * connector commits a group's last offsets within seconds of applying them), so the work the trades caused is
+     * all done — a service that fell behind finishes it after the last trade completed. Returns how long that
+     * took, or null if some group still had records waiting after {@code max} (named in {@link #report}).
+     */
+    Duration awaitCaughtUp(Duration max) throws InterruptedException {
+        long began = System.currentTimeMillis();
+        long deadline = began + max.toMillis();
+        while (true) {
+            Map<String, Long> waiting = new TreeMap<>();
+            Map<String, Long> lags;
+            try {
+                // Per partition, one record is allowed: a transactional producer's (the matching engine's) commit
+                // marker ends a partition, and a consumer commits the offset after its last record, not after it.
+                lags = lags(1);
+            } catch (Exception e) {
+                failure = e.toString();
+                lags = Map.of();
+            }
+            lags.forEach((groupTopic, lag) -> {
+                if (lag > 0) {
+                    waiting.put(groupTopic, lag);
+                }
+            });
+            if (!lags.isEmpty() && waiting.isEmpty()) {
+                return Duration.ofMillis(System.currentTimeMillis() - began);
+            }
+            if (System.currentTimeMillis() > deadline) {
+                notCaughtUp = waiting.toString();
+                return null;
+            }
+            Thread.sleep(500);
+        }
+    }
+
     /** One line per group and topic that ever had more than {@link #QUEUE} records waiting. */
     List<String> report() {
         List<String> lines = new ArrayList<>();
@@ -83,6 +120,9 @@ final class ConsumerLag implements AutoCloseable {
         }
         if (failure != null) {
             lines.add("  (sampling failed: " + failure + ")");
+        }
+        if (notCaughtUp != null) {
+            lines.add("  not caught up when the tool stopped waiting: " + notCaughtUp);
         }
         return lines;
     }
@@ -105,6 +145,11 @@ final class ConsumerLag implements AutoCloseable {
 
     /** "group topic" → records not yet committed, for every group of the platform's services. */
     private Map<String, Long> lags() throws Exception {
+        return lags(0);
+    }
+
+    /** As {@link #lags()}, counting per partition only what exceeds {@code allowed} records. */
+    private Map<String, Long> lags(long allowed) throws Exception {
         Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
         for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
             if (group.groupId().endsWith("-service") || group.groupId().equals("chain-watcher")) {
@@ -120,7 +165,7 @@ final class ConsumerLag implements AutoCloseable {
             if (offset == null || !ends.containsKey(tp)) {
                 return;
             }
-            long lag = Math.max(0, ends.get(tp).offset() - offset.offset());
+            long lag = Math.max(0, ends.get(tp).offset() - offset.offset() - allowed);
             lags.merge(group + " " + tp.topic(), lag, Long::sum);
         }));
         return lags;

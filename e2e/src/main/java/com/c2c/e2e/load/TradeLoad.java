@@ -129,6 +129,11 @@ public final class TradeLoad {
             long end = System.currentTimeMillis();
             load.stop();
             balanced = load.report(start, sendEnd, end);
+            // load.sh reads the CPU when this tool ends: wait for the services' queues too, so it counts all the
+            // work the trades caused, including what a service that fell behind does after the last trade completed.
+            Duration caughtUp = lag.awaitCaughtUp(Duration.ofSeconds(180));
+            log(caughtUp == null ? "consumers caught up    no: some still had records waiting after 180 s (below)"
+                    : "consumers caught up    %.1f s after the drain".formatted(caughtUp.toMillis() / 1000.0));
             log("consumer lag (records not yet consumed per service group and topic, sampled every 5 s from the first order):");
             lag.report().forEach(line -> log("%s", line));
         }

@@ -31,6 +31,8 @@ public class FundsOutcomes {
 
     /** Alert on any increase: each one is a trade whose settlement the ledger refused (docs/operations.md). */
     static final String SETTLEMENT_REFUSED = "c2c.escrow.settlement.refused";
+    /** The wallet's reason for a command that reused the id of one it had already decided (its RejectionReason). */
+    static final String COMMAND_ID_REUSED = "COMMAND_ID_REUSED";
 
     private final TradeMoves moves;
     private final TradeAnnouncer announcer;
@@ -47,6 +49,15 @@ public class FundsOutcomes {
     }
 
     public Uni<Void> rejected(WalletCommandRejected event) {
+        if (COMMAND_ID_REUSED.equals(event.reason())) {
+            // Another command under an id the wallet had already decided: the first outcome stands and is (or
+            // was) answered on its own, so this says nothing about the trade. Since a trade's funds travel on
+            // their own topic (ADR 0019), such a refusal may even arrive before that answer; acting on it could
+            // cancel a trade whose USDT the wallet locked. The wallet counts it for an operator.
+            LOG.errorf("wallet refused a reused command id %s for trade %s: %s", event.commandId(),
+                    event.subjectId(), event.message());
+            return Uni.createFrom().voidItem();
+        }
         if (EventTypes.LOCK_FUNDS.equals(event.command())) {
             return escrowActs(event.subjectId(), null, TradeAction.REJECT_LOCK);
         }

@@ -25,8 +25,8 @@ class PaymentWindowTest {
     String orderEvents;
     @ConfigProperty(name = "mp.messaging.incoming.matching-events.topic")
     String matchingEvents;
-    @ConfigProperty(name = "mp.messaging.incoming.wallet-events.topic")
-    String walletEvents;
+    @ConfigProperty(name = "mp.messaging.incoming.trade-funds.topic")
+    String tradeFunds;
 
     @Test
     void theDeadlineIsTheAdsWindowAsPostedThenAsAmended() {
@@ -77,7 +77,7 @@ class PaymentWindowTest {
         await().atMost(WAIT).until(() -> TestDatabase.queryString("select status from trade where id = '" + trade
                 + "'") != null);
         Instant lockedAt = Instant.now();
-        events.publish(walletEvents, "merchant-w", UUID.randomUUID().toString(), EventTypes.FUNDS_LOCKED, """
+        events.publish(tradeFunds, "merchant-w", UUID.randomUUID().toString(), EventTypes.FUNDS_LOCKED, """
                 {"tradeId":"%s","sellerId":"merchant-w","buyerId":"%s","quantityMicros":10000000}"""
                 .formatted(trade, buyer));
         await().atMost(WAIT).until(() -> "LOCKED".equals(TestDatabase.queryString(

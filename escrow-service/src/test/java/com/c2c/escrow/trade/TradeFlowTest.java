@@ -180,6 +180,22 @@ class TradeFlowTest extends TradeTopics {
     }
 
     @Test
+    void aRefusalOfAReusedCommandIdDoesNotCancelTheTrade() {
+        // The wallet refuses another command under an id it already decided, and answers the first on its own;
+        // with a trade's funds on their own topic (ADR 0019) that refusal may arrive first.
+        Matched m = match(events, UUID.randomUUID());
+        awaitEvent(commands, m, EventTypes.LOCK_FUNDS);
+        String refusal = walletRefused(events, m, EventTypes.LOCK_FUNDS, "COMMAND_ID_REUSED");
+        await().atMost(WAIT).until(() -> walletEventsConsumed(refusal) == 1);
+        assertEquals("OPENED", status(m));
+
+        wallet(events, m, EventTypes.FUNDS_LOCKED);
+        awaitEvent(escrowEvents, m, EventTypes.TRADE_LOCKED);
+        assertEquals("LOCKED", status(m));
+        assertEquals(0, outboxed(m, EventTypes.TRADE_CANCELLED));
+    }
+
+    @Test
     void aReleaseTheWalletRefusedIsCountedForOperatorsAndCompletesNothing() {
         Matched m = paid(events, escrowEvents);
         act(m.seller(), m.id(), "confirm").statusCode(200);

@@ -34,7 +34,8 @@ public final class TopicProbe implements AutoCloseable {
                     .map(p -> new TopicPartition(topic, p.partition()))
                     .toList();
             if (ofTopic.isEmpty()) {
-                throw new IllegalStateException("topic " + topic + " does not exist (see deploy/local/topics.conf)");
+                throw new IllegalStateException("topic " + topic + " does not exist: deploy/local/kafka.sh topics creates"
+                        + " every topic of deploy/local/topics.conf on a running broker");
             }
             partitions.addAll(ofTopic);
         }
