@@ -21,11 +21,17 @@ public class TradeFundsConsumer {
 
     TradeFundsConsumer(EventConsumer consumer, FundsOutcomes outcomes) {
         this.consumer = consumer;
-        this.subscription = consumer.register(Subscription.of("escrow.trade-funds", "trade-funds", Topics.TRADE_FUNDS)
+        this.subscription = consumer.register(
+                fundsAnswers(Subscription.of("escrow.trade-funds", "trade-funds", Topics.TRADE_FUNDS), outcomes)
+                        .build());
+    }
+
+    /** The three answers about a trade's funds, applied alike on this topic and where older wallets left them. */
+    static Subscription.Builder fundsAnswers(Subscription.Builder subscription, FundsOutcomes outcomes) {
+        return subscription
                 .on(EventCatalog.FUNDS_LOCKED, outcomes::locked)
                 .on(EventCatalog.FUNDS_RELEASED, outcomes::released)
-                .on(EventCatalog.FUNDS_REFUNDED, outcomes::refunded)
-                .build());
+                .on(EventCatalog.FUNDS_REFUNDED, outcomes::refunded);
     }
 
     @Incoming("trade-funds")

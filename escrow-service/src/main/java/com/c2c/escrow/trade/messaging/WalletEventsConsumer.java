@@ -22,10 +22,8 @@ public class WalletEventsConsumer {
 
     WalletEventsConsumer(EventConsumer consumer, FundsOutcomes outcomes) {
         this.consumer = consumer;
-        this.subscription = consumer.register(Subscription.of("escrow.wallet-events", "wallet-events", Topics.WALLET_EVENTS)
-                .on(EventCatalog.FUNDS_LOCKED, outcomes::locked)
-                .on(EventCatalog.FUNDS_RELEASED, outcomes::released)
-                .on(EventCatalog.FUNDS_REFUNDED, outcomes::refunded)
+        this.subscription = consumer.register(TradeFundsConsumer.fundsAnswers(
+                Subscription.of("escrow.wallet-events", "wallet-events", Topics.WALLET_EVENTS), outcomes)
                 .on(EventCatalog.WALLET_COMMAND_REJECTED, outcomes::rejected)
                 // ads' and orders' reservations and credits are the order service's business
                 .ignoring(EventCatalog.FUNDS_CREDITED, EventCatalog.DEPOSIT_ADDRESS_ASSIGNED, EventCatalog.OUTGOING_TRANSFER_SIGNED, EventCatalog.AD_FUNDS_RESERVED, EventCatalog.AD_FUNDS_REJECTED,
