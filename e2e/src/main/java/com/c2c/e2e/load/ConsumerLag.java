@@ -69,8 +69,9 @@ final class ConsumerLag implements AutoCloseable {
     }
 
     /**
-     * Waits until every service's consumer groups have committed everything on their topics (a lag of zero; the
-     * connector commits a group's last offsets within seconds of applying them), so the work the trades caused is
+     * Waits until every service's consumer groups have committed everything on their topics (at most one record
+     * per partition left: a transaction marker, below; the connector commits a group's last offsets within
+     * seconds of applying them), so the work the trades caused is
      * all done — a service that fell behind finishes it after the last trade completed. Returns how long that
      * took, or null if some group still had records waiting after {@code max} (named in {@link #report}).
      */
