@@ -1,5 +1,6 @@
 package com.c2c.order.stream;
 
+import com.c2c.platform.messaging.sql.PlainSql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -38,24 +39,20 @@ public class OwnerFeed {
         }
         String payload = toJson(event);
         StringBuilder sql = new StringBuilder("insert into owner_feed (owner_id, type, payload) values ");
-        for (int i = 0; i < distinct.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:owner").append(i).append(", :type, :payload)");
+        Object[] params = new Object[2 + distinct.size()];
+        params[0] = event.type().eventName();
+        params[1] = payload;
+        int i = 0;
+        for (String owner : distinct) {
+            sql.append(i == 0 ? "" : ", ").append("($").append(i + 3).append(", $1, $2)");
+            params[i + 2] = owner;
+            i++;
         }
         // Written outside a transaction, the entry could report a change that never commits.
         return Panache.currentTransaction()
                 .onItem().ifNull().failWith(() -> new IllegalStateException(
                         "OwnerFeed.append must run inside the transaction that makes the change"))
-                .chain(tx -> Panache.getSession())
-                .chain(session -> {
-                    var query = session.createNativeQuery(sql.toString())
-                            .setParameter("type", event.type().eventName())
-                            .setParameter("payload", payload);
-                    int i = 0;
-                    for (String owner : distinct) {
-                        query.setParameter("owner" + i++, owner);
-                    }
-                    return query.executeUpdate();
-                })
+                .chain(tx -> PlainSql.update(sql.toString(), params))
                 .replaceWithVoid();
     }
 

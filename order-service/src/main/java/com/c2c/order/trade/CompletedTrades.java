@@ -1,6 +1,6 @@
 package com.c2c.order.trade;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.c2c.platform.messaging.sql.PlainSql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,11 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class CompletedTrades {
 
     public Uni<Integer> of(String userId) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select completed_trades from trader_stats where user_id = :user", Long.class)
-                .setParameter("user", userId)
-                .getResultList())
-                .map(rows -> rows.isEmpty() ? 0 : (int) Math.min(Integer.MAX_VALUE, rows.get(0)));
+        return PlainSql.select("select completed_trades from trader_stats where user_id = $1", userId)
+                .map(rows -> rows.isEmpty() ? 0 : (int) Math.min(Integer.MAX_VALUE, ((Number) rows.get(0)[0]).longValue()));
     }
 
     /** Counts one completed trade for both its parties; the caller applies it once per trade. */
@@ -26,11 +23,9 @@ public class CompletedTrades {
     }
 
     private static Uni<Void> countOne(String userId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                insert into trader_stats (user_id, completed_trades) values (:user, 1)
-                on conflict (user_id) do update set completed_trades = trader_stats.completed_trades + 1""")
-                .setParameter("user", userId)
-                .executeUpdate())
+        return PlainSql.update("""
+                insert into trader_stats (user_id, completed_trades) values ($1, 1)
+                on conflict (user_id) do update set completed_trades = trader_stats.completed_trades + 1""", userId)
                 .replaceWithVoid();
     }
 }

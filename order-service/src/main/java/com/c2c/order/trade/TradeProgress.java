@@ -7,11 +7,11 @@ import com.c2c.order.stream.FeedEvent;
 import com.c2c.order.stream.OwnerFeed;
 import com.c2c.order.trade.domain.TradeStatus;
 import com.c2c.order.trade.store.OrderTrade;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.c2c.platform.messaging.sql.PlainSql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +47,14 @@ public class TradeProgress {
                     trade.quantityMicros = m.quantityMicros();
                     trade.fiatAmountMinor = m.fiatAmountMinor();
                     if (trade.matched) {
-                        return Uni.createFrom().item(false);
+                        return write(trade).replaceWith(false);
                     }
                     trade.matched = true;
                     trade.updatedAt = Instant.now();
                     trade.matchedAt = trade.updatedAt;
                     Uni<Void> opened = row.created() ? tellParties(trade) : Uni.createFrom().voidItem();
-                    return opened.chain(() -> feed.append(m.makerId(), FeedEvent.AdFilled.of(trade)))
+                    return write(trade).chain(() -> opened)
+                            .chain(() -> feed.append(m.makerId(), FeedEvent.AdFilled.of(trade)))
                             .replaceWith(true);
                 });
     }
@@ -76,7 +77,7 @@ public class TradeProgress {
                     boolean firstEnd = ends && !trade.ended;
                     trade.ended |= ends;
                     Uni<Void> told = moved || row.created() ? tellParties(trade) : Uni.createFrom().voidItem();
-                    return told.replaceWith(new Change(trade, firstEnd));
+                    return write(trade).chain(() -> told).replaceWith(new Change(trade, firstEnd));
                 });
     }
 
@@ -109,15 +110,22 @@ public class TradeProgress {
     private record Locked(OrderTrade trade, boolean created) {
     }
 
+    /** The row's columns, in the order {@link #row} reads them. */
+    private static final String COLUMNS = """
+            trade_id, market, taker_order_id, maker_order_id, buyer_id, seller_id, status, price_minor, quantity_micros,
+            fiat_amount_minor, payment_deadline, matched, ended, matched_at, created_at, updated_at""";
+
     /**
      * The trade's row, created (OPENED) if this is the first word of it, locked for this transaction; whether
      * this call created it. The row exists for every event but a trade's first (the book's match or escrow's
      * lock, whichever comes first), so it is locked first and inserted only when missing: one statement for
-     * most events instead of an insert that finds the row there and then the lock.
+     * most events instead of an insert that finds the row there and then the lock. Plain SQL (ADR 0020): every
+     * event of every trade reads and writes this row, and the trade it returns is not an entity — {@link #write}
+     * stores what the caller changed.
      */
     private static Uni<Locked> locked(UUID tradeId, String market, UUID takerOrderId, UUID makerOrderId,
             String buyerId, String sellerId, long quantityMicros, long fiatAmountMinor) {
-        return OrderTrade.<OrderTrade>findById(tradeId, LockModeType.PESSIMISTIC_WRITE).chain(found -> found != null
+        return lock(tradeId).chain(found -> found != null
                 ? Uni.createFrom().item(new Locked(found, false))
                 : created(tradeId, market, takerOrderId, makerOrderId, buyerId, sellerId, quantityMicros,
                         fiatAmountMinor));
@@ -130,22 +138,53 @@ public class TradeProgress {
     private static Uni<Locked> created(UUID tradeId, String market, UUID takerOrderId, UUID makerOrderId,
             String buyerId, String sellerId, long quantityMicros, long fiatAmountMinor) {
         Instant now = Instant.now();
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return PlainSql.update("""
                 insert into order_trade (trade_id, market, taker_order_id, maker_order_id, buyer_id, seller_id,
                     status, quantity_micros, fiat_amount_minor, created_at, updated_at)
-                values (:trade, :market, :taker, :maker, :buyer, :seller, 'OPENED', :quantity, :fiat, :now, :now)
-                on conflict (trade_id) do nothing""")
-                .setParameter("trade", tradeId)
-                .setParameter("market", market)
-                .setParameter("taker", takerOrderId)
-                .setParameter("maker", makerOrderId)
-                .setParameter("buyer", buyerId)
-                .setParameter("seller", sellerId)
-                .setParameter("quantity", quantityMicros)
-                .setParameter("fiat", fiatAmountMinor)
-                .setParameter("now", now)
-                .executeUpdate())
-                .chain(inserted -> OrderTrade.<OrderTrade>findById(tradeId, LockModeType.PESSIMISTIC_WRITE)
-                        .map(trade -> new Locked(trade, inserted == 1)));
+                values ($1, $2, $3, $4, $5, $6, 'OPENED', $7, $8, $9, $9)
+                on conflict (trade_id) do nothing""",
+                tradeId, market, takerOrderId, makerOrderId, buyerId, sellerId, quantityMicros, fiatAmountMinor, now)
+                .chain(inserted -> lock(tradeId).map(trade -> new Locked(trade, inserted == 1)));
+    }
+
+    /** The trade's row locked until the transaction ends; null when there is none. */
+    private static Uni<OrderTrade> lock(UUID tradeId) {
+        return PlainSql.select("select " + COLUMNS + " from order_trade where trade_id = $1 for update", tradeId)
+                .map(rows -> rows.isEmpty() ? null : row(rows.get(0)));
+    }
+
+    /** Stores what an event changed of a trade {@link #lock} returned (its row still locked). */
+    private static Uni<Void> write(OrderTrade t) {
+        return PlainSql.update("""
+                update order_trade set status = $2, price_minor = $3, quantity_micros = $4, fiat_amount_minor = $5,
+                    payment_deadline = $6, matched = $7, ended = $8, matched_at = $9, updated_at = $10
+                where trade_id = $1""", t.tradeId, t.status.name(), t.priceMinor, t.quantityMicros, t.fiatAmountMinor,
+                t.paymentDeadline, t.matched, t.ended, t.matchedAt, t.updatedAt)
+                .replaceWithVoid();
+    }
+
+    private static OrderTrade row(Object[] c) {
+        OrderTrade t = new OrderTrade();
+        t.tradeId = (UUID) c[0];
+        t.market = (String) c[1];
+        t.takerOrderId = (UUID) c[2];
+        t.makerOrderId = (UUID) c[3];
+        t.buyerId = (String) c[4];
+        t.sellerId = (String) c[5];
+        t.status = TradeStatus.valueOf((String) c[6]);
+        t.priceMinor = c[7] == null ? null : ((Number) c[7]).longValue();
+        t.quantityMicros = ((Number) c[8]).longValue();
+        t.fiatAmountMinor = ((Number) c[9]).longValue();
+        t.paymentDeadline = instant(c[10]);
+        t.matched = (Boolean) c[11];
+        t.ended = (Boolean) c[12];
+        t.matchedAt = instant(c[13]);
+        t.createdAt = instant(c[14]);
+        t.updatedAt = instant(c[15]);
+        return t;
+    }
+
+    private static Instant instant(Object timestamptz) {
+        return timestamptz == null ? null : ((OffsetDateTime) timestamptz).toInstant();
     }
 }

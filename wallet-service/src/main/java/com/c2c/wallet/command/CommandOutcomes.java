@@ -74,12 +74,12 @@ public class CommandOutcomes {
             boolean answerRepeats) {
         String fingerprint = command.fingerprint();
         return ledger.lockAccounts(ASSET, legs)
-                .chain(balances -> CommandOutcome.<CommandOutcome>findById(command.id())
+                .chain(balances -> CommandOutcome.find(command.id())
                         .chain(recorded -> {
                             if (recorded == null) {
                                 return decide.apply(balances.get(0)).chain(outcome -> record(command, fingerprint, outcome));
                             }
-                            if (recorded.fingerprint != null && !recorded.fingerprint.equals(fingerprint)) {
+                            if (recorded.fingerprint() != null && !recorded.fingerprint().equals(fingerprint)) {
                                 return reusedId(command, recorded);
                             }
                             return answerRepeats ? answerAgain(recorded, command.type()) : Uni.createFrom().voidItem();
@@ -87,19 +87,12 @@ public class CommandOutcomes {
     }
 
     private Uni<Void> record(WalletCommand command, String fingerprint, Outcome outcome) {
-        CommandOutcome row = new CommandOutcome();
-        row.commandId = command.id();
-        row.commandType = command.type();
-        row.outcomeType = outcome.type();
-        row.recordKey = outcome.key();
-        row.subject = outcome.subject();
-        row.payload = toJson(outcome.event());
-        row.fingerprint = fingerprint;
-        row.createdAt = Instant.now();
+        CommandOutcome row = new CommandOutcome(command.id(), command.type(), outcome.type(), outcome.key(),
+                outcome.subject(), toJson(outcome.event()), fingerprint, Instant.now());
         if (outcome.isRejection()) {
-            LOG.infof("%s %s rejected: %s", command.type(), command.id(), row.payload);
+            LOG.infof("%s %s rejected: %s", command.type(), command.id(), row.payload());
         }
-        return row.persist()
+        return row.insert()
                 .chain(() -> outbox.add(topicOf(outcome.type()), outcome.key(), outcome.type(), outcome.subject(),
                         outcome.event()))
                 .replaceWithVoid();
@@ -108,8 +101,8 @@ public class CommandOutcomes {
     /** Another command under a recorded command's id: refused and counted, never recorded (the first outcome stands). */
     private Uni<Void> reusedId(WalletCommand command, CommandOutcome recorded) {
         meters.counter(ID_REUSED, "command", command.type()).increment();
-        String message = "command id " + command.id() + " was already used by a " + recorded.commandType
-                + " with other content (recorded " + recorded.createdAt + ", outcome " + recorded.outcomeType
+        String message = "command id " + command.id() + " was already used by a " + recorded.commandType()
+                + " with other content (recorded " + recorded.createdAt() + ", outcome " + recorded.outcomeType()
                 + "); this command changed nothing";
         LOG.errorf("%s %s refused: %s", command.type(), command.id(), message);
         Outcome rejected = command.reject(RejectionReason.COMMAND_ID_REUSED, message);
@@ -118,13 +111,13 @@ public class CommandOutcomes {
     }
 
     private Uni<Void> answerAgain(CommandOutcome recorded, String commandType) {
-        if (!recorded.commandType.equals(commandType)) {
+        if (!recorded.commandType().equals(commandType)) {
             // An outcome recorded before fingerprints, under another command type: the first command's answer.
             LOG.warnf("command id %s of %s was first used by %s; answering with its outcome",
-                    recorded.commandId, commandType, recorded.commandType);
+                    recorded.commandId(), commandType, recorded.commandType());
         }
-        return outbox.add(topicOf(recorded.outcomeType), recorded.recordKey, recorded.outcomeType, recorded.subject,
-                        fromJson(recorded.payload))
+        return outbox.add(topicOf(recorded.outcomeType()), recorded.recordKey(), recorded.outcomeType(), recorded.subject(),
+                        fromJson(recorded.payload()))
                 .replaceWithVoid();
     }
 

@@ -1,6 +1,6 @@
 package com.c2c.wallet.command.store;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.c2c.platform.messaging.sql.PlainSql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -21,35 +21,30 @@ public class TradeLocks {
     }
 
     public Uni<Void> add(UUID tradeId, String sellerId, String buyerId, String asset, long quantityMicros) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
+        return PlainSql.update("""
                         insert into trade_lock (trade_id, seller_id, buyer_id, asset, quantity_micros)
-                        values (?1, ?2, ?3, ?4, ?5)""")
-                .setParameter(1, tradeId).setParameter(2, sellerId).setParameter(3, buyerId)
-                .setParameter(4, asset).setParameter(5, quantityMicros)
-                .executeUpdate()).replaceWithVoid();
+                        values ($1, $2, $3, $4, $5)""", tradeId, sellerId, buyerId, asset, quantityMicros)
+                .replaceWithVoid();
     }
 
     /** The trade's lock, locked until the transaction ends; null when the trade never had USDT locked. */
     public Uni<TradeLock> lockForSettlement(UUID tradeId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select seller_id, buyer_id, quantity_micros, state from trade_lock where trade_id = ?1
-                        for update""", Object[].class)
-                .setParameter(1, tradeId)
-                .getResultList()
+        return PlainSql.select("""
+                        select seller_id, buyer_id, quantity_micros, state from trade_lock where trade_id = $1
+                        for update""", tradeId)
                 .map(rows -> rows.isEmpty() ? null : new TradeLock(tradeId, (String) rows.get(0)[0],
-                        (String) rows.get(0)[1], ((Number) rows.get(0)[2]).longValue(), (String) rows.get(0)[3])));
+                        (String) rows.get(0)[1], ((Number) rows.get(0)[2]).longValue(), (String) rows.get(0)[3]));
     }
 
     /** LOCKED → {@code state} (RELEASED or REFUNDED); the table refuses any other change. */
     public Uni<Void> settle(UUID tradeId, String state) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        update trade_lock set state = ?2, settled_at = now() where trade_id = ?1 and state = 'LOCKED'""")
-                .setParameter(1, tradeId).setParameter(2, state)
-                .executeUpdate()
+        return PlainSql.update("""
+                        update trade_lock set state = $2, settled_at = now() where trade_id = $1 and state = 'LOCKED'""",
+                        tradeId, state)
                 .invoke(updated -> {
                     if (updated != 1) {
                         throw new IllegalStateException("trade lock " + tradeId + " was not LOCKED when settled " + state);
                     }
-                })).replaceWithVoid();
+                }).replaceWithVoid();
     }
 }

@@ -1,5 +1,6 @@
 package com.c2c.platform.messaging.inbox;
 
+import com.c2c.platform.messaging.sql.PlainSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -27,14 +28,9 @@ public class Inbox {
 
     /** Runs {@code effect} in a new transaction unless this consumer already applied the event; true if it ran. */
     public Uni<Boolean> applyOnce(String consumer, ReceivedEvent event, Function<ReceivedEvent, Uni<Void>> effect) {
-        return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery("""
-                        insert into inbox_event (consumer, event_id, event_type) values (:consumer, :id, :type)
-                        on conflict do nothing""")
-                        .setParameter("consumer", consumer)
-                        .setParameter("id", event.id())
-                        .setParameter("type", event.type())
-                        .executeUpdate())
+        return Panache.withTransaction(() -> PlainSql.update("""
+                        insert into inbox_event (consumer, event_id, event_type) values ($1, $2, $3)
+                        on conflict do nothing""", consumer, event.id(), event.type())
                 .chain(inserted -> inserted == 1
                         ? effect.apply(event).replaceWith(Boolean.TRUE)
                         : Uni.createFrom().item(Boolean.FALSE)));
@@ -54,26 +50,28 @@ public class Inbox {
         }
         Map<String, String> types = new LinkedHashMap<>();
         effects.forEach(e -> types.putIfAbsent(e.event().id(), e.event().type()));
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> record(session, consumer, types)
-                .chain(fresh -> applyInOrder(session, effects, fresh))));
+        return Panache.withTransaction(() -> record(consumer, types)
+                .chain(fresh -> Panache.getSession().chain(session -> applyInOrder(session, effects, fresh))));
     }
 
     /** Inserts the ids; returns those that were not there yet. */
-    private static Uni<Set<String>> record(Mutiny.Session session, String consumer, Map<String, String> types) {
+    private static Uni<Set<String>> record(String consumer, Map<String, String> types) {
         StringBuilder sql = new StringBuilder("insert into inbox_event (consumer, event_id, event_type) values ");
+        Object[] params = new Object[1 + 2 * types.size()];
+        params[0] = consumer;
         int i = 0;
-        for (int n = types.size(); i < n; i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:consumer, :id").append(i).append(", :type").append(i).append(')');
-        }
-        sql.append(" on conflict do nothing returning event_id");
-        Mutiny.SelectionQuery<String> insert = session.createNativeQuery(sql.toString(), String.class)
-                .setParameter("consumer", consumer);
-        i = 0;
         for (Map.Entry<String, String> idAndType : types.entrySet()) {
-            insert.setParameter("id" + i, idAndType.getKey()).setParameter("type" + i, idAndType.getValue());
+            sql.append(i == 0 ? "" : ", ").append("($1, $").append(2 * i + 2).append(", $").append(2 * i + 3).append(')');
+            params[2 * i + 1] = idAndType.getKey();
+            params[2 * i + 2] = idAndType.getValue();
             i++;
         }
-        return insert.getResultList().map(HashSet::new);
+        sql.append(" on conflict do nothing returning event_id");
+        return PlainSql.select(sql.toString(), params).map(rows -> {
+            Set<String> fresh = new HashSet<>();
+            rows.forEach(row -> fresh.add((String) row[0]));
+            return fresh;
+        });
     }
 
     private static Uni<Integer> applyInOrder(Mutiny.Session session, List<Effect> effects, Set<String> fresh) {

@@ -2,6 +2,7 @@ package com.c2c.platform.messaging.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.c2c.platform.messaging.sql.PlainSql;
 import com.c2c.platform.web.RequestIds;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -30,23 +31,23 @@ public class Outbox {
      * @return the CloudEvent id given to the event
      */
     public Uni<UUID> add(String topic, String key, String type, String subject, Object data) {
-        OutboxEvent event = new OutboxEvent();
-        event.eventId = UUID.randomUUID();
-        event.topic = topic;
-        event.recordKey = key;
-        event.type = type;
-        event.subject = subject;
-        event.payload = toJson(data);
-        event.requestId = RequestIds.current().orElse(null);
-        event.createdAt = Instant.now();
+        UUID eventId = UUID.randomUUID();
+        String payload = toJson(data);
+        String requestId = RequestIds.current().orElse(null);
+        Instant createdAt = Instant.now();
         // An event written outside a transaction could be published for a change that never commits.
         return Panache.currentTransaction()
                 .onItem().ifNull().failWith(() -> new IllegalStateException(
                         "Outbox.add must run inside the transaction that makes the state change"))
                 // The insert wakes the relay when (and only if) the transaction commits: a trigger notifies
-                // (V0_6__outbox_notify_trigger.sql), so waking it costs no statement of its own.
-                .chain(tx -> event.persist())
-                .replaceWith(event.eventId);
+                // (V0_6__outbox_notify_trigger.sql), so waking it costs no statement of its own. Plain SQL, not
+                // an entity: the row is never read back in this transaction (ADR 0020).
+                .chain(tx -> PlainSql.update("""
+                        insert into outbox_event (event_id, topic, record_key, type, subject, payload, request_id,
+                            created_at)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8)""",
+                        eventId, topic, key, type, subject, payload, requestId, createdAt))
+                .replaceWith(eventId);
     }
 
     /** An event with an id its producer chose (the matching engine derives them deterministically). */
