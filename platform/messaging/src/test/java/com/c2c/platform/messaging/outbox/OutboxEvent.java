@@ -10,7 +10,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One event waiting in (or already relayed from) the outbox table. */
+/**
+ * One event waiting in (or already relayed from) the outbox table, mapped for the messaging tests' own application:
+ * Hibernate Reactive starts only with an entity, and the services have theirs. The platform itself never maps the
+ * table (Outbox.add writes it with plain SQL, ADR 0020; the relay reads it through the pool).
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
