@@ -113,8 +113,11 @@ public final class Outages {
         return false;
     }
 
-    /** The SQLSTATE of a PostgreSQL error however it is wrapped (Vert.x, JDBC or Hibernate), else null. */
-    private static String sqlState(Throwable t) {
+    /**
+     * The SQLSTATE of a PostgreSQL error however it is wrapped (Vert.x, JDBC or Hibernate), else null; of this
+     * exception only, not of its causes.
+     */
+    public static String sqlState(Throwable t) {
         for (String name : new String[] {"getSqlState", "getSQLState"}) {
             try {
                 Method m = t.getClass().getMethod(name);

@@ -1,11 +1,13 @@
 package com.c2c.platform.messaging.sql;
 
+import com.c2c.platform.web.Outages;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -63,17 +65,11 @@ public class PlainSqlResource {
     }
 
     private static List<String> sqlStates(Throwable failure) {
-        List<String> states = new java.util.ArrayList<>();
+        List<String> states = new ArrayList<>();
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            for (String name : new String[] {"getSQLState", "getSqlState"}) {
-                try {
-                    Object state = t.getClass().getMethod(name).invoke(t);
-                    if (state != null) {
-                        states.add(state.toString());
-                    }
-                } catch (ReflectiveOperationException | RuntimeException notAnSqlError) {
-                    // not a database error: look at its cause
-                }
+            String state = Outages.sqlState(t);
+            if (state != null) {
+                states.add(state);
             }
         }
         return states.isEmpty() ? List.of("no SQLSTATE in " + failure) : states;
