@@ -145,8 +145,8 @@ run_watcher() {
     -Dquarkus.http.port="$HTTP_PORT" \
     -Dc2c.chain.chains.local.max-range="$max_range" \
     -Dc2c.outbox.relay-enabled=false \
-    -Dmp.messaging.incoming.wallet-events.group.id="chain-watcher-bench-$RUN_ID" \
-    -Dmp.messaging.incoming.wallet-events.auto.offset.reset=latest \
+    -Dmp.messaging.incoming.events.group.id="chain-watcher-bench-$RUN_ID" \
+    -Dmp.messaging.incoming.events.auto.offset.reset=latest \
     -jar "$JAR" > "$2" 2>&1 < /dev/null &
   echo $! > "$BENCH/watcher.pid"
 }

@@ -23,7 +23,7 @@ public final class Publish {
     }
 
     private static String topic(String channel) {
-        return ConfigProvider.getConfig().getValue("mp.messaging.incoming." + channel + ".topic", String.class);
+        return ConfigProvider.getConfig().getValue("c2c.in." + channel, String.class);
     }
 
     /** Publishes under a new event id; returns it. */

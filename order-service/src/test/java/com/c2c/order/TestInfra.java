@@ -13,11 +13,11 @@ import io.quarkus.test.common.ResourceArg;
  */
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_order"))
 @QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.wallet-events.topic"))
+        initArgs = @ResourceArg(name = "property", value = "c2c.in.wallet-events"))
 @QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.matching-events.topic"))
+        initArgs = @ResourceArg(name = "property", value = "c2c.in.matching-events"))
 @QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.escrow-events.topic"))
+        initArgs = @ResourceArg(name = "property", value = "c2c.in.escrow-events"))
 public final class TestInfra {
     private TestInfra() {
     }

@@ -29,11 +29,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_chain"))
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(value = FreshTopicResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.wallet-events.topic"))
+        initArgs = @ResourceArg(name = "property", value = "c2c.in.wallet-events"))
 class AddressAssignmentTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @ConfigProperty(name = "mp.messaging.incoming.wallet-events.topic")
+    @ConfigProperty(name = "c2c.in.wallet-events")
     String topic;
     @Inject
     MeterRegistry meters;

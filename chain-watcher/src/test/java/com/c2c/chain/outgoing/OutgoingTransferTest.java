@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_chain"))
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(value = FreshTopicResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.wallet-events.topic"))
+        initArgs = @ResourceArg(name = "property", value = "c2c.in.wallet-events"))
 @QuarkusTestResource(value = AnvilChainResource.class, restrictToAnnotatedClass = true,
         initArgs = @ResourceArg(name = "confirmations", value = "4"))
 class OutgoingTransferTest {
@@ -156,7 +156,7 @@ class OutgoingTransferTest {
 
     /** The wallet's signer announces a signed version, as it would (on the wallet events topic). */
     private static void signed(String transferId, String txHash, long nonce, String from, String to, long micros) {
-        String topic = ConfigProvider.getConfig().getValue("mp.messaging.incoming.wallet-events.topic", String.class);
+        String topic = ConfigProvider.getConfig().getValue("c2c.in.wallet-events", String.class);
         try (TestEvents events = new TestEvents()) {
             events.publish(topic, transferId, UUID.randomUUID().toString(), EventCatalog.OUTGOING_TRANSFER_SIGNED.name(),
                     "{\"chainId\":" + AnvilNode.CHAIN_ID + ",\"transferId\":\"" + transferId

@@ -45,7 +45,7 @@ final class ChainFixture {
 
     /** The wallet assigns {@code address} to {@code owner}: published as the wallet would, applied by the consumer. */
     static void assign(String address, String owner) {
-        String topic = ConfigProvider.getConfig().getValue("mp.messaging.incoming.wallet-events.topic", String.class);
+        String topic = ConfigProvider.getConfig().getValue("c2c.in.wallet-events", String.class);
         try (TestEvents events = new TestEvents()) {
             events.publish(topic, owner, UUID.randomUUID().toString(), EventCatalog.DEPOSIT_ADDRESS_ASSIGNED.name(),
                     "{\"chainId\":" + AnvilNode.CHAIN_ID + ",\"address\":\"" + address + "\",\"ownerId\":\"" + owner

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_chain"))
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(value = FreshTopicResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.wallet-events.topic"))
+        initArgs = @ResourceArg(name = "property", value = "c2c.in.wallet-events"))
 @QuarkusTestResource(value = AnvilChainResource.class, restrictToAnnotatedClass = true, initArgs = {
         @ResourceArg(name = "confirmations", value = "2"), @ResourceArg(name = "max-range", value = "2"),
         @ResourceArg(name = "backfill-blocks", value = "60")})

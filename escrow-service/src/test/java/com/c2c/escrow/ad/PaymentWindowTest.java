@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 class PaymentWindowTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @ConfigProperty(name = "mp.messaging.incoming.order-events.topic")
+    @ConfigProperty(name = "c2c.in.order-events")
     String orderEvents;
-    @ConfigProperty(name = "mp.messaging.incoming.matching-events.topic")
+    @ConfigProperty(name = "c2c.in.matching-events")
     String matchingEvents;
-    @ConfigProperty(name = "mp.messaging.incoming.trade-funds.topic")
+    @ConfigProperty(name = "c2c.in.trade-funds")
     String tradeFunds;
 
     @Test

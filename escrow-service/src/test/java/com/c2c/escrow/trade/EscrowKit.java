@@ -36,7 +36,7 @@ final class EscrowKit {
     }
 
     static String topic(String channel) {
-        return ConfigProvider.getConfig().getValue("mp.messaging.incoming." + channel + ".topic", String.class);
+        return ConfigProvider.getConfig().getValue("c2c.in." + channel, String.class);
     }
 
     static String user(String name) {

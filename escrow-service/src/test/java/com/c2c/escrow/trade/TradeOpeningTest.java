@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class TradeOpeningTest {
 
-    @ConfigProperty(name = "mp.messaging.incoming.matching-events.topic")
+    @ConfigProperty(name = "c2c.in.matching-events")
     String matchingEvents;
 
     @Test

@@ -12,19 +12,15 @@ import com.c2c.order.trade.TradeProgress;
 import com.c2c.platform.messaging.consumer.EventConsumer;
 import com.c2c.platform.messaging.consumer.Subscription;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Escrow's trade lifecycle: the trade's status for its taker order, and at its end (once per trade) the
  * completed-trade counts of both parties, or the cancelled quantity's way back to the ad and the taker.
  */
-@ApplicationScoped
+@Singleton
 public class EscrowEventsConsumer {
-    private final EventConsumer consumer;
-    private final Subscription subscription;
     private final TradeProgress trades;
     private final CompletedTrades completed;
     private final AdBookkeeping ads;
@@ -32,7 +28,6 @@ public class EscrowEventsConsumer {
 
     EscrowEventsConsumer(EventConsumer consumer, TradeProgress trades, CompletedTrades completed, AdBookkeeping ads,
             TakerOrderOutcomes orders) {
-        this.consumer = consumer;
         this.trades = trades;
         this.completed = completed;
         this.ads = ads;
@@ -43,12 +38,7 @@ public class EscrowEventsConsumer {
                 EventCatalog.TRADE_DISPUTED, EventCatalog.TRADE_COMPLETED, EventCatalog.TRADE_CANCELLED)) {
             subscription.on(type, e -> changed(type.name(), e));
         }
-        this.subscription = consumer.register(subscription.build());
-    }
-
-    @Incoming("escrow-events")
-    public Uni<Void> on(KafkaRecordBatch<String, String> batch) {
-        return consumer.consume(subscription, batch);
+        consumer.register(subscription.build());
     }
 
     private Uni<Void> changed(String type, TradeStateChanged e) {

@@ -9,30 +9,25 @@ import com.c2c.order.trade.TradeProgress;
 import com.c2c.platform.messaging.consumer.EventConsumer;
 import com.c2c.platform.messaging.consumer.Subscription;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import jakarta.inject.Singleton;
 
 /**
  * The book's answers, for ads and taker orders alike: one channel, consumed in partition order (one
  * market's events in the order the engine emitted them), each offered to both domains, which ignore ids
  * that are not theirs.
  */
-@ApplicationScoped
+@Singleton
 public class MatchingEventsConsumer {
-    private final EventConsumer consumer;
-    private final Subscription subscription;
     private final TradeProgress trades;
     private final AdBookkeeping ads;
     private final TakerOrderOutcomes orders;
 
     MatchingEventsConsumer(EventConsumer consumer, TradeProgress trades, AdBookkeeping ads,
             TakerOrderOutcomes orders) {
-        this.consumer = consumer;
         this.trades = trades;
         this.ads = ads;
         this.orders = orders;
-        this.subscription = consumer.register(
+        consumer.register(
                 Subscription.of("order.matching-events", "matching-events", Topics.MATCHING_EVENTS)
                         .on(EventCatalog.TRADE_MATCHED, this::matched)
                         .on(EventCatalog.ORDER_REJECTED, r -> ads.refused(r.orderId(), r.reason(), r.command())
@@ -41,11 +36,6 @@ public class MatchingEventsConsumer {
                                 .chain(() -> orders.bookCancelled(c.orderId(), c.quantityMicros())))
                         .ignoring(EventCatalog.MARKET_OPENED)
                         .build());
-    }
-
-    @Incoming("matching-events")
-    public Uni<Void> on(KafkaRecordBatch<String, String> batch) {
-        return consumer.consume(subscription, batch);
     }
 
     private Uni<Void> matched(TradeMatched m) {

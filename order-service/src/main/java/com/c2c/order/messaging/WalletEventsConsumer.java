@@ -10,9 +10,7 @@ import com.c2c.platform.messaging.consumer.EventConsumer;
 import com.c2c.platform.messaging.consumer.Subscription;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,23 +18,20 @@ import org.jboss.logging.Logger;
  * expected (this service releases only what it knows is reserved): it is logged and counted for an
  * operator's alert (docs/operations.md).
  */
-@ApplicationScoped
+@Singleton
 public class WalletEventsConsumer {
     private static final Logger LOG = Logger.getLogger(WalletEventsConsumer.class);
     static final String RELEASE_REFUSED = "c2c.order.reservation.release.refused";
 
-    private final EventConsumer consumer;
-    private final Subscription subscription;
     private final AdBookkeeping ads;
     private final TakerOrderOutcomes orders;
     private final MeterRegistry meters;
 
     WalletEventsConsumer(EventConsumer consumer, AdBookkeeping ads, TakerOrderOutcomes orders, MeterRegistry meters) {
-        this.consumer = consumer;
         this.ads = ads;
         this.orders = orders;
         this.meters = meters;
-        this.subscription = consumer.register(Subscription.of("order.wallet-events", "wallet-events", Topics.WALLET_EVENTS)
+        consumer.register(Subscription.of("order.wallet-events", "wallet-events", Topics.WALLET_EVENTS)
                 .on(EventCatalog.AD_FUNDS_RESERVED, r -> ads.fundsReserved(r.adId()))
                 .on(EventCatalog.AD_FUNDS_REJECTED, r -> ads.fundsRejected(r.adId()))
                 // A SELL order's reservation, or the raise of an ad's total: each domain ignores the other's ids.
@@ -48,11 +43,6 @@ public class WalletEventsConsumer {
                         EventCatalog.FUNDS_RELEASED, EventCatalog.FUNDS_REFUNDED,
                         EventCatalog.WITHDRAWAL_STATE_CHANGED)
                 .build());
-    }
-
-    @Incoming("wallet-events")
-    public Uni<Void> on(KafkaRecordBatch<String, String> batch) {
-        return consumer.consume(subscription, batch);
     }
 
     private Uni<Void> rejected(WalletCommandRejected r) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ReconciliationReportCapTest.OneOwner.class)
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_wallet"))
 @QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.wallet-commands.topic"))
+        initArgs = @ResourceArg(name = "property", value = "c2c.in.wallet-commands"))
 class ReconciliationReportCapTest {
     public static class OneOwner implements QuarkusTestProfile {
         @Override
@@ -36,7 +36,7 @@ class ReconciliationReportCapTest {
         }
     }
 
-    @ConfigProperty(name = "mp.messaging.incoming.wallet-commands.topic")
+    @ConfigProperty(name = "c2c.in.wallet-commands")
     String commands;
 
     @Test

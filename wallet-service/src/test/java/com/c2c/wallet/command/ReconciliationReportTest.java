@@ -37,11 +37,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_wallet"))
 @QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.wallet-commands.topic"))
+        initArgs = @ResourceArg(name = "property", value = "c2c.in.wallet-commands"))
 class ReconciliationReportTest {
     private static final String REPORT = "/api/v1/reconciliation/wallet-service";
 
-    @ConfigProperty(name = "mp.messaging.incoming.wallet-commands.topic")
+    @ConfigProperty(name = "c2c.in.wallet-commands")
     String commands;
 
     private TestEvents events;

@@ -32,13 +32,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_wallet"))
 @QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.wallet-commands.topic"))
+        initArgs = @ResourceArg(name = "property", value = "c2c.in.wallet-commands"))
 class WalletCommandReplayTest {
 
-    @ConfigProperty(name = "mp.messaging.incoming.wallet-commands.topic")
+    @ConfigProperty(name = "c2c.in.wallet-commands")
     String commands;
 
-    @ConfigProperty(name = "mp.messaging.incoming.order-events.topic")
+    @ConfigProperty(name = "c2c.in.order-events")
     String orderEvents;
 
     @Test

@@ -42,7 +42,7 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_wallet"))
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(value = FreshTopicResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.chain-events.topic"))
+        initArgs = @ResourceArg(name = "property", value = "c2c.in.chain-events"))
 @QuarkusTestResource(value = CustodyChainResource.class, restrictToAnnotatedClass = true)
 class CustodyReportTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
@@ -51,7 +51,7 @@ class CustodyReportTest {
 
     @Inject
     SignerLoop signer;
-    @ConfigProperty(name = "mp.messaging.incoming.chain-events.topic")
+    @ConfigProperty(name = "c2c.in.chain-events")
     String chainEvents;
 
     @Test

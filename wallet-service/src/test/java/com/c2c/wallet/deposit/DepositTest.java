@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_wallet"))
 @QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.chain-events.topic"))
+        initArgs = @ResourceArg(name = "property", value = "c2c.in.chain-events"))
 class DepositTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final long CHAIN = 31337;
@@ -55,7 +55,7 @@ class DepositTest {
     private static final String TOKEN = "0x5fbdb2315678afecb367f032d93f642f64180aa3";
     private static final DepositAddressDeriver ORACLE = DepositAddressDeriver.fromAccountXpub(TestMnemonic.ACCOUNT_XPUB);
 
-    @ConfigProperty(name = "mp.messaging.incoming.chain-events.topic")
+    @ConfigProperty(name = "c2c.in.chain-events")
     String chainEvents;
 
     @Inject

@@ -30,11 +30,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_wallet"))
 @QuarkusTestResource(value = FreshTopicResource.class,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.order-events.topic"))
+        initArgs = @ResourceArg(name = "property", value = "c2c.in.order-events"))
 class AdReservationTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
-    @ConfigProperty(name = "mp.messaging.incoming.order-events.topic")
+    @ConfigProperty(name = "c2c.in.order-events")
     String orderEvents;
 
     @Test

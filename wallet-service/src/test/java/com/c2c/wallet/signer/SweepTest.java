@@ -36,7 +36,7 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_wallet"))
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(value = FreshTopicResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.chain-events.topic"))
+        initArgs = @ResourceArg(name = "property", value = "c2c.in.chain-events"))
 @QuarkusTestResource(value = SweepChainResource.class, restrictToAnnotatedClass = true)
 class SweepTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
@@ -46,7 +46,7 @@ class SweepTest {
 
     @Inject
     SignerLoop signer;
-    @ConfigProperty(name = "mp.messaging.incoming.chain-events.topic")
+    @ConfigProperty(name = "c2c.in.chain-events")
     String chainEvents;
 
     @Test

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_wallet"))
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(value = FreshTopicResource.class, restrictToAnnotatedClass = true,
-        initArgs = @ResourceArg(name = "property", value = "mp.messaging.incoming.chain-events.topic"))
+        initArgs = @ResourceArg(name = "property", value = "c2c.in.chain-events"))
 @QuarkusTestResource(value = HotWalletChainResource.class, restrictToAnnotatedClass = true)
 class WithdrawalSendingTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
@@ -48,7 +48,7 @@ class WithdrawalSendingTest {
 
     @Inject
     SignerLoop signer;
-    @ConfigProperty(name = "mp.messaging.incoming.chain-events.topic")
+    @ConfigProperty(name = "c2c.in.chain-events")
     String chainEvents;
 
     @Test

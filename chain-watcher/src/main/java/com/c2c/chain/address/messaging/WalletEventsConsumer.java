@@ -6,23 +6,16 @@ import com.c2c.events.EventCatalog;
 import com.c2c.events.Topics;
 import com.c2c.platform.messaging.consumer.EventConsumer;
 import com.c2c.platform.messaging.consumer.Subscription;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import jakarta.inject.Singleton;
 
 /**
  * Deposit addresses the wallet hands out become watched addresses, and transfers its signer sends are followed until
  * final; the wallet's other events are not ours.
  */
-@ApplicationScoped
+@Singleton
 public class WalletEventsConsumer {
-    private final EventConsumer consumer;
-    private final Subscription subscription;
-
     WalletEventsConsumer(EventConsumer consumer, WatchService watcher, OutgoingTransfers outgoing) {
-        this.consumer = consumer;
-        this.subscription = consumer.register(Subscription.of("chain.wallet-events", "wallet-events", Topics.WALLET_EVENTS)
+        consumer.register(Subscription.of("chain.wallet-events", "wallet-events", Topics.WALLET_EVENTS)
                 .on(EventCatalog.DEPOSIT_ADDRESS_ASSIGNED, watcher::assigned)
                 .on(EventCatalog.OUTGOING_TRANSFER_SIGNED, outgoing::signed)
                 // ledger outcomes of ads, orders and trades
@@ -31,10 +24,5 @@ public class WalletEventsConsumer {
                         EventCatalog.FUNDS_RELEASED, EventCatalog.FUNDS_REFUNDED, EventCatalog.WALLET_COMMAND_REJECTED,
                         EventCatalog.WITHDRAWAL_STATE_CHANGED)
                 .build());
-    }
-
-    @Incoming("wallet-events")
-    public Uni<Void> on(KafkaRecordBatch<String, String> batch) {
-        return consumer.consume(subscription, batch);
     }
 }

@@ -5,20 +5,13 @@ import com.c2c.events.EventCatalog;
 import com.c2c.events.Topics;
 import com.c2c.platform.messaging.consumer.EventConsumer;
 import com.c2c.platform.messaging.consumer.Subscription;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import jakarta.inject.Singleton;
 
 /** Keeps each ad's payment window, which times the buyer's payment on the ad's trades. */
-@ApplicationScoped
+@Singleton
 public class OrderEventsConsumer {
-    private final EventConsumer consumer;
-    private final Subscription subscription;
-
     OrderEventsConsumer(EventConsumer consumer, PaymentWindows windows) {
-        this.consumer = consumer;
-        this.subscription = consumer.register(Subscription.of("escrow.order-events", "order-events", Topics.ORDER_EVENTS)
+        consumer.register(Subscription.of("escrow.order-events", "order-events", Topics.ORDER_EVENTS)
                 .on(EventCatalog.AD_POSTED, posted -> windows.remember(posted.adId(), posted.paymentWindowMinutes()))
                 .on(EventCatalog.AD_AMENDED, amended -> windows.remember(amended.adId(),
                         amended.paymentWindowMinutes()))
@@ -26,10 +19,5 @@ public class OrderEventsConsumer {
                 .ignoring(EventCatalog.AD_LISTED, EventCatalog.AD_WITHDRAWN, EventCatalog.AD_QUANTITY_RESTORED,
                         EventCatalog.ORDER_PLACED, EventCatalog.ORDER_CANCEL_REQUESTED)
                 .build());
-    }
-
-    @Incoming("order-events")
-    public Uni<Void> on(KafkaRecordBatch<String, String> batch) {
-        return consumer.consume(subscription, batch);
     }
 }

@@ -5,23 +5,16 @@ import com.c2c.events.EventCatalog;
 import com.c2c.events.Topics;
 import com.c2c.platform.messaging.consumer.EventConsumer;
 import com.c2c.platform.messaging.consumer.Subscription;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import jakarta.inject.Singleton;
 
 /**
  * The wallet's answers about a trade's funds (locked, released, refunded), which move the trade on. They have a
  * topic of their own, read by escrow alone (ADR 0019); the wallet's refusals stay on wallet events.
  */
-@ApplicationScoped
+@Singleton
 public class TradeFundsConsumer {
-    private final EventConsumer consumer;
-    private final Subscription subscription;
-
     TradeFundsConsumer(EventConsumer consumer, FundsOutcomes outcomes) {
-        this.consumer = consumer;
-        this.subscription = consumer.register(
+        consumer.register(
                 fundsAnswers(Subscription.of("escrow.trade-funds", "trade-funds", Topics.TRADE_FUNDS), outcomes)
                         .build());
     }
@@ -32,10 +25,5 @@ public class TradeFundsConsumer {
                 .on(EventCatalog.FUNDS_LOCKED, outcomes::locked)
                 .on(EventCatalog.FUNDS_RELEASED, outcomes::released)
                 .on(EventCatalog.FUNDS_REFUNDED, outcomes::refunded);
-    }
-
-    @Incoming("trade-funds")
-    public Uni<Void> on(KafkaRecordBatch<String, String> batch) {
-        return consumer.consume(subscription, batch);
     }
 }

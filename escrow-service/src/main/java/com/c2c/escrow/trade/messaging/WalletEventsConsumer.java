@@ -5,24 +5,17 @@ import com.c2c.events.EventCatalog;
 import com.c2c.events.Topics;
 import com.c2c.platform.messaging.consumer.EventConsumer;
 import com.c2c.platform.messaging.consumer.Subscription;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import jakarta.inject.Singleton;
 
 /**
  * The wallet's refusals of escrow's commands move trades on; its other events (ads, deposits) are not escrow's.
  * A trade's funds locked, released or refunded now come on their own topic ({@link TradeFundsConsumer}, ADR
  * 0019); those published here before that move are still applied here.
  */
-@ApplicationScoped
+@Singleton
 public class WalletEventsConsumer {
-    private final EventConsumer consumer;
-    private final Subscription subscription;
-
     WalletEventsConsumer(EventConsumer consumer, FundsOutcomes outcomes) {
-        this.consumer = consumer;
-        this.subscription = consumer.register(TradeFundsConsumer.fundsAnswers(
+        consumer.register(TradeFundsConsumer.fundsAnswers(
                 Subscription.of("escrow.wallet-events", "wallet-events", Topics.WALLET_EVENTS), outcomes)
                 .on(EventCatalog.WALLET_COMMAND_REJECTED, outcomes::rejected)
                 // ads' and orders' reservations and credits are the order service's business
@@ -30,10 +23,5 @@ public class WalletEventsConsumer {
                         EventCatalog.FUNDS_RESERVED, EventCatalog.RESERVATION_RELEASED,
                         EventCatalog.WITHDRAWAL_STATE_CHANGED)
                 .build());
-    }
-
-    @Incoming("wallet-events")
-    public Uni<Void> on(KafkaRecordBatch<String, String> batch) {
-        return consumer.consume(subscription, batch);
     }
 }

@@ -6,34 +6,22 @@ import com.c2c.platform.messaging.consumer.EventConsumer;
 import com.c2c.platform.messaging.consumer.Subscription;
 import com.c2c.wallet.command.ReservationCommands;
 import com.c2c.wallet.command.TradeCommands;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import jakarta.inject.Singleton;
 
 /**
  * The ledger's command topic: every command is applied in its own transaction with its answer. The
  * inbox drops a redelivered event id (its answer was committed with the first delivery); the same
  * command under a new event id is answered again from its recorded outcome.
  */
-@ApplicationScoped
+@Singleton
 public class WalletCommandsConsumer {
-    private final EventConsumer consumer;
-    private final Subscription subscription;
-
     WalletCommandsConsumer(EventConsumer consumer, ReservationCommands reservations, TradeCommands trades) {
-        this.consumer = consumer;
-        this.subscription = consumer.register(Subscription.of("wallet.commands", "wallet-commands", Topics.WALLET_COMMANDS)
+        consumer.register(Subscription.of("wallet.commands", "wallet-commands", Topics.WALLET_COMMANDS)
                 .on(EventCatalog.RESERVE_FUNDS, reservations::reserve)
                 .on(EventCatalog.RELEASE_RESERVATION, reservations::release)
                 .on(EventCatalog.LOCK_FUNDS, trades::lock)
                 .on(EventCatalog.RELEASE_FUNDS, trades::release)
                 .on(EventCatalog.REFUND_FUNDS, trades::refund)
                 .build());
-    }
-
-    @Incoming("wallet-commands")
-    public Uni<Void> on(KafkaRecordBatch<String, String> batch) {
-        return consumer.consume(subscription, batch);
     }
 }

@@ -7,10 +7,7 @@ import com.c2c.platform.messaging.consumer.Subscription;
 import com.c2c.wallet.deposit.DepositCrediting;
 import com.c2c.wallet.deposit.SweepSettlement;
 import com.c2c.wallet.withdrawal.WithdrawalChainReports;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import jakarta.inject.Singleton;
 
 /**
  * chain-watcher's reports: deposits pending, credited once, reverted, or reorged after credit (ADR 0013), and the
@@ -18,15 +15,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Each is applied in its own transaction; the inbox drops a redelivered event id, and the ledger's command id
  * keeps a deposit reported twice under new ids from being credited twice.
  */
-@ApplicationScoped
+@Singleton
 public class ChainEventsConsumer {
-    private final EventConsumer consumer;
-    private final Subscription subscription;
-
     ChainEventsConsumer(EventConsumer consumer, DepositCrediting deposits, WithdrawalChainReports withdrawals,
             SweepSettlement sweeps) {
-        this.consumer = consumer;
-        this.subscription = consumer.register(Subscription.of("wallet.chain-events", "chain-events", Topics.CHAIN_EVENTS)
+        consumer.register(Subscription.of("wallet.chain-events", "chain-events", Topics.CHAIN_EVENTS)
                 .on(EventCatalog.DEPOSIT_DETECTED, deposits::detected)
                 .on(EventCatalog.DEPOSIT_CONFIRMED, deposits::confirmed)
                 .on(EventCatalog.DEPOSIT_REVERTED, deposits::reverted)
@@ -39,10 +32,5 @@ public class ChainEventsConsumer {
                 .on(EventCatalog.OUTGOING_TRANSFER_FAILED, report -> SweepSettlement.SWEEP.equals(report.purpose())
                         ? sweeps.failed(report) : withdrawals.failed(report))
                 .build());
-    }
-
-    @Incoming("chain-events")
-    public Uni<Void> on(KafkaRecordBatch<String, String> batch) {
-        return consumer.consume(subscription, batch);
     }
 }

@@ -49,19 +49,23 @@ import org.jboss.logging.Logger;
  * per-key order later records rely on (an ad's fill after its listing, a release after its lock).</li>
  * </ul>
  * Records arrive in polled batches, applied in one transaction when nothing goes wrong (see {@link
- * #consume}); a channel handles one batch at a time, so holding a record holds the ones behind it.
+ * #consume}); a service reads all its topics through one Kafka consumer (ADR 0021), and each record goes to the
+ * subscription that reads its topic. The consumer handles one batch at a time, so holding a record holds the ones
+ * behind it, whatever their topic.
  */
 @ApplicationScoped
 public class EventConsumer {
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
     public static final String DEAD_LETTERS = "c2c.messaging.dead.letters";
     public static final String RETRIES = "c2c.messaging.consumer.retries";
-    /** Records per polled batch, per consumer. */
+    /** Records per polled batch (tag {@code consumer}: the channel, {@code events} in a service, ADR 0021). */
     public static final String BATCH_SIZE = "c2c.messaging.consumer.batch.size";
     /** Batches that could not be applied in one transaction and were applied one record at a time. */
     public static final String BATCH_FALLBACKS = "c2c.messaging.consumer.batch.fallbacks";
     /** A record that cannot be applied (poison): its batch goes one record at a time, where it is dead-lettered. */
-    private static final Inbox.Effect UNREADABLE = new Inbox.Effect(null, null);
+    private static final Inbox.Effect UNREADABLE = new Inbox.Effect(null, null, null);
+    /** Where a subscription's topic can be pointed elsewhere: {@code c2c.in.<source>} (tests read topics of their own). */
+    public static final String SOURCE_PREFIX = "c2c.in.";
     /** Headers a dead letter carries besides the connector's own (dead-letter-reason, -topic, -partition, -offset). */
     public static final String CONSUMER_HEADER = "dead-letter-consumer";
     public static final String KIND_HEADER = "dead-letter-kind";
@@ -80,6 +84,8 @@ public class EventConsumer {
     private final String service;
     private final Duration stalledRetry;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    /** Each topic read here, by the name it has on the broker, and the one subscription that applies its records. */
+    private final Map<String, Subscription> byTopic = new ConcurrentHashMap<>();
 
     EventConsumer(Inbox inbox, ObjectMapper json, @Readiness ConsumerHealth health, MeterRegistry meters,
             @ConfigProperty(name = "quarkus.application.name") String service,
@@ -93,22 +99,30 @@ public class EventConsumer {
     }
 
     /**
-     * Registers a consumer's subscription (once, from its constructor) after checking it against its
-     * channel's configured topic; a mismatch fails the start.
+     * Registers a subscription (once, from the constructor of the bean that builds it, which the service's
+     * {@code @Incoming} bean injects so that it exists before the first batch). The topic it reads is its
+     * platform topic unless {@code c2c.in.<source>} names another; naming another platform topic, or a topic
+     * another subscription reads, fails the start.
      */
     public Subscription register(Subscription subscription) {
-        Optional<String> configured = ConfigProvider.getConfig()
-                .getOptionalValue("mp.messaging.incoming." + subscription.channel() + ".topic", String.class);
-        // A test may feed the channel from a topic of its own; another platform topic is always a mistake.
-        if (configured.isPresent() && !configured.get().equals(subscription.topic())
-                && EventCatalog.all().stream().anyMatch(t -> t.topic().equals(configured.get()))) {
+        String reads = ConfigProvider.getConfig()
+                .getOptionalValue(SOURCE_PREFIX + subscription.source(), String.class).orElse(subscription.topic());
+        // A test may point a subscription at a topic of its own; another platform topic is always a mistake.
+        if (!reads.equals(subscription.topic()) && EventCatalog.all().stream().anyMatch(t -> t.topic().equals(reads))) {
             throw new IllegalStateException(subscription.consumer() + " expects topic " + subscription.topic()
-                    + " but channel " + subscription.channel() + " reads " + configured.get());
+                    + " but " + SOURCE_PREFIX + subscription.source() + " is " + reads);
         }
-        Subscription known = subscriptions.putIfAbsent(subscription.consumer(), subscription);
+        Subscription known = subscriptions.get(subscription.consumer());
         if (known != null && known != subscription) {
             throw new IllegalStateException("two consumers are named " + subscription.consumer());
         }
+        Subscription reader = byTopic.get(reads);
+        if (reader != null && reader != subscription) {
+            throw new IllegalStateException(reader.consumer() + " and " + subscription.consumer() + " both read " + reads);
+        }
+        // Registered from start-up constructors, one at a time.
+        subscriptions.put(subscription.consumer(), subscription);
+        byTopic.put(reads, subscription);
         health.watch(subscription.consumer());
         return subscription;
     }
@@ -119,8 +133,9 @@ public class EventConsumer {
     }
 
     /**
-     * Handles one polled batch of the subscription's channel (its channel has {@code batch=true}); completes
-     * when every record of it is applied, skipped or dead-lettered, and then acknowledges the batch.
+     * Handles one polled batch of the service's channel (it has {@code batch=true}), each record by the
+     * subscription that reads its topic; completes when every record of it is applied, skipped or
+     * dead-lettered, and then acknowledges the batch. {@code channel} names the batch in metrics and logs.
      *
      * <p>The common case costs one transaction and one inbox insert for the whole batch ({@link
      * Inbox#applyAllOnce}): every record read, then applied in order. Anything else — a record that cannot be
@@ -128,53 +143,53 @@ public class EventConsumer {
      * transaction back and the batch is handled again one record at a time, each in its own transaction with
      * the failure classification above, so a poison record is dead-lettered alone and the records before it
      * are not held back by it. Both ways apply the records in the order they were polled, which keeps each
-     * partition's (and so each key's) order.
+     * partition's (and so each key's) order. Each record's inbox row is in its subscription's namespace.
      */
-    public Uni<Void> consume(Subscription subscription, KafkaRecordBatch<String, String> batch) {
+    public Uni<Void> consume(String channel, KafkaRecordBatch<String, String> batch) {
         Context context = Vertx.currentContext();
         List<KafkaRecord<String, String>> records = batch.getRecords();
-        meters.summary(BATCH_SIZE, "consumer", subscription.consumer()).record(records.size());
+        meters.summary(BATCH_SIZE, "consumer", channel).record(records.size());
         List<Inbox.Effect> effects = new ArrayList<>(records.size());
         for (KafkaRecord<String, String> record : records) {
-            Inbox.Effect effect = readable(subscription, record);
+            Subscription subscription = byTopic.get(record.getTopic());
+            Inbox.Effect effect = subscription == null ? UNREADABLE : readable(subscription, record);
             if (effect == UNREADABLE) {
-                return oneByOne(subscription, records, context).chain(() -> ack(batch));
+                return oneByOne(records, context).chain(() -> ack(batch));
             }
             if (effect != null) {
                 effects.add(effect);
             }
         }
         if (effects.size() <= 1) { // nothing to share a transaction with
-            return oneByOne(subscription, records, context).chain(() -> ack(batch));
+            return oneByOne(records, context).chain(() -> ack(batch));
         }
-        return applyTogether(subscription, batch, effects, context, 0);
+        return applyTogether(channel, batch, effects, context, 0);
     }
 
     /**
-     * The batch's effects in one transaction. A deadlock or serialization failure with another consumer's
-     * transaction (two channels of a service touching the same rows in different orders, say an ad's fill and
-     * its trade's end) is tried again as a batch, up to {@link #BATCH_CONFLICT_RETRIES} times: the other
+     * The batch's effects in one transaction. A deadlock or serialization failure with another transaction
+     * (a request to the service's API, or another instance's consumer, touching the same rows in another order)
+     * is tried again as a batch, up to {@link #BATCH_CONFLICT_RETRIES} times: the other
      * transaction has gone on by then, and going one record at a time would cost a transaction per record.
      */
-    private Uni<Void> applyTogether(Subscription subscription, KafkaRecordBatch<String, String> batch,
+    private Uni<Void> applyTogether(String channel, KafkaRecordBatch<String, String> batch,
             List<Inbox.Effect> effects, Context context, int conflicts) {
         List<KafkaRecord<String, String>> records = batch.getRecords();
-        return Uni.createFrom().deferred(() -> inbox.applyAllOnce(subscription.consumer(), effects))
+        return Uni.createFrom().deferred(() -> inbox.applyAllOnce(effects))
                 .onItemOrFailure().transformToUni((applied, failure) -> {
                     if (failure == null) {
                         return ack(batch);
                     }
                     if (conflicts < BATCH_CONFLICT_RETRIES && Outages.isConflict(failure)) {
-                        LOG.debugf("%s tries its batch of %d again after a conflict: %s", subscription.consumer(),
-                                records.size(), failure.toString());
-                        meters.counter(RETRIES, "consumer", subscription.consumer(), "kind", "conflict").increment();
-                        return on(context).chain(() -> applyTogether(subscription, batch, effects, context,
-                                conflicts + 1));
+                        LOG.debugf("%s tries its batch of %d again after a conflict: %s", channel, records.size(),
+                                failure.toString());
+                        meters.counter(RETRIES, "consumer", channel, "kind", "conflict").increment();
+                        return on(context).chain(() -> applyTogether(channel, batch, effects, context, conflicts + 1));
                     }
-                    LOG.debugf("%s applies a batch of %d one record at a time: %s", subscription.consumer(),
-                            records.size(), failure.toString());
-                    meters.counter(BATCH_FALLBACKS, "consumer", subscription.consumer()).increment();
-                    return oneByOne(subscription, records, context).chain(() -> ack(batch));
+                    LOG.debugf("%s applies a batch of %d one record at a time: %s", channel, records.size(),
+                            failure.toString());
+                    meters.counter(BATCH_FALLBACKS, "consumer", channel).increment();
+                    return oneByOne(records, context).chain(() -> ack(batch));
                 });
     }
 
@@ -188,7 +203,7 @@ public class EventConsumer {
             return null;
         }
         String requestId = requestIdOf(record);
-        return new Inbox.Effect(read.event(), () -> {
+        return new Inbox.Effect(subscription.consumer(), read.event(), () -> {
             RequestIds.adopt(requestId);
             return read.effect().get();
         });
@@ -221,10 +236,10 @@ public class EventConsumer {
      * batch transaction, a dead letter acknowledged on the Kafka producer's thread), and a transaction needs
      * that context.
      */
-    private Uni<Void> oneByOne(Subscription subscription, List<KafkaRecord<String, String>> records, Context context) {
+    private Uni<Void> oneByOne(List<KafkaRecord<String, String>> records, Context context) {
         return Multi.createFrom().iterable(records)
                 .onItem().transformToUniAndConcatenate(record -> on(context)
-                        .chain(() -> handle(subscription, record, context)))
+                        .chain(() -> handle(record, context)))
                 .collect().last().replaceWithVoid();
     }
 
@@ -237,10 +252,15 @@ public class EventConsumer {
     }
 
     /** One record, in its own transaction: applied, ignored or dead-lettered (the dead letter acknowledges it). */
-    private Uni<Void> handle(Subscription subscription, Message<String> message, Context context) {
+    private Uni<Void> handle(KafkaRecord<String, String> message, Context context) {
+        Subscription subscription = byTopic.get(message.getTopic());
+        if (subscription == null) { // the channel reads a topic no subscription here reads: a wiring mistake
+            return deadLetter(service, message, null, PoisonEvent.unknownType("no consumer of " + service
+                    + " reads topic " + message.getTopic()));
+        }
         Read read = read(subscription, message);
         if (read.poison() != null) {
-            return deadLetter(subscription, message, read.event(), read.poison());
+            return deadLetter(subscription.consumer(), message, read.event(), read.poison());
         }
         // Events this one causes carry the request that started the chain (and so do the log lines).
         RequestIds.adopt(requestIdOf(message));
@@ -302,7 +322,7 @@ public class EventConsumer {
                     PoisonEvent poison = poisonIn(failure);
                     if (poison != null) {
                         health.release(s.consumer());
-                        return deadLetter(s, message, event, poison);
+                        return deadLetter(s.consumer(), message, event, poison);
                     }
                     boolean outage = Outages.isOutage(failure);
                     health.hold(s.consumer(), outage ? State.WAITING : State.STALLED, event.id(), event.type());
@@ -323,12 +343,12 @@ public class EventConsumer {
                 });
     }
 
-    private Uni<Void> deadLetter(Subscription s, Message<String> message, ReceivedEvent event, PoisonEvent poison) {
-        LOG.warnf("%s dead-lettered event %s (%s): %s", s.consumer(), event == null ? "?" : event.id(),
+    private Uni<Void> deadLetter(String consumer, Message<String> message, ReceivedEvent event, PoisonEvent poison) {
+        LOG.warnf("%s dead-lettered event %s (%s): %s", consumer, event == null ? "?" : event.id(),
                 event == null ? "?" : event.type(), poison.getMessage());
-        meters.counter(DEAD_LETTERS, "consumer", s.consumer(), "reason", poison.kind()).increment();
+        meters.counter(DEAD_LETTERS, "consumer", consumer, "reason", poison.kind()).increment();
         RecordHeaders headers = new RecordHeaders();
-        headers.add(CONSUMER_HEADER, s.consumer().getBytes(StandardCharsets.UTF_8));
+        headers.add(CONSUMER_HEADER, consumer.getBytes(StandardCharsets.UTF_8));
         headers.add(KIND_HEADER, poison.kind().getBytes(StandardCharsets.UTF_8));
         headers.add(SERVICE_HEADER, service.getBytes(StandardCharsets.UTF_8));
         Metadata metadata = Metadata.of(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build());

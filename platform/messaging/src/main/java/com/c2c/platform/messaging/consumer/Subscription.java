@@ -20,9 +20,10 @@ import java.util.function.Function;
  * 0019) counts as one of its former topic too, since records of it published before the move are still there.
  *
  * @param consumer the consumer's stable name: its inbox namespace, and how dead letters and health name it
- * @param channel  the SmallRye channel ({@code mp.messaging.incoming.<channel>}) it is fed by
+ * @param source   the key that may point it at another topic than {@code topic}: {@code c2c.in.<source>} (tests
+ *                 read topics of their own); the service's one Kafka consumer must read that topic (ADR 0021)
  */
-public record Subscription(String consumer, String channel, String topic, Map<String, Handler<?>> handlers,
+public record Subscription(String consumer, String source, String topic, Map<String, Handler<?>> handlers,
         Set<String> ignored) {
 
     /** A handler of one type: reads the data into {@code T} and applies it. */
@@ -33,8 +34,8 @@ public record Subscription(String consumer, String channel, String topic, Map<St
         }
     }
 
-    public static Builder of(String consumer, String channel, String topic) {
-        return new Builder(consumer, channel, topic);
+    public static Builder of(String consumer, String source, String topic) {
+        return new Builder(consumer, source, topic);
     }
 
     Handler<?> handler(String type) {
@@ -47,14 +48,14 @@ public record Subscription(String consumer, String channel, String topic, Map<St
 
     public static final class Builder {
         private final String consumer;
-        private final String channel;
+        private final String source;
         private final String topic;
         private final Map<String, Handler<?>> handlers = new LinkedHashMap<>();
         private final Set<String> ignored = new TreeSet<>();
 
-        private Builder(String consumer, String channel, String topic) {
+        private Builder(String consumer, String source, String topic) {
             this.consumer = consumer;
-            this.channel = channel;
+            this.source = source;
             this.topic = topic;
         }
 
@@ -88,7 +89,7 @@ public record Subscription(String consumer, String channel, String topic, Map<St
             if (handlers.isEmpty()) {
                 throw new IllegalStateException(consumer + " handles no type of " + topic);
             }
-            return new Subscription(consumer, channel, topic, Map.copyOf(handlers), Set.copyOf(ignored));
+            return new Subscription(consumer, source, topic, Map.copyOf(handlers), Set.copyOf(ignored));
         }
 
         private void check(EventType<?> type) {

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +23,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
  */
 @ApplicationScoped
 public class Inbox {
-    /** One effect to apply once: the event and what applying it does. */
-    public record Effect(ReceivedEvent event, Supplier<Uni<Void>> apply) {
+    /** One effect to apply once: the consumer (its inbox namespace), the event and what applying it does. */
+    public record Effect(String consumer, ReceivedEvent event, Supplier<Uni<Void>> apply) {
     }
 
     /** Runs {@code effect} in a new transaction unless this consumer already applied the event; true if it ran. */
@@ -38,38 +39,48 @@ public class Inbox {
 
     /**
      * Applies a polled batch in one transaction: one inbox insert for all its event ids, then, in order, the
-     * effect of each event this consumer had not applied yet (an id seen twice in the batch runs once). All or
+     * effect of each event its consumer had not applied yet (an event seen twice by one consumer in the batch
+     * runs once; a batch may hold the records of several consumers, each in its own namespace). All or
      * nothing: if any effect fails, the whole transaction rolls back and the failure is returned. Each effect
      * starts with an empty persistence context (the previous one's changes flushed, then detached), so it sees
      * the database exactly as it would in a transaction of its own, only not yet committed. Completes with how
      * many effects ran.
      */
-    public Uni<Integer> applyAllOnce(String consumer, List<Effect> effects) {
+    public Uni<Integer> applyAllOnce(List<Effect> effects) {
         if (effects.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        Map<String, String> types = new LinkedHashMap<>();
-        effects.forEach(e -> types.putIfAbsent(e.event().id(), e.event().type()));
-        return Panache.withTransaction(() -> record(consumer, types)
+        Map<String, Effect> once = new LinkedHashMap<>();
+        effects.forEach(e -> once.putIfAbsent(key(e), e));
+        return Panache.withTransaction(() -> record(once.values())
                 .chain(fresh -> Panache.getSession().chain(session -> applyInOrder(session, effects, fresh))));
     }
 
-    /** Inserts the ids; returns those that were not there yet. */
-    private static Uni<Set<String>> record(String consumer, Map<String, String> types) {
+    private static String key(Effect effect) {
+        return key(effect.consumer(), effect.event().id());
+    }
+
+    private static String key(String consumer, String eventId) {
+        return consumer + '\u0000' + eventId;
+    }
+
+    /** Inserts the (consumer, event id) rows; returns the keys of those that were not there yet. */
+    private static Uni<Set<String>> record(Collection<Effect> effects) {
         StringBuilder sql = new StringBuilder("insert into inbox_event (consumer, event_id, event_type) values ");
-        Object[] params = new Object[1 + 2 * types.size()];
-        params[0] = consumer;
+        Object[] params = new Object[3 * effects.size()];
         int i = 0;
-        for (Map.Entry<String, String> idAndType : types.entrySet()) {
-            sql.append(i == 0 ? "" : ", ").append("($1, $").append(2 * i + 2).append(", $").append(2 * i + 3).append(')');
-            params[2 * i + 1] = idAndType.getKey();
-            params[2 * i + 2] = idAndType.getValue();
+        for (Effect effect : effects) {
+            sql.append(i == 0 ? "" : ", ").append("($").append(3 * i + 1).append(", $").append(3 * i + 2)
+                    .append(", $").append(3 * i + 3).append(')');
+            params[3 * i] = effect.consumer();
+            params[3 * i + 1] = effect.event().id();
+            params[3 * i + 2] = effect.event().type();
             i++;
         }
-        sql.append(" on conflict do nothing returning event_id");
+        sql.append(" on conflict do nothing returning consumer, event_id");
         return PlainSql.select(sql.toString(), params).map(rows -> {
             Set<String> fresh = new HashSet<>();
-            rows.forEach(row -> fresh.add((String) row[0]));
+            rows.forEach(row -> fresh.add(key((String) row[0], (String) row[1])));
             return fresh;
         });
     }
@@ -77,7 +88,7 @@ public class Inbox {
     private static Uni<Integer> applyInOrder(Mutiny.Session session, List<Effect> effects, Set<String> fresh) {
         int[] ran = {0};
         return Multi.createFrom().iterable(effects)
-                .onItem().transformToUniAndConcatenate(effect -> !fresh.remove(effect.event().id())
+                .onItem().transformToUniAndConcatenate(effect -> !fresh.remove(key(effect))
                         ? Uni.createFrom().voidItem()
                         : Uni.createFrom().deferred(() -> effect.apply().get())
                                 .call(session::flush)

@@ -6,8 +6,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.c2c.events.EventType;
 import com.c2c.testkit.As;
 import com.c2c.testkit.FreshTopicResource;
 import com.c2c.testkit.KafkaResource;
@@ -20,6 +22,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,9 +58,25 @@ class EventConsumerTest {
     @ConfigProperty(name = "probe.topic")
     String topic;
 
+    @Inject
+    EventConsumer consumer;
+
     @AfterEach
     void healthy() {
         probe.reset();
+    }
+
+    @Test
+    void aTopicIsReadByOneSubscriptionOnly() {
+        // A service's one Kafka consumer sends each record to the subscription of its topic (ADR 0021): a second
+        // subscription of the probe's topic would make that ambiguous, so its registration fails the start.
+        Subscription second = Subscription.of("test.second", "probe-in", topic)
+                .onEvent(new EventType<>(ProbeConsumer.TYPE, ProbeConsumer.Probe.class, topic),
+                        (event, probe) -> Uni.createFrom().voidItem())
+                .build();
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> consumer.register(second));
+        assertTrue(refused.getMessage().contains("both read " + topic), refused.getMessage());
+        assertFalse(consumer.knows("test.second"), "nothing of the refused subscription is registered");
     }
 
     @Test
@@ -299,20 +318,22 @@ class EventConsumerTest {
         return retries("unexpected");
     }
 
+    /** A record's retries count under its consumer, a batch's (conflicts) under its channel. */
     private double retries(String kind) {
-        Counter counter = meters.find(EventConsumer.RETRIES).tag("consumer", ProbeConsumer.NAME)
+        String by = kind.equals("conflict") ? ProbeConsumer.CHANNEL : ProbeConsumer.NAME;
+        Counter counter = meters.find(EventConsumer.RETRIES).tag("consumer", by)
                 .tag("kind", kind).counter();
         return counter == null ? 0 : counter.count();
     }
 
     private long batches() {
-        DistributionSummary summary = meters.find(EventConsumer.BATCH_SIZE).tag("consumer", ProbeConsumer.NAME)
+        DistributionSummary summary = meters.find(EventConsumer.BATCH_SIZE).tag("consumer", ProbeConsumer.CHANNEL)
                 .summary();
         return summary == null ? 0 : summary.count();
     }
 
     private double fallbacks() {
-        Counter counter = meters.find(EventConsumer.BATCH_FALLBACKS).tag("consumer", ProbeConsumer.NAME).counter();
+        Counter counter = meters.find(EventConsumer.BATCH_FALLBACKS).tag("consumer", ProbeConsumer.CHANNEL).counter();
         return counter == null ? 0 : counter.count();
     }
 

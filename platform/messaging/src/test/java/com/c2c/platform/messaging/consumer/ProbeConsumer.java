@@ -19,6 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ProbeConsumer {
     static final String TYPE = "c2c.test.Probe.v1";
     static final String NAME = "test.probe";
+    static final String CHANNEL = "probe-in";
 
     /** {@code label} is required: a record without it is poison. */
     public record Probe(String label, int seq) {
@@ -29,11 +30,10 @@ public class ProbeConsumer {
     private final Set<String> bugs = ConcurrentHashMap.newKeySet();
     private final Set<String> invalid = ConcurrentHashMap.newKeySet();
     private final EventConsumer consumer;
-    private final Subscription subscription;
 
     ProbeConsumer(EventConsumer consumer, @ConfigProperty(name = "probe.topic") String topic) {
         this.consumer = consumer;
-        this.subscription = consumer.register(Subscription.of(NAME, "probe-in", topic)
+        consumer.register(Subscription.of(NAME, "probe-in", topic)
                 .onEvent(new EventType<>(TYPE, Probe.class, topic), (event, probe) -> apply(probe))
                 .build());
     }
@@ -71,9 +71,9 @@ public class ProbeConsumer {
         invalid.clear();
     }
 
-    @Incoming("probe-in")
+    @Incoming(CHANNEL)
     public Uni<Void> on(KafkaRecordBatch<String, String> batch) {
-        return consumer.consume(subscription, batch);
+        return consumer.consume(CHANNEL, batch);
     }
 
     private Uni<Void> apply(Probe probe) {

@@ -1,0 +1,31 @@
+package com.c2c.wallet.messaging;
+
+import com.c2c.wallet.command.messaging.WalletCommandsConsumer;
+import com.c2c.wallet.deposit.messaging.ChainEventsConsumer;
+import com.c2c.wallet.reservation.OrderEventsConsumer;
+import com.c2c.platform.messaging.consumer.EventConsumer;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * The service's one Kafka consumer: channel {@code events} reads every topic the service follows, and each record
+ * is applied by the subscription that reads its topic (ADR 0021). One consumer instead of one per topic: one poll
+ * loop and one fetch per turn instead of several, and one batch transaction at a time for the service's events.
+ */
+@ApplicationScoped
+public class KafkaIntake {
+    private final EventConsumer consumer;
+
+    /** The subscriptions are injected so that each exists, and is registered, before the first batch. */
+    KafkaIntake(EventConsumer consumer, WalletCommandsConsumer commands, OrderEventsConsumer orders,
+            ChainEventsConsumer chain) {
+        this.consumer = consumer;
+    }
+
+    @Incoming("events")
+    public Uni<Void> on(KafkaRecordBatch<String, String> batch) {
+        return consumer.consume("events", batch);
+    }
+}
