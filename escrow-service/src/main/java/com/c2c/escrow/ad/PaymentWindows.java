@@ -1,7 +1,7 @@
 package com.c2c.escrow.ad;
 
-import com.c2c.escrow.ad.store.AdPaymentWindow;
 import com.c2c.escrow.config.EscrowConfig;
+import com.c2c.platform.messaging.sql.PlainSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +45,8 @@ public class PaymentWindows {
         if (makerOrderId == null) {
             return Uni.createFrom().item(fallback);
         }
-        return AdPaymentWindow.<AdPaymentWindow>findById(makerOrderId)
-                .map(w -> w == null ? fallback : Duration.ofMinutes(w.minutes));
+        // plain SQL (ADR 0020): every trade's lock reads it
+        return PlainSql.select("select payment_window_minutes from ad_payment_window where ad_id = $1", makerOrderId)
+                .map(rows -> rows.isEmpty() ? fallback : Duration.ofMinutes((Integer) rows.get(0)[0]));
     }
 }

@@ -6,6 +6,7 @@ import com.c2c.escrow.trade.domain.Role;
 import com.c2c.escrow.trade.domain.TradeAction;
 import com.c2c.escrow.trade.domain.TradeLifecycle;
 import com.c2c.escrow.trade.store.Trade;
+import com.c2c.escrow.trade.store.TradeRows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -65,7 +66,7 @@ public class DeadlineScan {
     private Uni<Batch> expireDueBatch() {
         return Panache.withTransaction(() -> {
             Instant now = Instant.now();
-            return Trade.lockDue(now, batch).chain(due -> expire(due, 0, 0, now));
+            return TradeRows.lockDue(now, batch).chain(due -> expire(due, 0, 0, now));
         });
     }
 

@@ -7,6 +7,7 @@ import com.c2c.escrow.trade.domain.TradeAction;
 import com.c2c.escrow.trade.domain.TradeLifecycle;
 import com.c2c.escrow.trade.messaging.TradeAnnouncer;
 import com.c2c.escrow.trade.store.Trade;
+import com.c2c.escrow.trade.store.TradeRows;
 import com.c2c.events.EventTypes;
 import com.c2c.events.wallet.FundsLocked;
 import com.c2c.events.wallet.FundsRefunded;
@@ -67,11 +68,13 @@ public class FundsOutcomes {
             LOG.errorf("wallet refused %s for trade %s: %s (%s)", event.command(), event.subjectId(), event.reason(),
                     event.message());
             meters.counter(SETTLEMENT_REFUSED, "command", event.command(), "reason", event.reason()).increment();
-            return Trade.lockById(event.subjectId()).invoke(trade -> {
-                if (trade != null && trade.walletRefusedAt == null) {
-                    trade.walletRefusedAt = Instant.now(); // sending it again would be refused again
+            return TradeRows.lock(event.subjectId()).chain(trade -> {
+                if (trade == null || trade.walletRefusedAt != null) {
+                    return Uni.createFrom().voidItem();
                 }
-            }).replaceWithVoid();
+                trade.walletRefusedAt = Instant.now(); // sending it again would be refused again
+                return TradeRows.write(trade);
+            });
         }
         return Uni.createFrom().voidItem();
     }
@@ -87,7 +90,7 @@ public class FundsOutcomes {
     }
 
     private Uni<Void> escrowActs(UUID tradeId, Long quantityMicros, TradeAction action) {
-        return Trade.lockById(tradeId).chain(trade -> {
+        return TradeRows.lock(tradeId).chain(trade -> {
             if (trade == null) {
                 LOG.warnf("wallet answered for unknown trade %s (%s); ignored", tradeId, action);
                 return Uni.createFrom().voidItem();
@@ -106,7 +109,7 @@ public class FundsOutcomes {
     }
 
     private Uni<Void> settle(UUID tradeId, long quantityMicros, FundsMovement moved, Consumer<Trade> record) {
-        return Trade.lockById(tradeId).chain(trade -> {
+        return TradeRows.lock(tradeId).chain(trade -> {
             if (trade == null) {
                 LOG.warnf("wallet reported %s for unknown trade %s; ignored", moved, tradeId);
                 return Uni.createFrom().voidItem();
@@ -119,7 +122,7 @@ public class FundsOutcomes {
             record.accept(trade);
             trade.settledAt = Instant.now();
             trade.updatedAt = trade.settledAt;
-            return announcer.announce(trade, moved.whenDone());
+            return TradeRows.write(trade).chain(() -> announcer.announce(trade, moved.whenDone()));
         });
     }
 

@@ -6,6 +6,7 @@ import com.c2c.escrow.trade.domain.Role;
 import com.c2c.escrow.trade.domain.TradeAction;
 import com.c2c.escrow.trade.domain.TradeLifecycle;
 import com.c2c.escrow.trade.store.Trade;
+import com.c2c.escrow.trade.store.TradeRows;
 import com.c2c.platform.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -34,7 +35,7 @@ public class TradeActions {
      */
     @WithTransaction
     public Uni<Trade> act(UUID tradeId, String callerId, boolean arbiter, TradeAction action, Statement statement) {
-        return Trade.lockById(tradeId).chain(trade -> {
+        return TradeRows.lock(tradeId).chain(trade -> {
             if (trade == null) {
                 throw ProblemException.notFound("trade " + tradeId);
             }

@@ -7,6 +7,7 @@ import com.c2c.escrow.trade.messaging.TradeAnnouncer;
 import com.c2c.escrow.trade.messaging.WalletOrders;
 import com.c2c.escrow.trade.store.Dispute;
 import com.c2c.escrow.trade.store.Trade;
+import com.c2c.escrow.trade.store.TradeRows;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -55,7 +56,8 @@ public class TradeMoves {
             if (action.settlesAtOnce()) {
                 trade.settledAt = now;
             }
-            return wallet.move(trade, action.funds())
+            return TradeRows.write(trade)
+                    .chain(() -> wallet.move(trade, action.funds()))
                     .chain(() -> announcer.announce(trade, action.announcement()))
                     .replaceWith(trade);
         });

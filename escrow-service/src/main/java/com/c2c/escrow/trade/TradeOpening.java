@@ -3,6 +3,7 @@ package com.c2c.escrow.trade;
 import com.c2c.escrow.trade.domain.TradeStatus;
 import com.c2c.escrow.trade.messaging.WalletOrders;
 import com.c2c.escrow.trade.store.Trade;
+import com.c2c.escrow.trade.store.TradeRows;
 import com.c2c.events.matching.TradeMatched;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,24 +35,20 @@ public class TradeOpening {
             LOG.errorf("trade %s matches %s with themself; not opened", match.tradeId(), match.buyerId());
             return Uni.createFrom().voidItem();
         }
-        return Trade.<Trade>findById(match.tradeId()).chain(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().voidItem();
-            }
-            Trade trade = new Trade();
-            trade.id = match.tradeId();
-            trade.market = match.market();
-            trade.takerOrderId = match.takerOrderId();
-            trade.makerOrderId = match.makerOrderId();
-            trade.buyerId = match.buyerId();
-            trade.sellerId = match.sellerId();
-            trade.quantityMicros = match.quantityMicros();
-            trade.priceMinor = match.priceMinor();
-            trade.fiatAmountMinor = match.fiatAmountMinor();
-            trade.status = TradeStatus.OPENED;
-            trade.createdAt = Instant.now();
-            trade.updatedAt = trade.createdAt;
-            return trade.persist().chain(() -> wallet.lock(trade));
-        });
+        Trade trade = new Trade();
+        trade.id = match.tradeId();
+        trade.market = match.market();
+        trade.takerOrderId = match.takerOrderId();
+        trade.makerOrderId = match.makerOrderId();
+        trade.buyerId = match.buyerId();
+        trade.sellerId = match.sellerId();
+        trade.quantityMicros = match.quantityMicros();
+        trade.priceMinor = match.priceMinor();
+        trade.fiatAmountMinor = match.fiatAmountMinor();
+        trade.status = TradeStatus.OPENED;
+        trade.createdAt = Instant.now();
+        trade.updatedAt = trade.createdAt;
+        return TradeRows.insertIfAbsent(trade)
+                .chain(inserted -> inserted ? wallet.lock(trade) : Uni.createFrom().voidItem());
     }
 }

@@ -5,6 +5,7 @@ import com.c2c.escrow.trade.domain.FundsMovement;
 import com.c2c.escrow.trade.domain.TradeStatus;
 import com.c2c.escrow.trade.messaging.WalletOrders;
 import com.c2c.escrow.trade.store.Trade;
+import com.c2c.escrow.trade.store.TradeRows;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
@@ -66,7 +67,7 @@ public class WalletCommandResend {
     public Uni<Integer> resendDue() {
         return Panache.withTransaction(() -> {
             Instant now = Instant.now();
-            return Trade.lockWaitingForWallet(now.minus(timeout), now, BATCH).chain(due -> resend(due, 0, now));
+            return TradeRows.lockWaitingForWallet(now.minus(timeout), now, BATCH).chain(due -> resend(due, 0, now));
         }).chain(sent -> sent < BATCH ? Uni.createFrom().item(sent) : resendDue().map(more -> sent + more));
     }
 
@@ -84,7 +85,7 @@ public class WalletCommandResend {
                 trade.id, trade.status, command, trade.updatedAt, trade.walletResends);
         meters.counter(RESENT, "command", command).increment();
         Uni<Void> send = movement == null ? wallet.lock(trade) : wallet.move(trade, movement);
-        return send.chain(() -> resend(due, index + 1, now));
+        return TradeRows.write(trade).chain(() -> send).chain(() -> resend(due, index + 1, now));
     }
 
     /** timeout, 2×, 4× … up to the longest pause. */

@@ -4,21 +4,22 @@ import com.c2c.escrow.trade.domain.TradeAction;
 import com.c2c.escrow.trade.domain.TradeState;
 import com.c2c.escrow.trade.domain.TradeStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
+/**
+ * A trade as escrow holds it. Changes go through {@link TradeRows} (plain SQL, ADR 0020), which reads and writes the
+ * row as a plain object; the entity mapping serves the API's reads ({@code TradeQueries}). Never {@code persist} or
+ * {@code merge} a trade read by {@link TradeRows}: its version is {@link TradeRows}'s to keep.
+ */
 @Entity
 @Table(name = "trade")
 public class Trade extends PanacheEntityBase {
@@ -79,48 +80,5 @@ public class Trade extends PanacheEntityBase {
 
     public TradeState state() {
         return new TradeState(status, deadlineAt, lastAction, lastActor, settledAt != null);
-    }
-
-    /** The trade with its row locked until the transaction ends, so one change at a time wins. */
-    public static Uni<Trade> lockById(UUID id) {
-        return findById(id, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    /**
-     * Up to {@code limit} trades whose deadline has passed, locked; rows another transaction holds
-     * (a user's action, another replica's scan) are skipped rather than waited for.
-     */
-    /**
-     * Up to {@code limit} trades that have waited for the wallet's answer past their time (see
-     * V4__wallet_command_resend.sql): OPENED ones (the lock) and decided ones whose release or refund is
-     * not settled; locked, skipping rows another transaction holds.
-     */
-    public static Uni<List<Trade>> lockWaitingForWallet(Instant firstDue, Instant now, int limit) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                select * from trade
-                where (status = 'OPENED'
-                       or (settled_at is null
-                           and last_action in ('CANCEL', 'CONFIRM', 'RELEASE', 'REFUND', 'EXPIRE_PAYMENT')
-                           and wallet_refused_at is null))
-                  and (wallet_resend_at <= :due or (wallet_resend_at is null and updated_at <= :firstDue))
-                order by updated_at
-                limit :limit
-                for update skip locked""", Trade.class)
-                .setParameter("due", now)
-                .setParameter("firstDue", firstDue)
-                .setParameter("limit", limit)
-                .getResultList());
-    }
-
-    public static Uni<List<Trade>> lockDue(Instant now, int limit) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                select * from trade
-                where deadline_at <= :now and status in ('LOCKED', 'PAID')
-                order by deadline_at
-                limit :limit
-                for update skip locked""", Trade.class)
-                .setParameter("now", now)
-                .setParameter("limit", limit)
-                .getResultList());
     }
 }

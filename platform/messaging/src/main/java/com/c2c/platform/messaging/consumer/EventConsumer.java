@@ -21,12 +21,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.Readiness;
@@ -125,6 +129,27 @@ public class EventConsumer {
         byTopic.put(reads, subscription);
         health.watch(subscription.consumer());
         return subscription;
+    }
+
+    /**
+     * Checks, at start-up, that {@code channel} reads exactly the topics of the subscriptions registered here: a topic
+     * it reads that no subscription reads (its records could only be skipped), or a subscription whose topic it does
+     * not read (it would get nothing), fails the start. A service's one consumer ({@code KafkaIntake}, ADR 0021) calls
+     * it once its subscriptions exist.
+     */
+    public void requireSameTopics(String channel) {
+        Config config = ConfigProvider.getConfig();
+        String prefix = "mp.messaging.incoming." + channel;
+        Set<String> read = new TreeSet<>();
+        config.getOptionalValue(prefix + ".topics", String.class)
+                .or(() -> config.getOptionalValue(prefix + ".topic", String.class))
+                .ifPresent(topics -> Arrays.stream(topics.split(",")).map(String::trim).filter(t -> !t.isEmpty())
+                        .forEach(read::add));
+        Set<String> subscribed = new TreeSet<>(byTopic.keySet());
+        if (!read.equals(subscribed)) {
+            throw new IllegalStateException("channel " + channel + " reads " + read + " but its subscriptions read "
+                    + subscribed + " (c2c.in.<source> names each subscription's topic)");
+        }
     }
 
     /** Whether a consumer of this name is registered here (so its dead letters can be replayed). */
@@ -254,7 +279,7 @@ public class EventConsumer {
     /** One record, in its own transaction: applied, ignored or dead-lettered (the dead letter acknowledges it). */
     private Uni<Void> handle(KafkaRecord<String, String> message, Context context) {
         Subscription subscription = byTopic.get(message.getTopic());
-        if (subscription == null) { // the channel reads a topic no subscription here reads: a wiring mistake
+        if (subscription == null) { // a topic no subscription reads: requireSameTopics stops a service so wired at start
             return deadLetter(service, message, null, PoisonEvent.unknownType("no consumer of " + service
                     + " reads topic " + message.getTopic()));
         }

@@ -68,6 +68,7 @@ class EventConsumerTest {
 
     @Test
     void aTopicIsReadByOneSubscriptionOnly() {
+        probe.reset(); // the probe exists, and has registered its subscription
         // A service's one Kafka consumer sends each record to the subscription of its topic (ADR 0021): a second
         // subscription of the probe's topic would make that ambiguous, so its registration fails the start.
         Subscription second = Subscription.of("test.second", "probe-in", topic)
