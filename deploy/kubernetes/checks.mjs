@@ -105,18 +105,29 @@ export function shapeProblems(obj) {
 
 // ---------------------------------------------------------------- policy
 
-/** The topics and groups a service consumes, from its application.properties (the default profile). */
+/**
+ * The topics and groups a service consumes, from its application.properties (the default profile): a channel's
+ * `topic` or comma-separated `topics` (ADR 0021: one channel reads them all, each named under `c2c.in.<source>`,
+ * so `${key}` expressions are expanded from the same file).
+ */
 export function consumedBy(service) {
   const file = join(ROOT, String(service), "src/main/resources/application.properties");
   if (!service || !existsSync(file)) return [];
   const props = new Map();
   for (const line of readFileSync(file, "utf8").split("\n")) {
-    const m = /^(mp\.messaging\.incoming\.[^.=]+\.(?:topic|group\.id))=(.*)$/.exec(line.trim());
-    if (m) props.set(m[1], m[2].trim());
+    const m = /^([^#%!\s][^=]*)=(.*)$/.exec(line.trim());
+    if (m) props.set(m[1].trim(), m[2].trim());
   }
-  return [...props].filter(([k]) => k.endsWith(".topic")).map(([k, topic]) => ({
-    topic, group: props.get(k.replace(/\.topic$/, ".group.id")),
-  }));
+  const expand = (value, depth = 0) => depth > 5 ? value
+    : value.replace(/\$\{([^}:]+)(?::[^}]*)?\}/g, (whole, key) => props.has(key) ? expand(props.get(key), depth + 1) : whole);
+  const consumed = [];
+  for (const [k, v] of props) {
+    const m = /^mp\.messaging\.incoming\.([^.=]+)\.(topic|topics)$/.exec(k);
+    if (!m) continue;
+    const group = props.get(`mp.messaging.incoming.${m[1]}.group.id`);
+    for (const topic of expand(v).split(",").map((t) => t.trim()).filter(Boolean)) consumed.push({ topic, group });
+  }
+  return consumed;
 }
 
 const POD_KINDS = new Set(["Deployment", "StatefulSet", "DaemonSet", "Job", "ReplicaSet"]);

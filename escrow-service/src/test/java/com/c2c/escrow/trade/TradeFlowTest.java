@@ -115,6 +115,9 @@ class TradeFlowTest extends TradeTopics {
         assertEquals(0, outboxed(m, EventTypes.REFUND_FUNDS));
         assertEquals(100_000L, TestDatabase.queryLong("select fee_micros from trade where id = '" + m.id() + "'"));
         assertEquals(1, count(escrowEvents, m, EventTypes.TRADE_COMPLETED));
+        // Each change wrote the row once (TradeRows.write counts them): locked, paid, confirmed, settled; the
+        // repeated answers changed nothing.
+        assertEquals(4L, TestDatabase.queryLong("select version from trade where id = '" + m.id() + "'"));
     }
 
     @Test
