@@ -11,7 +11,6 @@ import com.c2c.platform.messaging.sql.PlainSql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -175,16 +174,12 @@ public class TradeProgress {
         t.priceMinor = c[7] == null ? null : ((Number) c[7]).longValue();
         t.quantityMicros = ((Number) c[8]).longValue();
         t.fiatAmountMinor = ((Number) c[9]).longValue();
-        t.paymentDeadline = instant(c[10]);
+        t.paymentDeadline = PlainSql.instant(c[10]);
         t.matched = (Boolean) c[11];
         t.ended = (Boolean) c[12];
-        t.matchedAt = instant(c[13]);
-        t.createdAt = instant(c[14]);
-        t.updatedAt = instant(c[15]);
+        t.matchedAt = PlainSql.instant(c[13]);
+        t.createdAt = PlainSql.instant(c[14]);
+        t.updatedAt = PlainSql.instant(c[15]);
         return t;
-    }
-
-    private static Instant instant(Object timestamptz) {
-        return timestamptz == null ? null : ((OffsetDateTime) timestamptz).toInstant();
     }
 }

@@ -5,7 +5,6 @@ import com.c2c.escrow.trade.domain.TradeStatus;
 import com.c2c.platform.messaging.sql.PlainSql;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -118,34 +117,30 @@ public final class TradeRows {
         t.fiatAmountMinor = (Long) row[8];
         t.status = TradeStatus.valueOf((String) row[9]);
         t.reason = (String) row[10];
-        t.deadlineAt = instant(row[11]);
+        t.deadlineAt = PlainSql.instant(row[11]);
         t.walletResends = (Integer) row[12];
-        t.walletResendAt = instant(row[13]);
-        t.walletRefusedAt = instant(row[14]);
+        t.walletResendAt = PlainSql.instant(row[13]);
+        t.walletRefusedAt = PlainSql.instant(row[14]);
         t.lastAction = row[15] == null ? null : TradeAction.valueOf((String) row[15]);
         t.lastActor = (String) row[16];
         t.feeMicros = (Long) row[17];
-        t.settledAt = instant(row[18]);
+        t.settledAt = PlainSql.instant(row[18]);
         if (Arrays.stream(row, 19, 27).anyMatch(Objects::nonNull)) {
             // Hibernate reads an embedded value whose columns are all null as no value: the same here
             Dispute d = new Dispute();
             d.openedBy = (String) row[19];
             d.reason = (String) row[20];
             d.evidence = (String) row[21];
-            d.openedAt = instant(row[22]);
+            d.openedAt = PlainSql.instant(row[22]);
             d.resolution = (String) row[23];
             d.note = (String) row[24];
             d.resolvedBy = (String) row[25];
-            d.resolvedAt = instant(row[26]);
+            d.resolvedAt = PlainSql.instant(row[26]);
             t.dispute = d;
         }
-        t.createdAt = instant(row[27]);
-        t.updatedAt = instant(row[28]);
+        t.createdAt = PlainSql.instant(row[27]);
+        t.updatedAt = PlainSql.instant(row[28]);
         t.version = (Long) row[29];
         return t;
-    }
-
-    private static Instant instant(Object value) {
-        return value == null ? null : ((OffsetDateTime) value).toInstant();
     }
 }

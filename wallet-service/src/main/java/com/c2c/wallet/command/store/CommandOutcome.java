@@ -3,7 +3,6 @@ package com.c2c.wallet.command.store;
 import com.c2c.platform.messaging.sql.PlainSql;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /**
  * The answer a wallet command got, kept (table {@code wallet_command_outcome}) so that every later arrival of the
@@ -37,6 +36,6 @@ public record CommandOutcome(String commandId, String commandType, String outcom
 
     private static CommandOutcome of(String commandId, Object[] row) {
         return new CommandOutcome(commandId, (String) row[0], (String) row[1], (String) row[2], (String) row[3],
-                (String) row[4], (String) row[5], ((OffsetDateTime) row[6]).toInstant());
+                (String) row[4], (String) row[5], PlainSql.instant(row[6]));
     }
 }

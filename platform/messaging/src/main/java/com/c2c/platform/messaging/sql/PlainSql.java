@@ -47,6 +47,11 @@ public final class PlainSql {
                 });
     }
 
+    /** A {@code timestamptz} column's value as it comes back here (an {@link OffsetDateTime}, or null) as an Instant. */
+    public static Instant instant(Object timestamptz) {
+        return timestamptz == null ? null : ((OffsetDateTime) timestamptz).toInstant();
+    }
+
     private static Uni<ReactiveConnection> connection() {
         return Panache.getSession().map(PlainSql::connectionOf);
     }
