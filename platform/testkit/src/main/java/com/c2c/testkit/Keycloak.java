@@ -184,11 +184,18 @@ public final class Keycloak {
 
     /** A real token of the realm for this person that has expired (a client whose tokens live one second). */
     public static String expiredToken(String ownerId) {
+        ShortLivedToken token = shortLivedToken(ownerId, 1);
+        token.awaitExpiry();
+        return token.value();
+    }
+
+    /** A real token of the realm for the API, for this person, that expires {@code seconds} after it is issued. */
+    public static ShortLivedToken shortLivedToken(String ownerId, int seconds) {
         Identity person = person(ownerId);
-        String clientId = "c2c-test-short-lived";
+        String clientId = seconds == 1 ? "c2c-test-short-lived" : "c2c-test-lifespan-" + seconds;
         createOrFind(adminPath("/clients"), Map.of("clientId", clientId, "enabled", true, "publicClient", true,
                 "directAccessGrantsEnabled", true, "standardFlowEnabled", false,
-                "attributes", Map.of("access.token.lifespan", "1"),
+                "attributes", Map.of("access.token.lifespan", String.valueOf(seconds)),
                 "protocolMappers", List.of(
                         mapper("audience c2c-api", "oidc-audience-mapper",
                                 Map.of("included.custom.audience", "c2c-api", "access.token.claim", "true")),
@@ -198,17 +205,23 @@ public final class Keycloak {
         Map<String, String> grant = new java.util.HashMap<>(person.grant);
         grant.put("client_id", clientId);
         JsonNode answer = post(ISSUER + "/protocol/openid-connect/token", form(grant), null);
-        long expires = Instant.now().getEpochSecond() + answer.path("expires_in").asLong();
-        // Its expiry is a known instant one second away: waiting for it is not a guess.
-        while (Instant.now().getEpochSecond() <= expires + 1) {
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+        return new ShortLivedToken(answer.path("access_token").asText(),
+                Instant.now().getEpochSecond() + answer.path("expires_in").asLong());
+    }
+
+    /** A token and the second by which it has expired (its {@code exp} is no later: it was issued before we asked). */
+    public record ShortLivedToken(String value, long expiredBySecond) {
+        /** Returns once the token has expired: its expiry is a known instant, so waiting for it is not a guess. */
+        public void awaitExpiry() {
+            while (Instant.now().getEpochSecond() <= expiredBySecond + 1) {
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
             }
         }
-        return answer.path("access_token").asText();
     }
 
     /** A real, valid token for the API from a client bound to no platform account (no owner_id claim). */

@@ -3,6 +3,7 @@ package com.c2c.wallet.identity;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.c2c.testkit.As;
 import com.c2c.testkit.HostileTokens;
@@ -38,6 +39,9 @@ class TokenVerificationTest {
     @Test
     void brokenTokensAreRefusedWithAProblem() {
         String admin = Keycloak.person("admin-1", "admin").token();
+        // The genuine token first, so it is remembered as verified (ADR 0022): its altered copies must still fail.
+        given().header("Authorization", "Bearer " + admin).when().get("/api/v1/wallet/admin/totals")
+                .then().statusCode(200);
         Map<String, String> refused = Map.of(
                 "forged (a key the realm never had)", HostileTokens.forged(admin),
                 "alg none", HostileTokens.unsigned(admin),
@@ -52,6 +56,31 @@ class TokenVerificationTest {
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .body("status", equalTo(401)));
+    }
+
+    @Test
+    void aTokenIsVerifiedOnceAndRememberedUntilItExpires() {
+        Keycloak.ShortLivedToken token = Keycloak.shortLivedToken("brief-" + UUID.randomUUID(), 4);
+        double checked = tokens("checked");
+        double cached = tokens("cached");
+        for (int call = 0; call < 3; call++) {
+            given().header("Authorization", "Bearer " + token.value()).when().get("/api/v1/wallet/balances")
+                    .then().statusCode(200);
+        }
+        assertTrue(tokens("checked") - checked >= 1, "the first call verified the token");
+        assertTrue(tokens("cached") - cached >= 2, "the next two were answered from the first verification");
+        // Remembered or not, a token is refused once its exp has passed.
+        token.awaitExpiry();
+        given().header("Authorization", "Bearer " + token.value()).when().get("/api/v1/wallet/balances")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    /** The service's count of bearer tokens accepted, by how (c2c.auth.tokens, from its Prometheus endpoint). */
+    private static double tokens(String verification) {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "(?m)^c2c_auth_tokens_total\\{[^}]*verification=\"" + verification + "\"[^}]*} ([0-9.eE+]+)$").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
     @Test
