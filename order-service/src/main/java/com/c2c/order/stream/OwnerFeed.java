@@ -1,6 +1,6 @@
 package com.c2c.order.stream;
 
-import com.c2c.platform.messaging.sql.BatchInserts;
+import com.c2c.platform.messaging.sql.PlainSql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -13,14 +13,12 @@ import java.util.Set;
 /**
  * Writes what an owner's live stream shows, in the transaction of the change it reports: the entry exists
  * exactly when the change committed, so a stream neither shows a change that rolled back nor misses one
- * that did not. One insert per change (both parties of a trade in one statement; a consumer's batch, one for all
- * its changes); the row's transaction
+ * that did not. One insert per change (both parties of a trade in one statement); the row's transaction
  * id and sequence number are set by the database (see V7__owner_feed.sql for why they give commit order).
  * Nothing here moves money: the feed only reports.
  */
 @ApplicationScoped
 public class OwnerFeed {
-    private static final BatchInserts.Table ENTRIES = new BatchInserts.Table("owner_feed", "owner_id, type, payload", 3);
     private final ObjectMapper json;
 
     OwnerFeed(ObjectMapper json) {
@@ -40,15 +38,22 @@ public class OwnerFeed {
             return Uni.createFrom().voidItem();
         }
         String payload = toJson(event);
-        String type = event.type().eventName();
-        List<Object[]> rows = distinct.stream().map(owner -> new Object[] {owner, type, payload}).toList();
-        // Written outside a transaction, the entry could report a change that never commits. In a consumer's
-        // batch the entries of all its changes go in together at its end (BatchInserts): nothing reads them back
-        // before commit.
+        StringBuilder sql = new StringBuilder("insert into owner_feed (owner_id, type, payload) values ");
+        Object[] params = new Object[2 + distinct.size()];
+        params[0] = event.type().eventName();
+        params[1] = payload;
+        int i = 0;
+        for (String owner : distinct) {
+            sql.append(i == 0 ? "" : ", ").append("($").append(i + 3).append(", $1, $2)");
+            params[i + 2] = owner;
+            i++;
+        }
+        // Written outside a transaction, the entry could report a change that never commits.
         return Panache.currentTransaction()
                 .onItem().ifNull().failWith(() -> new IllegalStateException(
                         "OwnerFeed.append must run inside the transaction that makes the change"))
-                .chain(tx -> BatchInserts.insertAll(ENTRIES, rows));
+                .chain(tx -> PlainSql.update(sql.toString(), params))
+                .replaceWithVoid();
     }
 
     private String toJson(FeedEvent event) {

@@ -1,6 +1,5 @@
 package com.c2c.platform.messaging.inbox;
 
-import com.c2c.platform.messaging.sql.BatchInserts;
 import com.c2c.platform.messaging.sql.PlainSql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -53,9 +52,8 @@ public class Inbox {
         }
         Map<String, Effect> once = new LinkedHashMap<>();
         effects.forEach(e -> once.putIfAbsent(key(e), e));
-        // The outbox events and other append-only rows the effects write go in together at the end (BatchInserts).
-        return Panache.withTransaction(() -> BatchInserts.around(() -> record(once.values())
-                .chain(fresh -> Panache.getSession().chain(session -> applyInOrder(session, effects, fresh)))));
+        return Panache.withTransaction(() -> record(once.values())
+                .chain(fresh -> Panache.getSession().chain(session -> applyInOrder(session, effects, fresh))));
     }
 
     private static String key(Effect effect) {

@@ -2,7 +2,7 @@ package com.c2c.platform.messaging.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.c2c.platform.messaging.sql.BatchInserts;
+import com.c2c.platform.messaging.sql.PlainSql;
 import com.c2c.platform.web.RequestIds;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -16,8 +16,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Outbox {
-    private static final BatchInserts.Table EVENTS = new BatchInserts.Table("outbox_event",
-            "event_id, topic, record_key, type, subject, payload, request_id, created_at", 8);
     private final ObjectMapper json;
 
     Outbox(ObjectMapper json) {
@@ -43,10 +41,12 @@ public class Outbox {
                         "Outbox.add must run inside the transaction that makes the state change"))
                 // The insert wakes the relay when (and only if) the transaction commits: a trigger notifies
                 // (V0_6__outbox_notify_trigger.sql), so waking it costs no statement of its own. Plain SQL, not
-                // an entity: the row is never read back in this transaction (ADR 0020), so a consumer's batch
-                // writes its events in one statement at its end (BatchInserts).
-                .chain(tx -> BatchInserts.insert(EVENTS, eventId, topic, key, type, subject, payload, requestId,
-                        createdAt))
+                // an entity: the row is never read back in this transaction (ADR 0020).
+                .chain(tx -> PlainSql.update("""
+                        insert into outbox_event (event_id, topic, record_key, type, subject, payload, request_id,
+                            created_at)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8)""",
+                        eventId, topic, key, type, subject, payload, requestId, createdAt))
                 .replaceWith(eventId);
     }
 

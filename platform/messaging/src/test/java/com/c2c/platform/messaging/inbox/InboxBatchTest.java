@@ -37,31 +37,4 @@ class InboxBatchTest {
                 .body("count", equalTo(0))
                 .body("ran", empty());
     }
-
-    @Test
-    void aBatchWritesItsOutboxEventsTogetherAtItsEndInOrder() {
-        String key = "batched-" + UUID.randomUUID();
-        try {
-            // each effect saw none of the batch's events yet: they go in at the end, in one statement
-            given().post("/test/inbox/outbox?key=" + key).then().statusCode(200).body("", contains(0, 0, 0));
-            assertEquals("1,2,3", TestDatabase.queryString(
-                    "select string_agg(subject, ',' order by id) from outbox_event where record_key = '" + key + "'"));
-            // an event written outside a batch is in at once
-            given().post("/test/inbox/outbox-alone?key=" + key).then().statusCode(200).body(equalTo("4"));
-        } finally {
-            TestDatabase.update("delete from outbox_event where record_key = '" + key + "'");
-        }
-    }
-
-    @Test
-    void aFailedBatchLeavesNoneOfItsEvents() {
-        String key = "failed-" + UUID.randomUUID();
-        try {
-            given().post("/test/inbox/outbox?key=" + key + "&failLast=true").then().statusCode(500);
-            assertEquals(0, TestDatabase.queryLong("select count(*) from outbox_event where record_key = '" + key + "'"));
-            assertEquals(0, TestDatabase.queryLong("select count(*) from inbox_event where event_id like '" + key + "-%'"));
-        } finally {
-            TestDatabase.update("delete from outbox_event where record_key = '" + key + "'");
-        }
-    }
 }
