@@ -9,6 +9,7 @@ import com.c2c.order.ad.domain.Decision;
 import com.c2c.order.ad.domain.BookPresence;
 import com.c2c.order.ad.domain.QuantityReturn;
 import com.c2c.order.ad.store.Ad;
+import com.c2c.order.ad.store.AdRows;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -103,18 +104,16 @@ public class AdBookkeeping {
                         : none());
     }
 
-    /** The book matched {@code quantity} of the ad (TradeMatched with the ad as maker). */
+    /** The book matched {@code quantity} of the ad (TradeMatched with the ad as maker): one statement (AdRows). */
     public Uni<Void> traded(UUID adId, UUID tradeId, long quantity) {
-        return locked(adId).invoke(ad -> {
-            if (ad == null) {
-                return;
-            }
-            if (quantity > ad.remainingMicros) {
+        if (adId == null) {
+            return none();
+        }
+        return AdRows.traded(adId, quantity, java.time.Instant.now()).invoke(before -> {
+            if (before != null && quantity > before) {
                 LOG.errorf("trade %s takes %d from ad %s which has %d left here; the book's confirmation will"
-                        + " correct the count", tradeId, quantity, adId, ad.remainingMicros);
+                        + " correct the count", tradeId, quantity, adId, before);
             }
-            ad.remainingMicros = Math.max(0, ad.remainingMicros - quantity);
-            touch(ad);
         }).replaceWithVoid();
     }
 

@@ -5,7 +5,7 @@ import com.c2c.events.UsdtAmount;
 import com.c2c.order.ad.domain.AdStatus;
 import com.c2c.order.ad.domain.BookBounds;
 import com.c2c.order.ad.domain.Side;
-import com.c2c.order.ad.store.Ad;
+import com.c2c.order.ad.store.AdRows.ChosenAd;
 import com.c2c.order.taker.api.PlaceOrderRequest;
 import com.c2c.order.taker.domain.OrderMode;
 import com.c2c.order.taker.domain.OrderStatus;
@@ -48,7 +48,7 @@ final class OrderRequests {
     }
 
     /** An order in {@code market}; {@code ad} is the chosen ad (AD_* modes), already checked, else null. */
-    static TakerOrder newOrder(String ownerId, String key, PlaceOrderRequest request, String market, Ad ad) {
+    static TakerOrder newOrder(String ownerId, String key, PlaceOrderRequest request, String market, ChosenAd ad) {
         Currency fiat = Currency.getInstance(market.substring(market.indexOf('-') + 1));
         TakerOrder order = new TakerOrder();
         order.id = UUID.randomUUID();
@@ -57,15 +57,15 @@ final class OrderRequests {
         order.market = market;
         order.side = request.side();
         order.mode = request.mode();
-        order.adId = ad == null ? null : ad.id;
+        order.adId = ad == null ? null : ad.id();
         order.amount = amount(request, fiat);
         order.paymentMethod = request.paymentMethod().name();
         if (request.priceLimit() != null) {
             order.priceLimitMinor = priceLimit(request, fiat);
             order.priceLimitSource = PriceLimitSource.EXPLICIT;
-            if (ad != null && !within(order.side, order.priceLimitMinor, ad.priceMinor)) {
+            if (ad != null && !within(order.side, order.priceLimitMinor, ad.priceMinor())) {
                 throw new ProblemException(409, "beyond-price-limit", "Conflict with the current state",
-                        "the ad's price " + FiatAmount.fromMinor(ad.priceMinor, fiat).toPlainString() + " " + ad.fiat
+                        "the ad's price " + FiatAmount.fromMinor(ad.priceMinor(), fiat).toPlainString() + " " + ad.fiat()
                                 + " is beyond the order's priceLimit "
                                 + FiatAmount.fromMinor(order.priceLimitMinor, fiat).toPlainString(),
                         List.of(new Problem.FieldError("priceLimit", order.side == Side.BUY
@@ -73,11 +73,11 @@ final class OrderRequests {
             }
         } else if (ad != null) {
             // What the taker saw and chose: a maker re-pricing before the book sees the order cannot make it worse.
-            order.priceLimitMinor = ad.priceMinor;
+            order.priceLimitMinor = ad.priceMinor();
             order.priceLimitSource = PriceLimitSource.CHOSEN_AD;
         }
         if (order.side == Side.SELL) {
-            order.reservedMicros = order.mode.byFiat() ? BookBounds.quantityFor(order.amount, ad.priceMinor)
+            order.reservedMicros = order.mode.byFiat() ? BookBounds.quantityFor(order.amount, ad.priceMinor())
                     : order.amount;
             if (order.reservedMicros == 0) {
                 throw ProblemException.invalidField("amount", "is too small to sell any USDT at the ad's price");
@@ -97,25 +97,25 @@ final class OrderRequests {
     }
 
     /** The chosen ad must exist, be ACTIVE, be of the other side and not be the taker's own. */
-    static Ad takeable(Ad ad, UUID adId, String takerId, PlaceOrderRequest request) {
+    static ChosenAd takeable(ChosenAd ad, UUID adId, String takerId, PlaceOrderRequest request) {
         if (ad == null) {
             throw new ProblemException(404, "not-found", "Not found", "ad " + adId + " was not found",
                     List.of(new Problem.FieldError(ADID, "no such ad")));
         }
-        if (ad.status != AdStatus.ACTIVE) {
+        if (ad.status() != AdStatus.ACTIVE) {
             throw new ProblemException(409, "ad-not-active", "Conflict with the current state",
-                    "ad " + adId + " is " + ad.status + "; only ACTIVE ads can be taken",
-                    List.of(new Problem.FieldError(ADID, "is " + ad.status)));
+                    "ad " + adId + " is " + ad.status() + "; only ACTIVE ads can be taken",
+                    List.of(new Problem.FieldError(ADID, "is " + ad.status())));
         }
-        if (ad.side == request.side()) {
-            throw ProblemException.invalidField(ADID, "is a " + ad.side + " ad; a " + request.side()
-                    + " order takes a " + (ad.side == Side.SELL ? Side.BUY : Side.SELL) + " ad");
+        if (ad.side() == request.side()) {
+            throw ProblemException.invalidField(ADID, "is a " + ad.side() + " ad; a " + request.side()
+                    + " order takes a " + (ad.side() == Side.SELL ? Side.BUY : Side.SELL) + " ad");
         }
         if (ad.ownedBy(takerId)) {
             throw ProblemException.invalidField(ADID, "is your own ad; you cannot take it");
         }
-        if (request.fiat() != null && !request.fiat().equals(ad.fiat)) {
-            throw ProblemException.invalidField("fiat", "must be the ad's fiat " + ad.fiat + " (or left out)");
+        if (request.fiat() != null && !request.fiat().equals(ad.fiat())) {
+            throw ProblemException.invalidField("fiat", "must be the ad's fiat " + ad.fiat() + " (or left out)");
         }
         return ad;
     }

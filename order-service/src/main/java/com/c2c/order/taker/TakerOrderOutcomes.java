@@ -5,9 +5,9 @@ import com.c2c.order.stream.FeedEvent;
 import com.c2c.order.stream.OwnerFeed;
 import com.c2c.order.taker.domain.OrderStatus;
 import com.c2c.order.taker.store.TakerOrder;
+import com.c2c.order.taker.store.TakerOrderRows;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -107,19 +107,23 @@ public class TakerOrderOutcomes {
                 : announce.release(order, tradeId.toString(), quantity, "TRADE_CANCELLED"));
     }
 
-    /** The one place a consumed answer changes an order's status; its owner's stream hears of it in the same transaction. */
+    /**
+     * The one place a consumed answer changes an order's status: the row is written, and its owner's stream hears
+     * of it, in the same transaction.
+     */
     private Uni<Void> change(TakerOrder order, OrderStatus status, String rejectReason) {
         order.status = status;
         if (rejectReason != null) {
             order.rejectReason = rejectReason;
         }
         order.updatedAt = Instant.now();
-        return feed.append(order.ownerId, FeedEvent.OrderStatusChanged.of(order));
+        return TakerOrderRows.writeStatus(order)
+                .chain(() -> feed.append(order.ownerId, FeedEvent.OrderStatusChanged.of(order)));
     }
 
+    /** The order with its row locked (a plain object: {@link #change} writes it back), or null. */
     private static Uni<TakerOrder> locked(UUID orderId) {
-        return orderId == null ? Uni.createFrom().nullItem()
-                : TakerOrder.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        return orderId == null ? Uni.createFrom().nullItem() : TakerOrderRows.lock(orderId);
     }
 
     private static Uni<Void> none() {

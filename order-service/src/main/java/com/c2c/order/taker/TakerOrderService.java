@@ -2,7 +2,8 @@ package com.c2c.order.taker;
 
 import com.c2c.order.ad.domain.Side;
 import com.c2c.order.ad.PriceProtection;
-import com.c2c.order.ad.store.Ad;
+import com.c2c.order.ad.store.AdRows;
+import com.c2c.order.ad.store.AdRows.ChosenAd;
 import com.c2c.order.ad.store.ReferencePrice;
 import com.c2c.order.idempotency.IdempotencyKey;
 import com.c2c.order.idempotency.IdempotentCreation;
@@ -13,6 +14,7 @@ import com.c2c.order.taker.api.PlaceOrderRequest;
 import com.c2c.order.taker.domain.OrderStatus;
 import com.c2c.order.taker.domain.PriceLimitSource;
 import com.c2c.order.taker.store.TakerOrder;
+import com.c2c.order.taker.store.TakerOrderRows;
 import com.c2c.order.trade.TradeProgress;
 import com.c2c.order.trade.store.OrderTrade;
 import com.c2c.platform.web.Page;
@@ -56,8 +58,7 @@ public class TakerOrderService {
     public Uni<Outcome<TakerOrder>> place(String ownerId, IdempotencyKey key, PlaceOrderRequest request) {
         OrderRequests.check(request);
         return IdempotentCreation.retryingRace(() -> Panache.withTransaction(() -> IdempotentCreation.once(
-                TakerOrder.<TakerOrder>find("ownerId = ?1 and idempotencyKey = ?2", ownerId, key.value())
-                        .firstResult(),
+                TakerOrderRows.byKey(ownerId, key.value()),
                 stored -> OrderRequests.sameOrder(stored, request), "order",
                 () -> newOrder(ownerId, key.value(), request).chain(this::limited).chain(this::create))));
     }
@@ -91,14 +92,15 @@ public class TakerOrderService {
             return Uni.createFrom().item(() -> OrderRequests.newOrder(ownerId, key, request,
                     OrderRequests.market(request), null));
         }
-        return Ad.<Ad>findById(request.adId()).map(found -> {
-            Ad ad = OrderRequests.takeable(found, request.adId(), ownerId, request);
-            return OrderRequests.newOrder(ownerId, key, request, ad.market, ad);
+        return AdRows.chosen(request.adId()).map(found -> {
+            ChosenAd ad = OrderRequests.takeable(found, request.adId(), ownerId, request);
+            return OrderRequests.newOrder(ownerId, key, request, ad.market(), ad);
         });
     }
 
     private Uni<TakerOrder> create(TakerOrder order) {
-        return order.<TakerOrder>persist()
+        return TakerOrderRows.insert(order)
+                .replaceWith(order)
                 .call(() -> feed.append(order.ownerId, FeedEvent.OrderStatusChanged.of(order)))
                 .call(() -> order.side == Side.SELL ? announce.reserve(order) : announce.place(order));
     }
