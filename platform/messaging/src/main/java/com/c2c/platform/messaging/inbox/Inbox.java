@@ -64,21 +64,26 @@ public class Inbox {
         return consumer + '\u0000' + eventId;
     }
 
-    /** Inserts the (consumer, event id) rows; returns the keys of those that were not there yet. */
+    /**
+     * Inserts the (consumer, event id) rows; returns the keys of those that were not there yet. One statement of
+     * the same text whatever the batch's size (its rows passed as three arrays), so PostgreSQL and the client's
+     * prepared-statement cache see one statement, not one per batch size.
+     */
     private static Uni<Set<String>> record(Collection<Effect> effects) {
-        StringBuilder sql = new StringBuilder("insert into inbox_event (consumer, event_id, event_type) values ");
-        Object[] params = new Object[3 * effects.size()];
+        String[] consumers = new String[effects.size()];
+        String[] ids = new String[effects.size()];
+        String[] types = new String[effects.size()];
         int i = 0;
         for (Effect effect : effects) {
-            sql.append(i == 0 ? "" : ", ").append("($").append(3 * i + 1).append(", $").append(3 * i + 2)
-                    .append(", $").append(3 * i + 3).append(')');
-            params[3 * i] = effect.consumer();
-            params[3 * i + 1] = effect.event().id();
-            params[3 * i + 2] = effect.event().type();
+            consumers[i] = effect.consumer();
+            ids[i] = effect.event().id();
+            types[i] = effect.event().type();
             i++;
         }
-        sql.append(" on conflict do nothing returning consumer, event_id");
-        return PlainSql.select(sql.toString(), params).map(rows -> {
+        return PlainSql.select("""
+                insert into inbox_event (consumer, event_id, event_type)
+                select * from unnest($1::text[], $2::text[], $3::text[])
+                on conflict do nothing returning consumer, event_id""", consumers, ids, types).map(rows -> {
             Set<String> fresh = new HashSet<>();
             rows.forEach(row -> fresh.add(key((String) row[0], (String) row[1])));
             return fresh;
