@@ -69,6 +69,10 @@ public final class PlainSql {
     }
 
     private static Object[] values(Object[] params) {
+        if (params == null) {
+            // update(sql, null): Java passes the null as the array itself; the caller meant one null parameter
+            return new Object[] {null};
+        }
         Object[] values = params.clone();
         for (int i = 0; i < values.length; i++) {
             if (values[i] instanceof Instant instant) {

@@ -32,14 +32,21 @@ public class PlainSqlResource {
                                 select event_id, event_type, received_at, cast($4 as text) is null from inbox_event
                                 where consumer = $1 and event_id = $2 and received_at <= $3""",
                                 CONSUMER, id, Instant.now().plusSeconds(60), null)
+                                .chain(rows -> PlainSql.select("select cast($1 as text) is null", (Object[]) null)
+                                        .map(lone -> {
+                                            rows.add(lone.get(0));
+                                            return rows;
+                                        }))
                                 .map(rows -> {
                                     if (fail) {
                                         throw new IllegalStateException("the change failed after the statements");
                                     }
                                     Object[] row = rows.get(0);
                                     return Map.<String, Object>of("first", first, "second", second,
-                                            "rows", rows.size(), "eventId", row[0], "type", row[1],
+                                            "rows", rows.size() - 1, "eventId", row[0], "type", row[1],
                                             "nullParameterIsNull", row[3],
+                                            // the lone null given as the array itself (update(sql, null)) is one null
+                                            "loneNullParameterIsNull", rows.get(rows.size() - 1)[0],
                                             "receivedAtType", row[2].getClass().getSimpleName());
                                 }))));
     }
@@ -50,6 +57,19 @@ public class PlainSqlResource {
     public Uni<Long> count(@QueryParam("id") String id) {
         return Panache.withSession(() -> PlainSql.select(
                 "select count(*) from inbox_event where consumer = $1 and event_id = $2", CONSUMER, id))
+                .map(rows -> (Long) rows.get(0)[0]);
+    }
+
+    /**
+     * How many statements this connection holds prepared that read the inbox, after running one: 1 or more when the
+     * client caches prepared statements (the platform's default), 0 when each execution is parsed afresh.
+     */
+    @POST
+    @Path("/prepared")
+    public Uni<Long> prepared() {
+        String probe = "select count(*) from inbox_event where event_type = $1";
+        return Panache.withTransaction(() -> PlainSql.select(probe, "prepared-probe")
+                .chain(() -> PlainSql.select("select count(*) from pg_prepared_statements where statement = $1", probe)))
                 .map(rows -> (Long) rows.get(0)[0]);
     }
 

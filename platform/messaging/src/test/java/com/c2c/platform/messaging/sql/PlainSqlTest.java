@@ -31,9 +31,17 @@ class PlainSqlTest {
                 .body("eventId", equalTo(id))
                 .body("type", equalTo("first"))
                 .body("nullParameterIsNull", equalTo(true))
+                .body("loneNullParameterIsNull", equalTo(true))
                 // an Instant parameter was bound as a timestamptz; a timestamptz comes back as an OffsetDateTime
                 .body("receivedAtType", equalTo("OffsetDateTime"));
         given().post("/test/plain-sql/count?id=" + id).then().statusCode(200).body(equalTo("1"));
+    }
+
+    /** The platform's default (META-INF/microprofile-config.properties): a connection prepares a statement once. */
+    @Test
+    void aStatementIsPreparedOncePerConnectionAndKept() {
+        given().post("/test/plain-sql/prepared").then().statusCode(200).body(equalTo("1"));
+        given().post("/test/plain-sql/prepared").then().statusCode(200).body(equalTo("1"));
     }
 
     @Test
