@@ -12,6 +12,7 @@ import com.c2c.events.EventTypes;
 import com.c2c.events.wallet.FundsLocked;
 import com.c2c.events.wallet.FundsRefunded;
 import com.c2c.events.wallet.FundsReleased;
+import com.c2c.events.wallet.RejectionReason;
 import com.c2c.events.wallet.WalletCommandRejected;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -32,9 +33,6 @@ public class FundsOutcomes {
 
     /** Alert on any increase: each one is a trade whose settlement the ledger refused (docs/operations.md). */
     static final String SETTLEMENT_REFUSED = "c2c.escrow.settlement.refused";
-    /** The wallet's reason for a command that reused the id of one it had already decided (its RejectionReason). */
-    static final String COMMAND_ID_REUSED = "COMMAND_ID_REUSED";
-
     private final TradeMoves moves;
     private final TradeAnnouncer announcer;
     private final MeterRegistry meters;
@@ -50,7 +48,7 @@ public class FundsOutcomes {
     }
 
     public Uni<Void> rejected(WalletCommandRejected event) {
-        if (COMMAND_ID_REUSED.equals(event.reason())) {
+        if (RejectionReason.COMMAND_ID_REUSED.name().equals(event.reason())) {
             // Another command under an id the wallet had already decided: the first outcome stands and is (or
             // was) answered on its own, so this says nothing about the trade. Since a trade's funds travel on
             // their own topic (ADR 0019), such a refusal may even arrive before that answer; acting on it could

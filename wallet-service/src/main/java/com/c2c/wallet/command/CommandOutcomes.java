@@ -5,7 +5,7 @@ import com.c2c.events.EventType;
 import com.c2c.events.Topics;
 import com.c2c.platform.messaging.outbox.Outbox;
 import com.c2c.wallet.command.domain.Outcome;
-import com.c2c.wallet.command.domain.RejectionReason;
+import com.c2c.events.wallet.RejectionReason;
 import com.c2c.wallet.command.domain.WalletCommand;
 import com.c2c.wallet.command.store.CommandOutcome;
 import com.c2c.wallet.ledger.Ledger;

@@ -13,7 +13,7 @@ import com.c2c.events.wallet.ReleaseFunds;
 import com.c2c.wallet.command.config.FeeConfig;
 import com.c2c.wallet.command.domain.Outcome;
 import com.c2c.wallet.command.domain.RejectionMessages;
-import com.c2c.wallet.command.domain.RejectionReason;
+import com.c2c.events.wallet.RejectionReason;
 import com.c2c.wallet.command.domain.ReleaseFee;
 import com.c2c.wallet.command.domain.WalletCommand;
 import com.c2c.wallet.command.store.TradeLocks;

@@ -1,6 +1,7 @@
 package com.c2c.wallet.command.domain;
 
 import com.c2c.events.EventTypes;
+import com.c2c.events.wallet.RejectionReason;
 import com.c2c.events.wallet.WalletCommandRejected;
 import java.util.UUID;
 

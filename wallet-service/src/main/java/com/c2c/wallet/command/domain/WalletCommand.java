@@ -1,5 +1,6 @@
 package com.c2c.wallet.command.domain;
 
+import com.c2c.events.wallet.RejectionReason;
 import com.c2c.wallet.ledger.domain.AccountKind;
 import com.c2c.wallet.ledger.domain.Leg;
 import java.nio.charset.StandardCharsets;
