@@ -85,7 +85,7 @@ public final class TradeRows {
      */
     public static Uni<Void> write(Trade t) {
         Dispute d = t.dispute == null ? new Dispute() : t.dispute;
-        return PlainSql.update("""
+        return PlainSql.updateLockedRow("trade " + t.id, t.version, """
                 update trade set status = $3, reason = $4, deadline_at = $5, wallet_resends = $6, wallet_resend_at = $7,
                                  wallet_refused_at = $8, last_action = $9, last_actor = $10, fee_micros = $11,
                                  settled_at = $12, dispute_opened_by = $13, dispute_reason = $14, dispute_evidence = $15,
@@ -94,14 +94,7 @@ public final class TradeRows {
                 where id = $1 and version = $2""", t.id, t.version, t.status.name(), t.reason, t.deadlineAt,
                 t.walletResends, t.walletResendAt, t.walletRefusedAt, t.lastAction == null ? null : t.lastAction.name(),
                 t.lastActor, t.feeMicros, t.settledAt, d.openedBy, d.reason, d.evidence, d.openedAt, d.resolution,
-                d.note, d.resolvedBy, d.resolvedAt, t.updatedAt).map(changed -> {
-                    if (changed != 1) {
-                        throw new IllegalStateException("trade " + t.id + " changed under its lock (version "
-                                + t.version + ")");
-                    }
-                    t.version++;
-                    return null;
-                });
+                d.note, d.resolvedBy, d.resolvedAt, t.updatedAt).invoke(() -> t.version++);
     }
 
     private static Trade trade(Object[] row) {

@@ -59,17 +59,10 @@ public final class TakerOrderRows {
      * (it cannot be) fails the transaction rather than lose either change.
      */
     public static Uni<Void> writeStatus(TakerOrder o) {
-        return PlainSql.update("""
+        return PlainSql.updateLockedRow("taker order " + o.id, o.version, """
                 update taker_order set status = $3, reject_reason = $4, updated_at = $5, version = version + 1
                 where id = $1 and version = $2""", o.id, o.version, o.status.name(), o.rejectReason, o.updatedAt)
-                .map(changed -> {
-                    if (changed != 1) {
-                        throw new IllegalStateException("taker order " + o.id + " changed under its lock (version "
-                                + o.version + ")");
-                    }
-                    o.version++;
-                    return null;
-                });
+                .invoke(() -> o.version++);
     }
 
     private static TakerOrder order(Object[] row) {

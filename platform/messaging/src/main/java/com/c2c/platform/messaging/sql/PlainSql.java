@@ -36,6 +36,20 @@ public final class PlainSql {
         return connection().chain(c -> Uni.createFrom().completionStage(() -> c.update(sql, values)));
     }
 
+    /**
+     * Writes back a row the transaction holds locked, with a statement that checks its {@code version} and bumps it
+     * ({@code ... where id = $1 and version = $2}): it must change exactly that row. A row changed under the lock (it
+     * cannot be) fails the transaction, naming {@code row}, rather than lose either change.
+     */
+    public static Uni<Void> updateLockedRow(String row, long version, String sql, Object... params) {
+        return update(sql, params).map(changed -> {
+            if (changed != 1) {
+                throw new IllegalStateException(row + " changed under its lock (version " + version + ")");
+            }
+            return null;
+        });
+    }
+
     /** Runs a query (or a statement with {@code returning}); completes with its rows. */
     public static Uni<List<Object[]>> select(String sql, Object... params) {
         Object[] values = values(params);
