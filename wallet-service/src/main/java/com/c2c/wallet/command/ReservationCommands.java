@@ -4,11 +4,11 @@ import static com.c2c.wallet.command.CommandOutcomes.ASSET;
 
 import com.c2c.events.EventTypes;
 import com.c2c.events.wallet.FundsReserved;
+import com.c2c.events.wallet.RejectionReason;
 import com.c2c.events.wallet.ReleaseReservation;
 import com.c2c.events.wallet.ReservationReleased;
 import com.c2c.events.wallet.ReserveFunds;
 import com.c2c.wallet.command.domain.RejectionMessages;
-import com.c2c.events.wallet.RejectionReason;
 import com.c2c.wallet.command.domain.WalletCommand;
 import com.c2c.wallet.ledger.Ledger;
 import com.c2c.wallet.ledger.domain.AccountKind;

@@ -32,23 +32,19 @@ public class PlainSqlResource {
                                 select event_id, event_type, received_at, cast($4 as text) is null from inbox_event
                                 where consumer = $1 and event_id = $2 and received_at <= $3""",
                                 CONSUMER, id, Instant.now().plusSeconds(60), null)
+                                // the lone null given as the array itself (select(sql, null)) is one null parameter
                                 .chain(rows -> PlainSql.select("select cast($1 as text) is null", (Object[]) null)
                                         .map(lone -> {
-                                            rows.add(lone.get(0));
-                                            return rows;
-                                        }))
-                                .map(rows -> {
-                                    if (fail) {
-                                        throw new IllegalStateException("the change failed after the statements");
-                                    }
-                                    Object[] row = rows.get(0);
-                                    return Map.<String, Object>of("first", first, "second", second,
-                                            "rows", rows.size() - 1, "eventId", row[0], "type", row[1],
-                                            "nullParameterIsNull", row[3],
-                                            // the lone null given as the array itself (update(sql, null)) is one null
-                                            "loneNullParameterIsNull", rows.get(rows.size() - 1)[0],
-                                            "receivedAtType", row[2].getClass().getSimpleName());
-                                }))));
+                                            if (fail) {
+                                                throw new IllegalStateException("the change failed after the statements");
+                                            }
+                                            Object[] row = rows.get(0);
+                                            return Map.<String, Object>of("first", first, "second", second,
+                                                    "rows", rows.size(), "eventId", row[0], "type", row[1],
+                                                    "nullParameterIsNull", row[3],
+                                                    "loneNullParameterIsNull", lone.get(0)[0],
+                                                    "receivedAtType", row[2].getClass().getSimpleName());
+                                        })))));
     }
 
     /** How many inbox rows {@code id} has, read in a session without a transaction. */
