@@ -4,6 +4,7 @@ import com.c2c.platform.messaging.reconcile.Hold;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,9 +17,13 @@ import java.util.TreeMap;
  * </pre>
  * and, per kind, how many owners drift and by how many micro-units in all (the sum of each owner's
  * absolute drift, so that two owners' opposite errors do not cancel out).
+ *
+ * <p>One comparison is three reports taken a moment apart, so an owner with events in flight drifts for a
+ * moment. {@link #persistingFrom(Drift)} keeps only the drift that cannot be traffic.
  */
 public record Drift(List<OwnerDrift> owners, int ownersReserved, int ownersLocked, long microsReserved,
         long microsLocked) {
+    public static final Drift NONE = new Drift(List.of(), 0, 0, 0, 0);
 
     /** One owner whose numbers disagree. */
     public record OwnerDrift(String ownerId, long walletReserved, long expectedReserved, long walletLocked,
@@ -36,6 +41,20 @@ public record Drift(List<OwnerDrift> owners, int ownersReserved, int ownersLocke
         return owners.isEmpty();
     }
 
+    /**
+     * The owners of this comparison that drifted in {@code previous} too with the very same four numbers (ledger
+     * reserved and locked, expected reserved and locked): nothing of theirs moved on any side between the two
+     * comparisons, so no event was in flight for them, yet the sides disagree. With comparisons an interval apart
+     * this is drift that is not traffic (or an event stuck for a whole interval, which is worth a look too). An owner
+     * whose USDT moves in every interval is not judged here until it has a quiet one; its drift stays in this run's
+     * figures.
+     */
+    public Drift persistingFrom(Drift previous) {
+        Map<String, OwnerDrift> before = new HashMap<>();
+        previous.owners.forEach(d -> before.put(d.ownerId(), d));
+        return of(owners.stream().filter(d -> d.equals(before.get(d.ownerId()))).toList());
+    }
+
     public static Drift of(Collection<Hold> wallet, Collection<Hold> order, Collection<Hold> escrow) {
         Map<String, long[]> byOwner = new TreeMap<>(); // wallet reserved, expected reserved, wallet locked, expected locked
         for (Hold h : wallet) {
@@ -50,13 +69,23 @@ public record Drift(List<OwnerDrift> owners, int ownersReserved, int ownersLocke
             add(byOwner, h);
         }
         List<OwnerDrift> drifting = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : byOwner.entrySet()) {
+            long[] n = e.getValue();
+            OwnerDrift d = new OwnerDrift(e.getKey(), n[0], n[1], n[2], n[3]);
+            if (d.reserved() != 0 || d.locked() != 0) {
+                drifting.add(d);
+            }
+        }
+        return of(drifting);
+    }
+
+    /** The figures of these drifting owners (by owner id). */
+    private static Drift of(List<OwnerDrift> drifting) {
         int ownersReserved = 0;
         int ownersLocked = 0;
         long microsReserved = 0;
         long microsLocked = 0;
-        for (Map.Entry<String, long[]> e : byOwner.entrySet()) {
-            long[] n = e.getValue();
-            OwnerDrift d = new OwnerDrift(e.getKey(), n[0], n[1], n[2], n[3]);
+        for (OwnerDrift d : drifting) {
             if (d.reserved() != 0) {
                 ownersReserved++;
                 microsReserved += Math.abs(d.reserved());
@@ -64,9 +93,6 @@ public record Drift(List<OwnerDrift> owners, int ownersReserved, int ownersLocke
             if (d.locked() != 0) {
                 ownersLocked++;
                 microsLocked += Math.abs(d.locked());
-            }
-            if (d.reserved() != 0 || d.locked() != 0) {
-                drifting.add(d);
             }
         }
         return new Drift(List.copyOf(drifting), ownersReserved, ownersLocked, microsReserved, microsLocked);

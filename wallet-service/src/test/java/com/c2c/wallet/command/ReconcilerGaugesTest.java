@@ -85,6 +85,27 @@ class ReconcilerGaugesTest {
         assertEquals(drift.microsLocked(), gauge("c2c.reconcile.drift.micros", "locked"));
         assertTrue(drift.ownersLocked() >= 1 && drift.microsReserved() >= 1_000_000);
         assertTrue(meters.get("c2c.reconcile.last.success").gauge().value() >= before);
+
+        // The same reports again, nothing moved in between: the drifting owner's drift is persistent, and the
+        // persistent gauges count it.
+        reconciler.compareWith(
+                List.of(new Hold(agrees, 15_000_000, 0), new Hold(drifts, 4_000_000, 0)),
+                List.of(new Hold(agrees, 5_000_000, 10_000_000), new Hold(drifts, 0, 2)))
+                .await().atMost(Duration.ofSeconds(30));
+        Drift persistent = reconciler.persistent();
+        assertEquals(List.of(mine), persistent.owners().stream().filter(d -> d.ownerId().equals(drifts)).toList());
+        assertTrue(persistent.owners().stream().noneMatch(d -> d.ownerId().equals(agrees)));
+        assertEquals(persistent.ownersReserved(), gauge("c2c.reconcile.drift.persistent.owners", "reserved"));
+        assertEquals(persistent.ownersLocked(), gauge("c2c.reconcile.drift.persistent.owners", "locked"));
+        assertEquals(persistent.microsReserved(), gauge("c2c.reconcile.drift.persistent.micros", "reserved"));
+        assertEquals(persistent.microsLocked(), gauge("c2c.reconcile.drift.persistent.micros", "locked"));
+
+        // escrow's side moved (a trade in flight, say): the owner still drifts, but not persistently.
+        reconciler.compareWith(
+                List.of(new Hold(agrees, 15_000_000, 0), new Hold(drifts, 4_000_000, 0)),
+                List.of(new Hold(agrees, 5_000_000, 10_000_000), new Hold(drifts, 0, 3)))
+                .await().atMost(Duration.ofSeconds(30));
+        assertTrue(reconciler.persistent().owners().stream().noneMatch(d -> d.ownerId().equals(drifts)));
     }
 
     @Test

@@ -36,4 +36,27 @@ class DriftTest {
         assertEquals(30, drift.owners().get(0).locked());
         assertEquals(-5, drift.owners().get(2).reserved());
     }
+
+    @Test
+    void driftIsPersistentOnlyWhenTheOwnersNumbersDidNotMoveSinceTheLastComparison() {
+        Drift first = Drift.of(
+                List.of(new Hold("stuck", 10, 0), new Hold("busy", 300, 100), new Hold("gone", 7, 0)),
+                List.of(new Hold("busy", 200, 0)),
+                List.of(new Hold("busy", 90, 100)));
+        assertEquals(List.of("busy", "gone", "stuck"), first.owners().stream().map(OwnerDrift::ownerId).toList());
+        assertTrue(first.persistingFrom(Drift.NONE).none(), "a first comparison has nothing to persist from");
+
+        // A minute later: "stuck" still differs by the same numbers; "busy" differs again, by the same amount, but its
+        // ledger moved (a trade in flight then, another now); "gone" agrees now.
+        Drift second = Drift.of(
+                List.of(new Hold("stuck", 10, 0), new Hold("busy", 250, 150)),
+                List.of(new Hold("busy", 150, 0)),
+                List.of(new Hold("busy", 90, 150)));
+        Drift persistent = second.persistingFrom(first);
+        assertEquals(List.of(new OwnerDrift("stuck", 10, 0, 0, 0)), persistent.owners());
+        assertEquals(List.of(1, 0, 10L, 0L), List.of(persistent.ownersReserved(), persistent.ownersLocked(),
+                persistent.microsReserved(), persistent.microsLocked()));
+        assertEquals(10, second.owners().get(0).reserved(), "busy differs by 10 in both comparisons");
+        assertEquals(10, first.owners().get(0).reserved());
+    }
 }
