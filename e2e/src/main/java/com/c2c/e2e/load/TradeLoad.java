@@ -116,6 +116,7 @@ public final class TradeLoad {
     public static void main(String[] args) throws Exception {
         int seconds = arg(args, 0, 60);
         int rate = arg(args, 1, 120);
+        int drain = drainSeconds();
         TradeLoad load = new TradeLoad(arg(args, 2, 20), arg(args, 3, 200));
         load.setUp();
         long start = System.currentTimeMillis();
@@ -125,7 +126,10 @@ public final class TradeLoad {
             load.send(rate, () -> System.currentTimeMillis() < stopAt);
             long sendEnd = System.currentTimeMillis();
             lag.sendEnded();
-            load.drain(Duration.ofSeconds(60));
+            // An offered rate above what the platform completes leaves orders queued when sending stops; give a
+            // measurement at such a rate the time to finish them (C2C_LOAD_DRAIN_S), or load.sh's CPU per trade
+            // divides the work of every order by the few that completed.
+            load.drain(Duration.ofSeconds(drain));
             long end = System.currentTimeMillis();
             load.stop();
             balanced = load.report(start, sendEnd, end);
@@ -543,6 +547,23 @@ public final class TradeLoad {
     private static String header(ConsumerRecord<String, String> r, String key) {
         Header h = r.headers().lastHeader(key);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** How long to wait after the last order for every order to complete or fail: C2C_LOAD_DRAIN_S, default 60. */
+    static int drainSeconds() {
+        String value = System.getenv("C2C_LOAD_DRAIN_S");
+        if (value == null || value.isBlank()) {
+            return 60;
+        }
+        try {
+            int seconds = Integer.parseInt(value.trim());
+            if (seconds >= 0) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("C2C_LOAD_DRAIN_S must be a whole number of seconds, 0 or more: " + value);
     }
 
     private static int arg(String[] args, int i, int fallback) {
