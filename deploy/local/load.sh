@@ -60,6 +60,7 @@ if [ -n "$profile_dir" ]; then
   cpu_ticks >"$profile_dir/cpu.after"
   bash "$ROOT/deploy/local/profile.sh" stop "$profile_dir"
   sed -n 's/^RESULT .*completed=\([0-9]*\).*/\1/p' "$out" >"$profile_dir/completed"
+  sed -n 's/^.*trades completed *[0-9]* (\([0-9]*\) failed or unanswered.*/\1/p' "$out" >"$profile_dir/unfinished"
 fi
 completed=$(sed -n 's/^RESULT .*completed=\([0-9]*\).*/\1/p' "$out")
 unfinished=$(sed -n 's/^.*trades completed *[0-9]* (\([0-9]*\) failed or unanswered.*/\1/p' "$out")

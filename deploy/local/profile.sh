@@ -129,6 +129,9 @@ thread_cpu() {
 window_cpu() {
   local dir="$1" n hz; hz=$(getconf CLK_TCK)
   [ -f "$dir/cpu.before" ] && [ -f "$dir/cpu.after" ] && n=$(cat "$dir/completed" 2>/dev/null) && [ "${n:-0}" -gt 0 ] || return 0
+  local unfinished; unfinished=$(cat "$dir/unfinished" 2>/dev/null)
+  [ "${unfinished:-0}" -eq 0 ] 2>/dev/null \
+    || echo "NOTE: $unfinished order(s) unfinished at the drain limit (C2C_LOAD_DRAIN_S): the figures below overstate the cost per trade."
   echo "CPU per completed trade over the profiled window (ms; $n trades; setup not included, JFR's own threads included):"
   join <(sort "$dir/cpu.before") <(sort "$dir/cpu.after") | awk -v n="$n" -v hz="$hz" \
     '{ms = ($3 - $2) * 1000 / hz / n; total += ms; if (ms >= 0.05) printf "  %-17s %6.1f\n", $1, ms} END {printf "  %-17s %6.1f\n", "total", total}'
