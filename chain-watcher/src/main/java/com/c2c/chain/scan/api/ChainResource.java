@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
+@Cancellable(false)
 @Path("/api/v1/chains")
 @Tag(name = "Chains", description = "The chains chain-watcher follows (operators)")
 @Produces(MediaType.APPLICATION_JSON)

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * Trades held in escrow and the parties' and arbiters' actions on them. Every action answers 200 with
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * is why the optional {@value #IDEMPOTENCY_KEY} header is accepted but not needed. Actions without a
  * body (paid, cancel, confirm) take any or no content type: clients send nothing, {@code {}} or JSON.
  */
+@Cancellable(false)
 @Path("/api/v1/trades")
 @Tag(name = "Trades", description = "Trades held in escrow, from the seller's locked USDT to its release or refund")
 @Produces(MediaType.APPLICATION_JSON)

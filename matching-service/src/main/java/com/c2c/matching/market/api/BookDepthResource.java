@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * PUBLIC: a market's book depth, for anyone (frontends show it before a user signs in). No caller
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * It reads only the depth the engine last published, never the books, so readers cannot slow or
  * block the engine.
  */
+@Cancellable(false)
 @Path("/api/v1/markets/{market}/book")
 @Tag(name = "Markets", description = "Asset/fiat pairs and their books")
 @Produces(MediaType.APPLICATION_JSON)

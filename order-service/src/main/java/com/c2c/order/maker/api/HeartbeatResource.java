@@ -26,12 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * The maker's dead-man's switch: opted in, a maker that sends no heartbeat for its interval has all its
  * ACTIVE ads paused (off the book, USDT kept reserved). A later heartbeat re-arms the switch and resumes
  * nothing: the maker resumes its ads itself once its quotes are right again.
  */
+@Cancellable(false)
 @Path("/api/v1/maker")
 @Tag(name = "Maker API")
 @Produces(MediaType.APPLICATION_JSON)

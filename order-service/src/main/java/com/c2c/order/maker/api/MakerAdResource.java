@@ -31,11 +31,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * The maker API for a liquidity provider's ads, by its own clientAdIds and in bulk. Callers need the
  * merchant role; everything is scoped to the caller (another maker's clientAdId is another ad).
  */
+@Cancellable(false)
 @Path("/api/v1/maker/ads")
 @Tag(name = "Maker API", description = "Liquidity providers (merchant role): ads in bulk, trades, fills, heartbeats")
 @Produces(MediaType.APPLICATION_JSON)

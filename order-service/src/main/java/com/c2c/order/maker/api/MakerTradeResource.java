@@ -22,8 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The trades and fills of the maker's ads, paged by an opaque cursor, only the caller's. */
+@Cancellable(false)
 @Path("/api/v1/maker")
 @Tag(name = "Maker API")
 @Produces(MediaType.APPLICATION_JSON)

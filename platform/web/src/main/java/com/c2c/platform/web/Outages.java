@@ -40,6 +40,14 @@ public final class Outages {
      */
     private static final List<String> CLOSED_CONNECTION_MESSAGES = List.of("Connection is not active now");
 
+    /**
+     * The SQL client's pool gave up waiting for a free connection (its connection timeout): every connection is
+     * busy, so the service is overloaded for the moment and nothing of the request was done. Vert.x raises it as a
+     * bare {@code Throwable} of this class with this message (seen at 100 trades/s offered, docs/performance.md).
+     */
+    private static final String POOL_TIMEOUT_CLASS = "io.vertx.core.impl.NoStackTraceThrowable";
+    private static final String POOL_TIMEOUT_MESSAGE = "Timeout";
+
     private Outages() {
     }
 
@@ -55,7 +63,7 @@ public final class Outages {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
             if (t instanceof IOException || t instanceof TimeoutException || namedTransient(t.getClass())
-                    || closedConnection(t)) {
+                    || closedConnection(t) || poolTimeout(t)) {
                 return true;
             }
             if (level < 3) {
@@ -102,6 +110,10 @@ public final class Outages {
     private static boolean closedConnection(Throwable t) {
         String message = t.getMessage();
         return message != null && CLOSED_CONNECTION_MESSAGES.stream().anyMatch(message::startsWith);
+    }
+
+    private static boolean poolTimeout(Throwable t) {
+        return POOL_TIMEOUT_CLASS.equals(t.getClass().getName()) && POOL_TIMEOUT_MESSAGE.equals(t.getMessage());
     }
 
     private static boolean namedTransient(Class<?> type) {

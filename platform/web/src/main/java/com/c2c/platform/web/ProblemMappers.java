@@ -83,8 +83,13 @@ public class ProblemMappers {
         return respond(Problem.of("http-" + status, title, status, e.getMessage(), path(uri), List.of()));
     }
 
+    /**
+     * Everything else, {@code Throwable} and not only {@code Exception}: Vert.x fails some operations with bare
+     * throwables (the SQL pool's connection timeout), which would otherwise pass every mapper and reach the
+     * framework's error page as a 500 without a problem body.
+     */
     @ServerExceptionMapper
-    public Response unexpected(Exception e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri) {
         if (Outages.isOutage(e)) {
             // PostgreSQL or Kafka is down or restarting: the client should come back, not report a bug.
             LOG.warnf("%s: a server this service depends on is unavailable (%s)", path(uri), e.toString());

@@ -14,8 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The custody report for operators: does the chain hold what the ledger says the platform holds (docs/operations.md). */
+@Cancellable(false)
 @Path("/api/v1/wallet/custody")
 @Tag(name = "Custody (admin)", description = "On-chain balances against the ledger, for the admin role")
 @Produces(MediaType.APPLICATION_JSON)

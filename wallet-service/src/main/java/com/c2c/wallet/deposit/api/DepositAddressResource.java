@@ -26,8 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The caller's own deposit addresses: one per chain, given on the first ask (ADR 0013). */
+@Cancellable(false)
 @Path("/api/v1/wallet/deposit-addresses")
 @Tag(name = "Deposits", description = "Where to send USDT on chain; deposits show as pending, then available")
 @Produces(MediaType.APPLICATION_JSON)

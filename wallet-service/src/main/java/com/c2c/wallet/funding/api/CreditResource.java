@@ -16,7 +16,9 @@ import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
+@Cancellable(false)
 @Path("/api/v1/wallet/admin/credits")
 @Tag(name = "Funding (development)", description = "Admin credits for development and tests, until real deposits")
 @Produces(MediaType.APPLICATION_JSON)

@@ -18,8 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Read-only views for operators and the end-to-end checks: anyone's balances, and whether the ledger balances. */
+@Cancellable(false)
 @Path("/api/v1/wallet/admin")
 @Tag(name = "Ledger (admin)", description = "Read-only checks of the ledger, for the admin role")
 @Produces(MediaType.APPLICATION_JSON)

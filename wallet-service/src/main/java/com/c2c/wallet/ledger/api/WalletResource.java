@@ -15,7 +15,9 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
+@Cancellable(false)
 @Path("/api/v1/wallet")
 @Tag(name = "Wallet", description = "The caller's balances and ledger")
 @Produces(MediaType.APPLICATION_JSON)

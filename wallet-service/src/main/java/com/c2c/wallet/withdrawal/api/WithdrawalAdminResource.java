@@ -31,8 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The admins' side of withdrawals: the queue, approvals and rejections (docs/operations.md). */
+@Cancellable(false)
 @Path("/api/v1/wallet/admin/withdrawals")
 @Tag(name = "Withdrawals (admin)", description = "Approving and rejecting withdrawals, for the admin role")
 @Produces(MediaType.APPLICATION_JSON)

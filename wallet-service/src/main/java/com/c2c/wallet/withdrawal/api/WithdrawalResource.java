@@ -32,7 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
+@Cancellable(false)
 @Path("/api/v1/wallet/withdrawals")
 @Tag(name = "Withdrawals", description = "Sending my USDT to an address of mine on a chain (ADR 0014)")
 @Produces(MediaType.APPLICATION_JSON)

@@ -20,11 +20,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * Admins read each service's audit trail at {@code /api/v1/audit/<service>}: the service's name is in
  * the path so that the gateway can route the one URL shape to every service.
  */
+@Cancellable(false)
 @Path("/api/v1/audit/{service}")
 @Tag(name = "Audit", description = "What admins and arbiters did, append-only (admins)")
 @Produces(MediaType.APPLICATION_JSON)

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * The operator's view of this service's dead letters: list them, and replay one through the consumer
@@ -40,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * A replay goes through the consumer's inbox, so an event it applied meanwhile is not applied twice; it is
  * recorded in the audit trail. docs/operations.md says when replaying is safe.
  */
+@Cancellable(false)
 @Path("/api/v1/dead-letters/{service}")
 @Tag(name = "Dead letters", description = "Records this service's consumers could never apply (admins)")
 @Produces(MediaType.APPLICATION_JSON)

@@ -15,6 +15,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * The reconciler's input from one service: the USDT it believes is reserved and locked, per owner, from
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * exceeds {@code c2c.reconciliation.max-owners} rather than answer part of it, since a partial report
  * would show drift that is not there.
  */
+@Cancellable(false)
 @Path("/api/v1/reconciliation/{service}")
 @Tag(name = "Reconciliation", description = "The USDT this service believes is reserved and locked, per owner (admins)")
 @Produces(MediaType.APPLICATION_JSON)

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A request whose database connection is cut the way a PostgreSQL restart cuts it (the server
- * terminates the backend: SQLSTATE 57P01) answers 503 with Retry-After, never 500.
+ * terminates the backend: SQLSTATE 57P01), or that finds no free pooled connection in time, answers 503
+ * with Retry-After, never 500; a failure no mapper knows still answers an RFC 9457 problem.
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_messaging"))
@@ -34,5 +35,22 @@ class OutageAnswerTest {
                 .header("Retry-After", "2")
                 .body("type", endsWith("unavailable"))
                 .body("status", equalTo(503));
+    }
+
+    /** Seen at 100 trades/s offered: order placement waited for a pooled connection and then answered 500. */
+    @Test
+    void thePoolGivingUpWaitingForAConnectionAnswers503WithRetryAfter() {
+        given().get("/test/fail?with=pool-timeout").then().statusCode(503)
+                .header("Retry-After", "2")
+                .contentType("application/problem+json")
+                .body("type", endsWith("unavailable"));
+    }
+
+    @Test
+    void aFailureThatIsNotAnExceptionStillAnswersAProblem() {
+        given().get("/test/fail?with=throwable").then().statusCode(500)
+                .contentType("application/problem+json")
+                .body("type", endsWith("internal"))
+                .body("detail", equalTo("the request could not be completed; nothing was changed"));
     }
 }

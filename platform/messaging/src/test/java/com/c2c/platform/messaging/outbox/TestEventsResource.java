@@ -9,8 +9,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Test-only endpoints that write outbox events in a transaction and drive the relay by hand. */
+@Cancellable(false) // as every service's resources (ADR 0026)
 @Path("/test")
 public class TestEventsResource {
     static final String TYPE = "c2c.test.Something.v1";
@@ -47,6 +49,17 @@ public class TestEventsResource {
     public Uni<Integer> slow(@QueryParam("seconds") int seconds) {
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
                 "select 1 from pg_sleep(:s)", Integer.class).setParameter("s", seconds).getSingleResult()));
+    }
+
+    /**
+     * Fails the way Vert.x fails: {@code pool-timeout} as the SQL pool does when no connection frees up in time
+     * (a bare {@code Throwable}, not an {@code Exception}), {@code throwable} as any other bare throwable.
+     */
+    @GET
+    @Path("/fail")
+    public Uni<Integer> fail(@QueryParam("with") String with) {
+        return Uni.createFrom().failure(new io.vertx.core.impl.NoStackTraceThrowable(
+                "pool-timeout".equals(with) ? "Timeout" : "a failure that is not an Exception"));
     }
 
     /** One relay batch; with {@code crash} the relay dies after the broker acks and before marking rows. */
