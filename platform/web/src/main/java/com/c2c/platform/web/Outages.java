@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
@@ -41,12 +42,14 @@ public final class Outages {
     private static final List<String> CLOSED_CONNECTION_MESSAGES = List.of("Connection is not active now");
 
     /**
-     * The SQL client's pool gave up waiting for a free connection (its connection timeout): every connection is
-     * busy, so the service is overloaded for the moment and nothing of the request was done. Vert.x raises it as a
-     * bare {@code Throwable} of this class with this message (seen at 100 trades/s offered, docs/performance.md).
+     * The SQL client's pool gave up waiting for a free connection: every connection is busy, so the service is
+     * overloaded for the moment and nothing of the request was done. Vert.x says so in two ways, by class and
+     * message: the pool's acquisition timeout, a bare {@code Throwable}, and the pool's query timeout (seen at 100
+     * trades/s offered, docs/performance.md).
      */
-    private static final String POOL_TIMEOUT_CLASS = "io.vertx.core.impl.NoStackTraceThrowable";
-    private static final String POOL_TIMEOUT_MESSAGE = "Timeout";
+    private static final Map<String, String> POOL_TIMEOUTS = Map.of(
+            "io.vertx.core.impl.NoStackTraceThrowable", "Timeout",
+            "io.vertx.core.VertxException", "Timeout waiting for connection");
 
     private Outages() {
     }
@@ -113,7 +116,8 @@ public final class Outages {
     }
 
     private static boolean poolTimeout(Throwable t) {
-        return POOL_TIMEOUT_CLASS.equals(t.getClass().getName()) && POOL_TIMEOUT_MESSAGE.equals(t.getMessage());
+        String message = POOL_TIMEOUTS.get(t.getClass().getName());
+        return message != null && message.equals(t.getMessage());
     }
 
     private static boolean namedTransient(Class<?> type) {

@@ -56,6 +56,8 @@ class OutagesTest {
         assertFalse(Outages.isOutage(new io.vertx.core.impl.NoStackTraceThrowable("Something else")),
                 "the same class says other things too, which are not known to be outages");
         assertFalse(Outages.isConflict(poolTimeout), "not another transaction's doing");
+        assertTrue(Outages.isOutage(new io.vertx.core.VertxException("Timeout waiting for connection", true)),
+                "the pool's query timeout, as the reconciliation report met it");
     }
 
     /** A batch consumer tries these again whole (EventConsumer); other outages are not conflicts. */
