@@ -29,12 +29,11 @@ import org.jboss.logging.Logger;
 /**
  * Publishes pending outbox rows to Kafka in id order and stamps them published.
  *
- * <p>A batch holds no database transaction while the broker acknowledges: the pending rows are read
- * in one statement, sent, and every send is awaited outside the database. The acknowledged rows are
- * stamped by the relay's next read, in the same statement (ADR 0025): a busy relay pays one
- * statement per batch, not two, and a quiet one stamps on its next poll. A crash anywhere before that
- * stamp leaves the rows pending, so they are sent again on the next run: delivery is at-least-once,
- * and consumers drop the duplicates with their inbox. Only the instance holding the relay lock on its
+ * <p>A batch holds no database transaction and no pooled connection while the broker acknowledges:
+ * the pending rows are read in one statement, sent, every send is awaited outside the database, and
+ * the acknowledged rows are marked in a second statement. A crash anywhere before that mark leaves
+ * the rows pending, so they are sent again on the next run: delivery is at-least-once, and consumers
+ * drop the duplicates with their inbox. Only the instance holding the relay lock on its
  * {@link RelaySession} relays, so replicas of a service do not send the same rows concurrently (ADR
  * 0001 says what a session cut mid-batch allows), and per-key order holds: each batch goes out in
  * id order and settles completely (every send acked or failed) before the next batch reads, so a
@@ -47,19 +46,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final Long[] NO_IDS = new Long[0];
-    private static final String READ = """
-            select id, event_id, topic, record_key, type, subject, payload, created_at, request_id
-            from outbox_event where published_at is null order by id limit $1""";
-    /**
-     * The stamp of the last batch and the next read in one statement. Both parts see the same snapshot, so
-     * the read would still see the rows being stamped as pending: it leaves them out by id.
-     */
-    private static final String STAMP_AND_READ = """
-            with stamped as (update outbox_event set published_at = now() where id = any($2))
-            select id, event_id, topic, record_key, type, subject, payload, created_at, request_id
-            from outbox_event where published_at is null and not (id = any($2)) order by id limit $1""";
-    private static final String STAMP = "update outbox_event set published_at = now() where id = any($1)";
     /** The PostgreSQL notification channel outbox writes raise on commit (a trigger, V0_6__outbox_notify_trigger.sql). */
     static final String CHANNEL = "c2c_outbox";
     /** CloudEvent extension naming the request that caused the event (extension names are lower-case alphanumerics). */
@@ -76,11 +62,6 @@ public class OutboxRelay {
     /** One batch at a time per instance, whether run by the loop or by hand. */
     private final AtomicBoolean batchRunning = new AtomicBoolean();
     private final RelaySession session;
-    /**
-     * Rows the broker acknowledged that are not stamped yet; the next read stamps them. Only the batch in
-     * progress touches it (one at a time, {@link #batchRunning}).
-     */
-    private Long[] acknowledged = NO_IDS;
     private volatile long timerId = -1;
     private volatile long lastCleanup = 0;
 
@@ -107,25 +88,7 @@ public class OutboxRelay {
         if (timerId >= 0) {
             vertx.cancelTimer(timerId);
         }
-        stampBeforeStopping();
         session.close();
-    }
-
-    /** Saves the next instance resending the last batch; if it fails, that resend is all it costs. */
-    private void stampBeforeStopping() {
-        if (!batchRunning.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            if (acknowledged.length > 0) {
-                pool.preparedQuery(STAMP).execute(Tuple.of((Object) acknowledged)).await().atMost(Duration.ofSeconds(2));
-                acknowledged = NO_IDS;
-            }
-        } catch (RuntimeException e) {
-            LOG.debugf("outbox relay: the last batch was not stamped before stopping (it will be sent again): %s", e);
-        } finally {
-            batchRunning.set(false);
-        }
     }
 
     /** Publishes one batch of pending events; returns how many were published. */
@@ -136,7 +99,7 @@ public class OutboxRelay {
 
     /**
      * As {@link #relayBatch()}, running {@code afterPublish} once the broker has acknowledged the
-     * batch and before the relay takes note of it for stamping: the window in which a crash causes a resend.
+     * batch and before the rows are marked published: the window in which a crash causes a resend.
      */
     Uni<Integer> relayBatch(Runnable afterPublish) {
         return Uni.createFrom().deferred(() -> {
@@ -144,12 +107,12 @@ public class OutboxRelay {
                 return Uni.createFrom().item(0);
             }
             return session.lead()
-                    .chain(leading -> leading ? pending() : stampAsFollower())
+                    .chain(leading -> leading ? pending() : Uni.createFrom().item(List.<PendingEvent>of()))
                     .chain(batch -> batch.isEmpty()
                             ? Uni.createFrom().item(0)
                             : publish(batch)
                                     .invoke(afterPublish)
-                                    .invoke(() -> acknowledged = batch.stream().map(PendingEvent::id).toArray(Long[]::new))
+                                    .chain(() -> markPublished(batch))
                                     .replaceWith(batch.size()))
                     .onTermination().invoke(() -> batchRunning.set(false));
         });
@@ -206,17 +169,13 @@ public class OutboxRelay {
         return deleteExpired().replaceWith(published);
     }
 
-    /**
-     * One statement on the relay's session, which also stamps the previous batch: the lock, not a row
-     * lock, keeps other relays off.
-     */
+    /** One statement on a pooled connection, returned at once: the lock, not a row lock, keeps other relays off. */
     private Uni<List<PendingEvent>> pending() {
-        Long[] stamp = acknowledged;
-        return (stamp.length == 0
-                ? session.execute(READ, Tuple.of(config.batchSize()))
-                : session.execute(STAMP_AND_READ, Tuple.of(config.batchSize(), stamp)))
+        return pool.preparedQuery("""
+                select id, event_id, topic, record_key, type, subject, payload, created_at, request_id
+                from outbox_event where published_at is null order by id limit $1""")
+                .execute(Tuple.of(config.batchSize()))
                 .map(rows -> {
-                    acknowledged = NO_IDS;
                     List<PendingEvent> batch = new ArrayList<>(rows.size());
                     for (Row row : rows) {
                         batch.add(PendingEvent.of(row));
@@ -255,20 +214,12 @@ public class OutboxRelay {
         return Message.of(event.payload(), Metadata.of(kafka, cloudEvent));
     }
 
-    /**
-     * Another replica leads now (or the session was lost): this one still stamps what the broker acknowledged
-     * for it, on a pooled connection, so the new leader need not send those rows again.
-     */
-    private Uni<List<PendingEvent>> stampAsFollower() {
-        Long[] stamp = acknowledged;
-        if (stamp.length == 0) {
-            return Uni.createFrom().item(List.of());
-        }
-        return pool.preparedQuery(STAMP).execute(Tuple.of((Object) stamp))
-                .map(rows -> {
-                    acknowledged = NO_IDS;
-                    return List.<PendingEvent>of();
-                });
+    /** Only once the whole batch is acknowledged; a statement of its own, so a short transaction. */
+    private Uni<Void> markPublished(List<PendingEvent> batch) {
+        Long[] ids = batch.stream().map(PendingEvent::id).toArray(Long[]::new);
+        return pool.preparedQuery("update outbox_event set published_at = now() where id = any($1)")
+                .execute(Tuple.of(ids))
+                .replaceWithVoid();
     }
 
     private record PendingEvent(long id, String eventId, String topic, String key, String type, String subject,

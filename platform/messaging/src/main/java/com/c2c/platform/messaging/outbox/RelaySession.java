@@ -2,8 +2,6 @@ package com.c2c.platform.messaging.outbox;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnection;
@@ -14,13 +12,9 @@ import io.vertx.pgclient.PgConnection;
  * the one relay of its service's database.
  *
  * <p>The lock is not a transaction: between its statements the session is idle, so it pins no
- * snapshot or row, however long the broker takes to acknowledge. PostgreSQL frees the lock as soon as
- * the session ends (crash, server restart, cut connection), and a replica's next run takes it over.
- *
- * <p>The leader's batches run their statements on this session too, with {@code synchronous_commit}
- * off: what they write is only the stamp that an acknowledged row was published, and a stamp lost
- * with a server crash makes the row go out again, which the consumers' inboxes drop. So a stamp never
- * waits for the disk (ADR 0025). Every other session of the service keeps the server's setting.
+ * snapshot, row or pooled connection of the batch path, however long the broker takes to
+ * acknowledge. PostgreSQL frees the lock as soon as the session ends (crash, server restart, cut
+ * connection), and a replica's next run takes it over.
  */
 final class RelaySession {
     /**
@@ -70,18 +64,6 @@ final class RelaySession {
                         }));
     }
 
-    /**
-     * One statement on the session, for the leader's batch (callers run one at a time, after
-     * {@link #lead()} answered true). Fails if the session is gone; the next batch opens a new one.
-     */
-    Uni<RowSet<Row>> execute(String sql, Tuple arguments) {
-        SqlConnection current = connection;
-        if (current == null || !leader) {
-            return Uni.createFrom().failure(new IllegalStateException("the outbox relay's session is not leading"));
-        }
-        return current.preparedQuery(sql).execute(arguments);
-    }
-
     /** Ends the session for good, which releases the lock (if held) and stops the notifications. */
     void close() {
         SqlConnection current;
@@ -101,7 +83,7 @@ final class RelaySession {
             PgConnection pg = PgConnection.cast(conn.getDelegate());
             pg.notificationHandler(notification -> onNotification.run());
             pg.closeHandler(ended -> lost(conn));
-            return conn.query("listen " + OutboxRelay.CHANNEL + "; set synchronous_commit to off").execute()
+            return conn.query("listen " + OutboxRelay.CHANNEL).execute()
                     .map(ok -> {
                         synchronized (this) {
                             if (!closed) {

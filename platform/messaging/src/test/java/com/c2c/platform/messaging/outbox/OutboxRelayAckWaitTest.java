@@ -34,7 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The relay holds no database transaction while it waits for the broker: with the broker's
  * acknowledgements held back (by {@link HeldAcks}), no session of the database has a transaction
  * open that touched the outbox or the relay lock, and the rows are still pending; once the acks
- * arrive the rows are stamped published by the relay's next read. And without that transaction, the relay lock still keeps a
+ * arrive the rows are marked published. And without that transaction, the relay lock still keeps a
  * second replica off while the first one relays.
  */
 @QuarkusTest
@@ -74,7 +74,6 @@ class OutboxRelayAckWaitTest {
         AtomicInteger relayed = new AtomicInteger();
         await().atMost(DEADLINE).until(() -> relayed.addAndGet(relay.relayBatch().await().atMost(DEADLINE)) >= 2);
         assertEquals(2, relayed.get());
-        assertEquals(0, relay.relayBatch().await().atMost(DEADLINE)); // the read that stamps them
         assertEquals(0, pending());
     }
 
@@ -95,8 +94,6 @@ class OutboxRelayAckWaitTest {
             HeldAcks.release();
         }
         assertEquals(3, batch.get(DEADLINE.toSeconds(), TimeUnit.SECONDS));
-        assertEquals(3, pending(), "stamped by the next read, not by the batch");
-        assertEquals(0, relay.relayBatch().await().atMost(DEADLINE));
         assertEquals(0, pending());
     }
 
