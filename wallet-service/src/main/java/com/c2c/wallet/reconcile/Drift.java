@@ -3,8 +3,8 @@ package com.c2c.wallet.reconcile;
 import com.c2c.platform.messaging.reconcile.Hold;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -53,14 +53,8 @@ public class PeriodicReconciler {
     private final int maxOwners;
     private final HttpClient http;
     private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicLong ownersReserved = new AtomicLong();
-    private final AtomicLong ownersLocked = new AtomicLong();
-    private final AtomicLong microsReserved = new AtomicLong();
-    private final AtomicLong microsLocked = new AtomicLong();
-    private final AtomicLong persistentOwnersReserved = new AtomicLong();
-    private final AtomicLong persistentOwnersLocked = new AtomicLong();
-    private final AtomicLong persistentMicrosReserved = new AtomicLong();
-    private final AtomicLong persistentMicrosLocked = new AtomicLong();
+    private final DriftGauges driftGauges;
+    private final DriftGauges persistentGauges;
     private final AtomicLong lastSuccess = new AtomicLong();
     /** The last comparison's drift, which the next one's must repeat to be persistent. */
     private volatile Drift previous = Drift.NONE;
@@ -74,14 +68,8 @@ public class PeriodicReconciler {
         this.json = json;
         this.maxOwners = maxOwners;
         this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
-        meters.gauge("c2c.reconcile.drift.owners", Tags.of("kind", "reserved"), ownersReserved);
-        meters.gauge("c2c.reconcile.drift.owners", Tags.of("kind", "locked"), ownersLocked);
-        meters.gauge("c2c.reconcile.drift.micros", Tags.of("kind", "reserved"), microsReserved);
-        meters.gauge("c2c.reconcile.drift.micros", Tags.of("kind", "locked"), microsLocked);
-        meters.gauge("c2c.reconcile.drift.persistent.owners", Tags.of("kind", "reserved"), persistentOwnersReserved);
-        meters.gauge("c2c.reconcile.drift.persistent.owners", Tags.of("kind", "locked"), persistentOwnersLocked);
-        meters.gauge("c2c.reconcile.drift.persistent.micros", Tags.of("kind", "reserved"), persistentMicrosReserved);
-        meters.gauge("c2c.reconcile.drift.persistent.micros", Tags.of("kind", "locked"), persistentMicrosLocked);
+        this.driftGauges = new DriftGauges(meters, "c2c.reconcile.drift");
+        this.persistentGauges = new DriftGauges(meters, "c2c.reconcile.drift.persistent");
         meters.gauge("c2c.reconcile.last.success", lastSuccess);
     }
 
@@ -133,14 +121,8 @@ public class PeriodicReconciler {
             Drift stays = drift.persistingFrom(previous);
             previous = drift;
             persistent = stays;
-            ownersReserved.set(drift.ownersReserved());
-            ownersLocked.set(drift.ownersLocked());
-            microsReserved.set(drift.microsReserved());
-            microsLocked.set(drift.microsLocked());
-            persistentOwnersReserved.set(stays.ownersReserved());
-            persistentOwnersLocked.set(stays.ownersLocked());
-            persistentMicrosReserved.set(stays.microsReserved());
-            persistentMicrosLocked.set(stays.microsLocked());
+            driftGauges.show(drift);
+            persistentGauges.show(stays);
             lastSuccess.set(Instant.now().getEpochSecond());
             if (!stays.none()) {
                 LOG.warnf("reconciliation: %d owner(s) drift with nothing in flight since the last run (reserved %d"
@@ -153,6 +135,28 @@ public class PeriodicReconciler {
             }
             return drift;
         });
+    }
+
+    /** The four gauges of one drift figure: {@code <prefix>.owners} and {@code <prefix>.micros}, per kind. */
+    private static final class DriftGauges {
+        private final AtomicLong ownersReserved = new AtomicLong();
+        private final AtomicLong ownersLocked = new AtomicLong();
+        private final AtomicLong microsReserved = new AtomicLong();
+        private final AtomicLong microsLocked = new AtomicLong();
+
+        DriftGauges(MeterRegistry meters, String prefix) {
+            meters.gauge(prefix + ".owners", Tags.of("kind", "reserved"), ownersReserved);
+            meters.gauge(prefix + ".owners", Tags.of("kind", "locked"), ownersLocked);
+            meters.gauge(prefix + ".micros", Tags.of("kind", "reserved"), microsReserved);
+            meters.gauge(prefix + ".micros", Tags.of("kind", "locked"), microsLocked);
+        }
+
+        void show(Drift drift) {
+            ownersReserved.set(drift.ownersReserved());
+            ownersLocked.set(drift.ownersLocked());
+            microsReserved.set(drift.microsReserved());
+            microsLocked.set(drift.microsLocked());
+        }
     }
 
     private interface Call<T> {
