@@ -247,6 +247,7 @@ call -H "$A" "$GW/api/v1/wallet/garbage"; expect "a service answering garbage ->
 call -H "$A" "$GW/api/v1/wallet/balances?slow=5"; expect "a service slower than timeout server (3 s here) -> 504 problem" 504
 kill "${STUB_PID[chain-watcher]}"; wait "${STUB_PID[chain-watcher]}" 2>/dev/null || true; unset 'STUB_PID[chain-watcher]'
 call -H "$A" "$GW/api/v1/chains/31337/addresses"; expect "a service that is down -> 503 problem" 503
+ok "... with Retry-After" '[ "$(hdr retry-after)" = 1 ]'
 
 fresh_tokens
 # ---- key rotation and reload ---------------------------------------------------------------------------
@@ -291,6 +292,35 @@ ok "matching engine instances: calls go only to the one that is ready, none to t
   '[ "$served" = " 6 matching-service;" ]'
 ok "a list of upstreams with junk is refused at start" \
   '! env C2C_STATE_DIR="$WORK/state-junk" C2C_GATEWAY_PORT=$((PORT + 1)) C2C_GATEWAY_ORDER_UPSTREAM="127.0.0.1:1,;x" bash "$GATEWAY" start >"$WORK/junk.log" 2>&1 && grep -q "several separated by commas" "$WORK/junk.log"'
+
+# ---- admission control (a restart with 2 calls in flight per instance, a 1 s queue) -------------------------
+gateway bash "$GATEWAY" stop
+gateway C2C_GATEWAY_RATE_PER_IP=200 C2C_GATEWAY_RATE_PER_CLIENT=200 C2C_GATEWAY_MAX_IN_FLIGHT=2 \
+  C2C_GATEWAY_QUEUE_TIMEOUT_S=1 bash "$GATEWAY" start
+fresh_tokens
+# busy N SECONDS: N calls to the wallet stub that each take that long, in the background (PIDs in BUSY); their
+# codes in busy.codes.
+busy() {
+  local i; BUSY=()
+  for i in $(seq "$1"); do
+    curl -s -o /dev/null -w '%{http_code}\n' --max-time 20 -H "$A" "$GW/api/v1/wallet/balances?slow=$2&b=$i" >> "$WORK/busy.codes" &
+    BUSY+=($!)
+  done
+}
+: > "$WORK/busy.codes"; busy 2 2.5; sleep 0.5 # under the check gateway's 3 s server timeout
+t0=$(date +%s.%N)
+call -H "$A" "$GW/api/v1/wallet/balances"; waited=$("$PY" -c "import time,sys; print(round(time.time() - float(sys.argv[1]), 1))" "$t0")
+expect "a third call while two are in flight waits in the queue, then -> 503 problem" 503
+ok "... after the queue timeout (waited ${waited} s of 1), with Retry-After" \
+  '[ "$(hdr retry-after)" = 1 ] && "$PY" -c "import sys; sys.exit(0 if 0.9 <= float(sys.argv[1]) < 1.9 else 1)" "$waited"'
+call -H "$A" "$GW/api/v1/orders"; expect "... another service is not held up by the busy one" 200 order-service
+call -H "$A" "$GW/api/v1/stream"
+ok "... nor are event streams (not counted): 200, the whole stream" '[ "$CODE" = 200 ] && [ "$(grep -c ^data: "$WORK/body")" = 3 ]'
+wait "${BUSY[@]}"
+ok "the two calls in flight were answered (200 200)" '[ "$(sort "$WORK/busy.codes" | tr "\n" " ")" = "200 200 " ]'
+: > "$WORK/busy.codes"; busy 2 0.4; sleep 0.1
+call -H "$A" "$GW/api/v1/wallet/balances"; expect "a call queued behind two short ones is served when a slot frees" 200 wallet-service
+wait "${BUSY[@]}"
 
 # ---- rate limits (a restart with low limits: 1 request/s per client, 3 per IP, over 10 s) ------------------
 gateway bash "$GATEWAY" stop
