@@ -16,40 +16,61 @@ mkdir -p "$GW"
 # bash 5.2 would put the matched text where a value holds '&' in ${var//pattern/value}
 shopt -u patsub_replacement 2>/dev/null || true
 
+# The gateway's settings, each named once here: read from C2C_GATEWAY_<NAME> at start, checked by its kind, saved
+# in the state folder (reload-keys renders the same gateway again) and put in the template's @@<NAME>@@.
+#   number    a positive whole number
+#   upstream  host:port, or several separated by commas; default: the service's local instances (services.sh)
+#   text      checked on its own in resolve_settings
+# An empty variable means the default, except CORS_ORIGINS, where empty means no cross-origin caller.
+SETTINGS_TABLE="
+PORT              number   8080
+BIND              text     127.0.0.1
+ISSUER            text     http://127.0.0.1:8180/realms/c2c
+AUDIENCE          text     c2c-api
+RATE_PER_IP       number   50
+RATE_PER_CLIENT   number   20
+RATE_WINDOW_S     number   10
+MAX_BODY_BYTES    number   1048576
+CORS_ORIGINS      text     http://127.0.0.1:5173 http://localhost:5173
+TIMEOUT_SERVER_S  number   30
+MAX_IN_FLIGHT     number   32
+QUEUE_TIMEOUT_S   number   5
+STREAM_TIMEOUT_S  number   3600
+DRAIN_S           number   600
+ORDER_UPSTREAM    upstream order-service 8081
+MATCHING_UPSTREAM upstream matching-service 8082
+WALLET_UPSTREAM   upstream wallet-service 8083
+ESCROW_UPSTREAM   upstream escrow-service 8084
+CHAIN_UPSTREAM    upstream chain-watcher 8085
+"
+SETTINGS_NAMES=$(awk 'NF {print $1}' <<<"$SETTINGS_TABLE")
+
 # resolve_settings: the settings from the environment, with their defaults; refuses values that
 # could break (or inject into) the rendered configuration.
 resolve_settings() {
-  PORT="${C2C_GATEWAY_PORT:-8080}"
-  BIND="${C2C_GATEWAY_BIND:-127.0.0.1}"
-  ISSUER="${C2C_GATEWAY_ISSUER:-http://127.0.0.1:8180/realms/c2c}"
-  AUDIENCE="${C2C_GATEWAY_AUDIENCE:-c2c-api}"
-  RATE_PER_IP="${C2C_GATEWAY_RATE_PER_IP:-50}"
-  RATE_PER_CLIENT="${C2C_GATEWAY_RATE_PER_CLIENT:-20}"
-  RATE_WINDOW_S="${C2C_GATEWAY_RATE_WINDOW_S:-10}"
-  MAX_BODY_BYTES="${C2C_GATEWAY_MAX_BODY_BYTES:-1048576}"
-  CORS_ORIGINS="${C2C_GATEWAY_CORS_ORIGINS-http://127.0.0.1:5173 http://localhost:5173}"
-  TIMEOUT_SERVER_S="${C2C_GATEWAY_TIMEOUT_SERVER_S:-30}"
-  MAX_IN_FLIGHT="${C2C_GATEWAY_MAX_IN_FLIGHT:-32}"
-  QUEUE_TIMEOUT_S="${C2C_GATEWAY_QUEUE_TIMEOUT_S:-5}"
-  STREAM_TIMEOUT_S="${C2C_GATEWAY_STREAM_TIMEOUT_S:-3600}"
-  DRAIN_S="${C2C_GATEWAY_DRAIN_S:-600}"
-  ORDER_UPSTREAM="${C2C_GATEWAY_ORDER_UPSTREAM:-$(local_instances order-service 8081)}"
-  MATCHING_UPSTREAM="${C2C_GATEWAY_MATCHING_UPSTREAM:-$(local_instances matching-service 8082)}"
-  WALLET_UPSTREAM="${C2C_GATEWAY_WALLET_UPSTREAM:-$(local_instances wallet-service 8083)}"
-  ESCROW_UPSTREAM="${C2C_GATEWAY_ESCROW_UPSTREAM:-$(local_instances escrow-service 8084)}"
-  CHAIN_UPSTREAM="${C2C_GATEWAY_CHAIN_UPSTREAM:-$(local_instances chain-watcher 8085)}"
-  local v
-  for v in PORT RATE_PER_IP RATE_PER_CLIENT RATE_WINDOW_S MAX_BODY_BYTES TIMEOUT_SERVER_S MAX_IN_FLIGHT QUEUE_TIMEOUT_S \
-           STREAM_TIMEOUT_S DRAIN_S; do
-    [[ "${!v}" =~ ^[1-9][0-9]{0,9}$ ]] || die "C2C_GATEWAY_$v must be a positive whole number (is '${!v}')"
-  done
-  for v in ORDER_UPSTREAM MATCHING_UPSTREAM WALLET_UPSTREAM ESCROW_UPSTREAM CHAIN_UPSTREAM; do
-    [[ "${!v}" =~ ^[A-Za-z0-9.-]+:[0-9]{1,5}(,[A-Za-z0-9.-]+:[0-9]{1,5}){0,7}$ ]] \
-      || die "C2C_GATEWAY_$v must be host:port, or several separated by commas (is '${!v}')"
-  done
+  local name kind default env
+  while read -r name kind default; do
+    [ -n "$name" ] || continue
+    env="C2C_GATEWAY_$name"
+    if [ "$kind" = upstream ]; then
+      # shellcheck disable=SC2086 # default is "SERVICE PORT"
+      [ -n "${!env:-}" ] || default=$(local_instances $default)
+    fi
+    if [ "$name" = CORS_ORIGINS ]; then
+      printf -v "$name" '%s' "${!env-$default}"
+    else
+      printf -v "$name" '%s' "${!env:-$default}"
+    fi
+    case "$kind" in
+      number) [[ "${!name}" =~ ^[1-9][0-9]{0,9}$ ]] || die "$env must be a positive whole number (is '${!name}')" ;;
+      upstream) [[ "${!name}" =~ ^[A-Za-z0-9.-]+:[0-9]{1,5}(,[A-Za-z0-9.-]+:[0-9]{1,5}){0,7}$ ]] \
+        || die "$env must be host:port, or several separated by commas (is '${!name}')" ;;
+    esac
+  done <<<"$SETTINGS_TABLE"
   [[ "$BIND" =~ ^[0-9.]+$ ]] || die "C2C_GATEWAY_BIND must be an IPv4 address (is '$BIND')"
   [[ "$ISSUER" =~ ^https?://[A-Za-z0-9.:/_-]+$ ]] || die "C2C_GATEWAY_ISSUER must be an http(s) URL (is '$ISSUER')"
   [[ "$AUDIENCE" =~ ^[A-Za-z0-9._-]+$ ]] || die "C2C_GATEWAY_AUDIENCE must be a client id (is '$AUDIENCE')"
+  local v
   for v in $CORS_ORIGINS; do
     [[ "$v" =~ ^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$ ]] || die "C2C_GATEWAY_CORS_ORIGINS: '$v' is not an origin (scheme://host[:port])"
   done
@@ -57,9 +78,7 @@ resolve_settings() {
 
 save_settings() {
   local v
-  for v in PORT BIND ISSUER AUDIENCE RATE_PER_IP RATE_PER_CLIENT RATE_WINDOW_S MAX_BODY_BYTES CORS_ORIGINS \
-           TIMEOUT_SERVER_S MAX_IN_FLIGHT QUEUE_TIMEOUT_S STREAM_TIMEOUT_S DRAIN_S \
-           ORDER_UPSTREAM MATCHING_UPSTREAM WALLET_UPSTREAM ESCROW_UPSTREAM CHAIN_UPSTREAM; do
+  for v in $SETTINGS_NAMES; do
     printf 'C2C_GATEWAY_%s=%q\n' "$v" "${!v}"
   done > "$SETTINGS"
 }
@@ -146,8 +165,7 @@ render() {
   tpl=${tpl//@@ESCROW_SERVERS@@/$(server_lines escrow-service "$ESCROW_UPSTREAM")}
   tpl=${tpl//@@CHAIN_SERVERS@@/$(server_lines chain-watcher "$CHAIN_UPSTREAM")}
   local v
-  for v in PORT BIND ISSUER AUDIENCE RATE_PER_IP RATE_PER_CLIENT RATE_WINDOW_S MAX_BODY_BYTES TIMEOUT_SERVER_S \
-           MAX_IN_FLIGHT QUEUE_TIMEOUT_S STREAM_TIMEOUT_S DRAIN_S ORDER_UPSTREAM MATCHING_UPSTREAM WALLET_UPSTREAM ESCROW_UPSTREAM CHAIN_UPSTREAM; do
+  for v in $SETTINGS_NAMES; do
     tpl=${tpl//@@$v@@/${!v}}
   done
   [[ "$tpl" != *@@* ]] || die "template left a placeholder unfilled: $(grep -o '@@[A-Z_]*@@' <<<"$tpl" | head -1)"
