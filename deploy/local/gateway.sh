@@ -20,8 +20,9 @@ shopt -u patsub_replacement 2>/dev/null || true
 # in the state folder (reload-keys renders the same gateway again) and put in the template's @@<NAME>@@.
 #   number    a positive whole number
 #   upstream  host:port, or several separated by commas; default: the service's local instances (services.sh)
+#   origins   scheme://host[:port] separated by spaces; set but empty means none (no cross-origin caller)
 #   text      checked on its own in resolve_settings
-# An empty variable means the default, except CORS_ORIGINS, where empty means no cross-origin caller.
+# An empty variable means the default, except for origins.
 SETTINGS_TABLE="
 PORT              number   8080
 BIND              text     127.0.0.1
@@ -31,7 +32,7 @@ RATE_PER_IP       number   50
 RATE_PER_CLIENT   number   20
 RATE_WINDOW_S     number   10
 MAX_BODY_BYTES    number   1048576
-CORS_ORIGINS      text     http://127.0.0.1:5173 http://localhost:5173
+CORS_ORIGINS      origins  http://127.0.0.1:5173 http://localhost:5173
 TIMEOUT_SERVER_S  number   30
 MAX_IN_FLIGHT     number   32
 QUEUE_TIMEOUT_S   number   5
@@ -48,7 +49,7 @@ SETTINGS_NAMES=$(awk 'NF {print $1}' <<<"$SETTINGS_TABLE")
 # resolve_settings: the settings from the environment, with their defaults; refuses values that
 # could break (or inject into) the rendered configuration.
 resolve_settings() {
-  local name kind default env
+  local name kind default env origin
   while read -r name kind default; do
     [ -n "$name" ] || continue
     env="C2C_GATEWAY_$name"
@@ -56,12 +57,15 @@ resolve_settings() {
       # shellcheck disable=SC2086 # default is "SERVICE PORT"
       [ -n "${!env:-}" ] || default=$(local_instances $default)
     fi
-    if [ "$name" = CORS_ORIGINS ]; then
+    if [ "$kind" = origins ]; then
       printf -v "$name" '%s' "${!env-$default}"
     else
       printf -v "$name" '%s' "${!env:-$default}"
     fi
     case "$kind" in
+      origins) for origin in ${!name}; do
+          [[ "$origin" =~ ^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$ ]] || die "$env: '$origin' is not an origin (scheme://host[:port])"
+        done ;;
       number) [[ "${!name}" =~ ^[1-9][0-9]{0,9}$ ]] || die "$env must be a positive whole number (is '${!name}')" ;;
       upstream) [[ "${!name}" =~ ^[A-Za-z0-9.-]+:[0-9]{1,5}(,[A-Za-z0-9.-]+:[0-9]{1,5}){0,7}$ ]] \
         || die "$env must be host:port, or several separated by commas (is '${!name}')" ;;
@@ -70,10 +74,6 @@ resolve_settings() {
   [[ "$BIND" =~ ^[0-9.]+$ ]] || die "C2C_GATEWAY_BIND must be an IPv4 address (is '$BIND')"
   [[ "$ISSUER" =~ ^https?://[A-Za-z0-9.:/_-]+$ ]] || die "C2C_GATEWAY_ISSUER must be an http(s) URL (is '$ISSUER')"
   [[ "$AUDIENCE" =~ ^[A-Za-z0-9._-]+$ ]] || die "C2C_GATEWAY_AUDIENCE must be a client id (is '$AUDIENCE')"
-  local v
-  for v in $CORS_ORIGINS; do
-    [[ "$v" =~ ^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$ ]] || die "C2C_GATEWAY_CORS_ORIGINS: '$v' is not an origin (scheme://host[:port])"
-  done
 }
 
 save_settings() {
