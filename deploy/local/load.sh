@@ -3,9 +3,10 @@
 # (real tokens for every seller and buyer, created in the development realm) at a fixed rate (many funded sellers with SELL ads, many buyers), then prints trades/s completed,
 # p50/p99/max of order placed -> trade matched and placed -> funds locked, and the ledger totals.
 # Usage: deploy/local/load.sh [seconds=60] [trades-per-second=120] [sellers=20] [buyers=200]
-# A warm-up run comes first (C2C_LOAD_WARMUP_S seconds, default 60, at up to 10 trades/s; 0 skips it):
-# freshly started JVMs spend their first minute compiling, which on two cores costs the platform about
-# twice the CPU per trade, and that is not what the measured run is about. The measured run starts once the
+# A warm-up run comes first (C2C_LOAD_WARMUP_S seconds, default 60, at up to 10 trades/s or C2C_LOAD_WARMUP_RATE;
+# 0 skips it): freshly started JVMs spend their first minute compiling, which on two cores costs the platform about
+# twice the CPU per trade, and that is not what the measured run is about (services on the JVM's full tiers,
+# C2C_JVM_OPTS=-XX:TieredStopAtLevel=4, compile for many minutes: warm them longer and faster, docs/performance.md). The measured run starts once the
 # services have consumed everything the warm-up left on their topics (at 40/s a cold platform completed
 # 369 of 2,400 warm-up trades and worked the rest off during the measured run).
 # deploy/local/profile.sh runs this with C2C_LOAD_PROFILE_DIR set: JFR records the services during the
@@ -18,6 +19,9 @@
 source "$(dirname "$0")/lib.sh"
 short=0
 if [ "${1:-}" = "--short" ]; then short=1; set -- 10 5 4 20; export C2C_LOAD_WARMUP_S=0; fi
+rate=${2:-120}; warm_rate=${C2C_LOAD_WARMUP_RATE:-$(( rate < 10 ? rate : 10 ))}
+[[ "$warm_rate" =~ ^[1-9][0-9]{0,3}$ ]] \
+  || die "C2C_LOAD_WARMUP_RATE must be a whole number of trades per second (1 to 9999), not '$warm_rate'"
 pick_java
 for port in 8080 8081 8082 8083 8084; do
   port_open "$port" || die "nothing listens on :$port: start the platform first (deploy/local/up.sh)"
@@ -29,7 +33,6 @@ trade_load() { e2e_main com.c2c.e2e.load.TradeLoad "$@"; }
 
 warmup=${C2C_LOAD_WARMUP_S:-60}
 if [ "$warmup" -gt 0 ]; then
-  rate=${2:-120}; warm_rate=$(( rate < 10 ? rate : 10 ))
   step "load: warming the services up: $warmup s at $warm_rate trades/s (output in $STATE/load-warmup.out)"
   trade_load "$warmup" "$warm_rate" "${3:-20}" "${4:-200}" >"$STATE/load-warmup.out" 2>&1 \
     || die "the warm-up run failed; see $STATE/load-warmup.out"

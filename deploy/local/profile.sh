@@ -17,6 +17,7 @@
 # `profile.sh report DIR` prints a recorded run's report again. Internal: load.sh calls `profile.sh start DIR`
 # before its measured run, `mark DIR` when the tool's setup is done, `stop DIR` when the tool ends.
 source "$(dirname "$0")/lib.sh"
+source "$ROOT/deploy/local/traffic.sh" # pg_processes
 # Kafka too: its JVM is started by kafka.sh under the same state folder, and its share of a trade is large (docs/performance.md).
 SERVICES="order-service matching-service wallet-service escrow-service chain-watcher kafka"
 RECORDING=c2c-profile
@@ -90,6 +91,7 @@ mark_window() {
   local dir="$1" svc
   date +%s%3N >"$dir/window.start"
   statements_reset
+  pg_processes >"$dir/postgres.before"
   for svc in $SERVICES; do
     [ -f "$dir/$svc.pid" ] && thread_ticks "$(cat "$dir/$svc.pid")" >"$dir/$svc.threads.before"
   done
@@ -106,6 +108,7 @@ stop_recordings() {
   local dir="$1" svc
   date +%s%3N >"$dir/window.end"
   statements_read "$dir"
+  pg_processes >"$dir/postgres.after"
   for svc in $SERVICES; do
     [ -f "$dir/$svc.pid" ] && thread_ticks "$(cat "$dir/$svc.pid")" >"$dir/$svc.threads.after"
   done
@@ -137,9 +140,28 @@ window_cpu() {
     '{ms = ($3 - $2) * 1000 / hz / n; total += ms; if (ms >= 0.05) printf "  %-17s %6.1f\n", $1, ms} END {printf "  %-17s %6.1f\n", "total", total}'
 }
 
+# postgres_cpu DIR: PostgreSQL's CPU per completed trade over the window by process: each database's backends, the
+# autovacuum workers, the WAL writer, the checkpointer, ... A process that ended in the window (an autovacuum worker,
+# a closed connection) is counted from what the server collected when it reaped it, less what it had used before
+# the window; one that started in the window, from zero.
+postgres_cpu() {
+  local dir="$1" n hz; hz=$(getconf CLK_TCK)
+  [ -s "$dir/postgres.before" ] && [ -s "$dir/postgres.after" ] && n=$(cat "$dir/completed" 2>/dev/null) && [ "${n:-0}" -gt 0 ] || return 0
+  echo "PostgreSQL's CPU per completed trade by process (ms; the server's processes read from /proc at both ends of the window):"
+  awk -v n="$n" -v hz="$hz" 'NR == FNR { if ($1 == "-") ended0 = $3; else before[$1] = $3; next }
+    $1 == "-" { ended1 = $3; next }
+    { seen[$1] = 1; cpu[$2] += $3 - ($1 in before ? before[$1] : 0) }
+    END { gone = 0; for (p in before) if (!(p in seen)) gone += before[p]
+          cpu["ended in the window"] += ended1 - ended0 - gone
+          for (k in cpu) { total += cpu[k]; if (cpu[k] * 1000 / hz / n >= 0.05) printf "  %-24s %6.2f\n", k, cpu[k] * 1000 / hz / n }
+          printf "  %-24s %6.2f\n", "total", total * 1000 / hz / n }' "$dir/postgres.before" "$dir/postgres.after" \
+    | awk '{ print ($1 == "total" ? -1 : $NF) "\t" $0 }' | sort -t$'\t' -k1,1 -rn | cut -f2-
+}
+
 report() {
   local dir="$1" svc
   window_cpu "$dir"
+  postgres_cpu "$dir"
   statements_report "$dir"
   for svc in $SERVICES; do
     [ -f "$dir/$svc.jfr" ] && [ -f "$dir/$svc.threads.before" ] || continue

@@ -35,14 +35,39 @@ e2e_main() {
 }
 
 # CPU ticks (user + system) each platform process has used so far, with its children (the gateway's worker,
-# Keycloak's JVM under kc.sh); PostgreSQL summed over its backends.
+# Keycloak's JVM under kc.sh); PostgreSQL summed over its processes (pg_processes).
 cpu_ticks() {
   local f pid
   for f in "$PIDS"/*.pid; do
-    pid=$(cat "$f"); [ -r "/proc/$pid/stat" ] || continue
+    pid=$(cat "$f" 2>/dev/null) && [ -r "/proc/$pid/stat" ] || continue
     echo "$(basename "$f" .pid) $(tree_ticks "$pid")"
   done
-  echo "postgres $(ps -C postgres -o pid= | while read -r pid; do awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null; done | awk '{s += $1} END {print s + 0}')"
+  echo "postgres $(pg_processes | awk '{s += $3} END {print s + 0}')"
+}
+
+# pg_processes: "<pid> <kind> <ticks>" per PostgreSQL process (the server and its backends, whoever started it),
+# and a line "- ended <ticks>": the CPU of the server's processes that have ended (autovacuum workers come and
+# go, a connection closes), which the server collects when it reaps them (its children's times, fields 16 and 17
+# of its stat). Without it, a process that ends between two readings takes its CPU with it. The kind is a
+# backend's database ("db:c2c_order") or the server process's role ("autovacuum_worker", "walwriter", ...).
+pg_processes() {
+  local pids; pids=$(ps -C postgres -o pid= | tr -s ' \n' ' ' || true)
+  [ -n "${pids// /}" ] || return 0
+  local pid args
+  for pid in $pids; do
+    args=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || continue
+    awk -v pid="$pid" -v args="$args" -v all=" $pids " '{
+      # after the name in parentheses: field 2 of the rest is the parent, 12/13 user/system, 14/15 children
+      c = length($0); while (c > 1 && substr($0, c, 1) != ")") c--; split(substr($0, c + 2), f, " ")
+      if (index(all, " " f[2] " ") == 0) { print pid, "server", f[12] + f[13]; print "-", "ended", f[14] + f[15]; next }
+      n = split(args, a, " ")
+      if (args ~ /^postgres: [^ ]+: (autovacuum (launcher|worker)|checkpointer|background writer|walwriter|logical replication launcher|archiver|stats collector)/) {
+        kind = args; sub(/^postgres: [^ ]+: /, "", kind); split(kind, k, " ")
+        kind = (k[1] == "autovacuum" || k[1] == "logical" || k[1] == "background") ? k[1] "_" k[2] : k[1]
+      } else if (n >= 4 && args ~ /^postgres: /) kind = "db:" a[4]
+      else kind = "other"
+      print pid, kind, f[12] + f[13] }' "/proc/$pid/stat" 2>/dev/null || true # it may have ended meanwhile
+  done
 }
 
 # jvm_modes: per service JVM, how it runs, which changes its CPU per trade by a quarter and more: on the AOT cache a
