@@ -13,6 +13,7 @@
 # `jfr print --events jdk.ExecutionSample` / `jfr summary`).
 # With PostgreSQL started with C2C_PG_STATEMENTS=1 (postgres.sh: pg_stat_statements loaded), it also prints the
 # statements each database ran per completed trade over the window, and the most run ones (statements.tsv).
+# PostgreSQL's CPU per trade is split by process: each database's backends, autovacuum, the WAL writer, ...
 # JFR costs the services some CPU of its own (its threads are listed, "JFR_..."); compare profiles with profiles.
 # `profile.sh report DIR` prints a recorded run's report again. Internal: load.sh calls `profile.sh start DIR`
 # before its measured run, `mark DIR` when the tool's setup is done, `stop DIR` when the tool ends.
@@ -178,7 +179,7 @@ case "${1:-}" in
   mark) mark_window "$2"; exit 0 ;;
   stop) pick_java; stop_recordings "$2"; exit 0 ;;
   report) pick_java; report "$2" | tee "$2/report.txt"; exit 0 ;;
-  -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
 esac
 
 pick_java
