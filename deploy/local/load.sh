@@ -6,9 +6,9 @@
 # A warm-up run comes first (C2C_LOAD_WARMUP_S seconds, default 60, at up to 10 trades/s or C2C_LOAD_WARMUP_RATE;
 # 0 skips it): freshly started JVMs spend their first minute compiling, which on two cores costs the platform about
 # twice the CPU per trade, and that is not what the measured run is about (services on the JVM's full tiers,
-# C2C_JVM_OPTS=-XX:TieredStopAtLevel=4, compile for many minutes: warm them longer and faster, docs/performance.md). The measured run starts once the
-# services have consumed everything the warm-up left on their topics (at 40/s a cold platform completed
-# 369 of 2,400 warm-up trades and worked the rest off during the measured run).
+# C2C_JVM_OPTS=-XX:TieredStopAtLevel=4, compile for many minutes: warm them longer and faster, docs/performance.md).
+# The measured run starts once the services have consumed everything the warm-up left on their topics (at 40/s a
+# cold platform completed 369 of 2,400 warm-up trades and worked the rest off during the measured run).
 # deploy/local/profile.sh runs this with C2C_LOAD_PROFILE_DIR set: JFR records the services during the
 # measured run only: from the end of its setup (people, funding, ads) until every service's consumers have caught
 # up after the drain (a service that fell behind does part of the trades' work after the last trade completed).
