@@ -14,6 +14,8 @@
 # With PostgreSQL started with C2C_PG_STATEMENTS=1 (postgres.sh: pg_stat_statements loaded), it also prints the
 # statements each database ran per completed trade over the window, and the most run ones (statements.tsv).
 # PostgreSQL's CPU per trade is split by process: each database's backends, autovacuum, the WAL writer, ...
+# The broker's requests per trade by kind (fetch, produce, the engine's transactions, ...) come from its own counters,
+# read at both ends of the window (deploy/local/profile/BrokerRequests.java, attached to its JVM).
 # JFR costs the services some CPU of its own (its threads are listed, "JFR_..."); compare profiles with profiles.
 # `profile.sh report DIR` prints a recorded run's report again. Internal: load.sh calls `profile.sh start DIR`
 # before its measured run, `mark DIR` when the tool's setup is done, `stop DIR` when the tool ends.
@@ -54,6 +56,24 @@ start_recordings() {
   mkdir -p "$dir"
   for svc in $SERVICES; do start_one "$dir" "$svc" & done
   wait
+  start_broker_requests "$dir"
+}
+
+# The broker's requests by kind at the window's two ends (deploy/local/profile/BrokerRequests.java): started now,
+# before the setup, since starting a JVM takes seconds; it writes kafka.requests.before/after when the window's
+# files appear, and stop_recordings ends it by its PID if it has not ended by then.
+start_broker_requests() {
+  local dir="$1"
+  [ -f "$dir/kafka.pid" ] || return 0
+  "$JAVA_HOME/bin/java" -Xmx64m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "$ROOT/deploy/local/profile/BrokerRequests.java" \
+    "$(cat "$dir/kafka.pid")" "$dir" >"$dir/kafka.requests.log" 2>&1 &
+  echo $! >"$dir/broker-requests.sampler"
+}
+stop_broker_requests() {
+  local dir="$1" pid i
+  pid=$(cat "$dir/broker-requests.sampler" 2>/dev/null) || return 0
+  for i in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill "$pid" 2>/dev/null || true
 }
 
 # Statements per trade (when PostgreSQL was started with C2C_PG_STATEMENTS=1, see postgres.sh): the counts of
@@ -115,6 +135,7 @@ stop_recordings() {
   done
   for svc in $SERVICES; do [ -f "$dir/$svc.pid" ] && stop_one "$dir" "$svc" & done
   wait
+  stop_broker_requests "$dir"
   touch "$dir/stopped"
 }
 
@@ -159,11 +180,31 @@ postgres_cpu() {
     | awk '{ print ($1 == "total" ? -1 : $NF) "\t" $0 }' | sort -t$'\t' -k1,1 -rn | cut -f2-
 }
 
+# broker_requests DIR: the broker's requests per completed trade over the window, by kind. "FetchConsumer" is the
+# consumers' part of "Fetch" (the rest would be followers), so the total leaves it out; the last line counts records
+# and partitions, not requests (one fetch reads every partition its session holds).
+broker_requests() {
+  local dir="$1" n
+  [ -s "$dir/kafka.requests.before" ] && [ -s "$dir/kafka.requests.after" ] && n=$(cat "$dir/completed" 2>/dev/null) \
+    && [ "${n:-0}" -gt 0 ] || return 0
+  echo "The broker's requests per completed trade over the window (its own counters, read at both ends):"
+  awk -v n="$n" 'NR == FNR { before[$1] = $2; next }
+    { d = ($2 - before[$1]) / n
+      if ($1 == "MessagesIn" || $1 == "PartitionFetches" || $1 == "PartitionProduces") { totals[$1] = d; next }
+      if ($1 != "FetchConsumer" && $1 != "FetchFollower") all += d
+      if (d >= 0.01) printf "%f\t  %-22s %6.2f\n", d, $1, d }
+    END { printf "-1\t  %-22s %6.2f\n", "all requests", all
+          printf "-2\t  records appended %.2f, partitions read by fetches %.2f, partitions written %.2f\n",
+                 totals["MessagesIn"], totals["PartitionFetches"], totals["PartitionProduces"] }' \
+    "$dir/kafka.requests.before" "$dir/kafka.requests.after" | sort -t$'\t' -k1,1 -g -r | cut -f2-
+}
+
 report() {
   local dir="$1" svc
   window_cpu "$dir"
   postgres_cpu "$dir"
   statements_report "$dir"
+  broker_requests "$dir"
   for svc in $SERVICES; do
     [ -f "$dir/$svc.jfr" ] && [ -f "$dir/$svc.threads.before" ] || continue
     echo "== $svc"
@@ -179,7 +220,7 @@ case "${1:-}" in
   mark) mark_window "$2"; exit 0 ;;
   stop) pick_java; stop_recordings "$2"; exit 0 ;;
   report) pick_java; report "$2" | tee "$2/report.txt"; exit 0 ;;
-  -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
 esac
 
 pick_java
