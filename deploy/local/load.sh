@@ -12,6 +12,11 @@
 # deploy/local/profile.sh runs this with C2C_LOAD_PROFILE_DIR set: JFR records the services during the
 # measured run only: from the end of its setup (people, funding, ads) until every service's consumers have caught
 # up after the drain (a service that fell behind does part of the trades' work after the last trade completed).
+# The tool follows the platform's events with a Kafka consumer of its own (to pay and confirm each trade and to read
+# the latencies off the records' timestamps). The broker's work for it is the load generator's, yet it is counted in
+# the broker's CPU, so that consumer fetches sparingly: up to 64 KB or 100 ms per fetch (C2C_LOAD_FETCH_MIN_BYTES,
+# C2C_LOAD_FETCH_WAIT_MS; until 2026-12-06 it asked every 5 ms, 1 byte: 15 of the broker's 24 fetches per trade at
+# 10 trades/s, docs/performance.md). The tool prints how many fetch requests it sent.
 # After the last order the tool waits up to C2C_LOAD_DRAIN_S seconds (default 60) for every order to complete or
 # fail; at a rate the platform cannot keep up with, raise it so the CPU per trade counts finished trades only.
 # deploy/local/load.sh --short: 10 s at 5 trades/s, 4 sellers, 20 buyers, no warm-up (what the test command runs):
