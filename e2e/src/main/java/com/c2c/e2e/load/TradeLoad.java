@@ -53,6 +53,9 @@ public final class TradeLoad {
     private final AtomicInteger completed = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicBoolean listening = new AtomicBoolean(true);
+    /** How the event listener fetches (see listen()); read here, so a bad value stops the tool before it starts. */
+    private final int fetchWaitMs = wholeNumberEnv("C2C_LOAD_FETCH_WAIT_MS", 100, "milliseconds");
+    private final int fetchMinBytes = wholeNumberEnv("C2C_LOAD_FETCH_MIN_BYTES", 65536, "bytes");
     /** How many fetch requests the event listener sent the broker, from its start to its stop (-1 until then). */
     private volatile long listenerFetches = -1;
     private final List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -362,8 +365,8 @@ public final class TradeLoad {
         // broker's 24 consumer fetches per trade) and 1.2 at 30/s. Fuller fetches (up to 64 KB or 100 ms): 0.9 and
         // 0.2. The latencies are the records' own timestamps, so waiting delays nothing measured; only the buyer's
         // "paid" goes out up to 100 ms later.
-        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, System.getenv().getOrDefault("C2C_LOAD_FETCH_WAIT_MS", "100"));
-        p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, System.getenv().getOrDefault("C2C_LOAD_FETCH_MIN_BYTES", "65536"));
+        p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, fetchWaitMs);
+        p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, fetchMinBytes);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
                 new StringDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
@@ -574,19 +577,27 @@ public final class TradeLoad {
 
     /** How long to wait after the last order for every order to complete or fail: C2C_LOAD_DRAIN_S, default 60. */
     static int drainSeconds() {
-        String value = System.getenv("C2C_LOAD_DRAIN_S");
+        return wholeNumberEnv("C2C_LOAD_DRAIN_S", 60, "seconds");
+    }
+
+    /**
+     * The environment variable {@code name} as a whole number, 0 or more ({@code fallback} when unset or blank); any
+     * other value stops the tool at once, naming the variable.
+     */
+    static int wholeNumberEnv(String name, int fallback, String unit) {
+        String value = System.getenv(name);
         if (value == null || value.isBlank()) {
-            return 60;
+            return fallback;
         }
         try {
-            int seconds = Integer.parseInt(value.trim());
-            if (seconds >= 0) {
-                return seconds;
+            int number = Integer.parseInt(value.trim());
+            if (number >= 0) {
+                return number;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("C2C_LOAD_DRAIN_S must be a whole number of seconds, 0 or more: " + value);
+        throw new IllegalArgumentException(name + " must be a whole number of " + unit + ", 0 or more: " + value);
     }
 
     private static int arg(String[] args, int i, int fallback) {
