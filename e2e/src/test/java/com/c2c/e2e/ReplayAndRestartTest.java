@@ -39,7 +39,7 @@ class ReplayAndRestartTest extends TradeScenarios {
         assertFalse(history.isEmpty());
         List<String> types = history.stream().map(Event::type).distinct().toList();
         for (String expected : List.of(EventTypes.AD_POSTED, EventTypes.AD_LISTED, EventTypes.ORDER_PLACED,
-                EventTypes.TRADE_MATCHED, EventTypes.LOCK_FUNDS, EventTypes.FUNDS_LOCKED, EventTypes.RELEASE_FUNDS,
+                EventTypes.TRADE_MATCHED, EventTypes.FUNDS_LOCKED, EventTypes.RELEASE_FUNDS,
                 EventTypes.FUNDS_RELEASED, EventTypes.TRADE_COMPLETED)) {
             assertFalse(!types.contains(expected), "the trade's history has " + expected + ": " + types);
         }
@@ -50,9 +50,8 @@ class ReplayAndRestartTest extends TradeScenarios {
         EventLog.awaitConsumed(Map.of(
                 "order-service", List.of(Topics.WALLET_EVENTS, Topics.MATCHING_EVENTS, Topics.ESCROW_EVENTS),
                 "matching-engine", List.of(Topics.ORDER_EVENTS),
-                "wallet-service", List.of(Topics.ORDER_EVENTS, Topics.WALLET_COMMANDS),
-                "escrow-service", List.of(Topics.MATCHING_EVENTS, Topics.WALLET_EVENTS, Topics.TRADE_FUNDS,
-                        Topics.ORDER_EVENTS)),
+                "wallet-service", List.of(Topics.ORDER_EVENTS, Topics.WALLET_COMMANDS, Topics.MATCHING_EVENTS),
+                "escrow-service", List.of(Topics.WALLET_EVENTS, Topics.TRADE_FUNDS, Topics.ORDER_EVENTS)),
                 Duration.ofSeconds(60));
 
         assertBalances(buyer, "99.9", "0", "0");
@@ -74,7 +73,7 @@ class ReplayAndRestartTest extends TradeScenarios {
         String order;
         try {
             order = platform.placeExpress(buyer, "BUY", FIAT, "EXPRESS_FIAT", "40.00", METHOD, "0.80");
-            awaitTrade(buyer, order, "OPENED"); // matched and opened; the lock waits for the wallet
+            awaitTrade(buyer, order, "OPENED"); // matched; the lock (and escrow's trade, ADR 0028) waits for the wallet
         } finally {
             services("start", "wallet-service");
         }

@@ -1,7 +1,6 @@
 package com.c2c.escrow.messaging;
 
 import com.c2c.escrow.ad.messaging.OrderEventsConsumer;
-import com.c2c.escrow.trade.messaging.MatchingEventsConsumer;
 import com.c2c.escrow.trade.messaging.TradeFundsConsumer;
 import com.c2c.escrow.trade.messaging.WalletEventsConsumer;
 import com.c2c.platform.messaging.consumer.EventConsumer;
@@ -25,8 +24,8 @@ public class KafkaIntake {
      * The subscriptions are injected so that each exists, and is registered, at start-up (this bean is created then),
      * and the channel is checked to read exactly their topics: a wiring mistake fails the start, not a record.
      */
-    KafkaIntake(EventConsumer consumer, MatchingEventsConsumer matching, TradeFundsConsumer funds,
-            WalletEventsConsumer wallet, OrderEventsConsumer orders) {
+    KafkaIntake(EventConsumer consumer, TradeFundsConsumer funds, WalletEventsConsumer wallet,
+            OrderEventsConsumer orders) {
         this.consumer = consumer;
         consumer.requireSameTopics("events");
     }

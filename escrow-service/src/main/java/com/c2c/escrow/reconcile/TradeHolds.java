@@ -13,8 +13,11 @@ import java.util.List;
 /**
  * The USDT escrow believes the wallet holds for each seller's open trades (ADR 0012):
  * <ul>
- * <li>RESERVED: OPENED trades. The book matched them (order-service took the quantity off the ad or
- * order), escrow sent LockFunds, and until the wallet locks it the quantity is still in RESERVED;</li>
+ * <li>RESERVED: OPENED trades (opened before ADR 0028, when escrow opened trades from the book's match). The
+ * book matched them (order-service took the quantity off the ad or order), escrow sent LockFunds, and until the
+ * wallet locks it the quantity is still in RESERVED. A trade the wallet locked on the match (ADR 0028) is recorded
+ * here only with the lock, so until its answer is applied it is in neither column: traffic, which the
+ * reconciler tells from drift;</li>
  * <li>LOCKED: LOCKED, PAID and DISPUTED trades, and decided trades whose release or refund the wallet has
  * not settled yet (settled_at null, last action CANCEL, CONFIRM, RELEASE, REFUND or EXPIRE_PAYMENT; also
  * when the wallet refused the settlement, since escrow still believes the USDT locked). A rejected lock

@@ -13,6 +13,7 @@ import com.c2c.events.wallet.FundsLocked;
 import com.c2c.events.wallet.FundsRefunded;
 import com.c2c.events.wallet.FundsReleased;
 import com.c2c.events.wallet.RejectionReason;
+import com.c2c.events.wallet.TradeLockRefused;
 import com.c2c.events.wallet.WalletCommandRejected;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -23,8 +24,8 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * The wallet's answers to escrow's commands, applied in the consumer's transaction with the trade's
- * row locked. Each applies once: an answer repeated (the wallet answers a re-sent command again)
+ * The wallet's answers about a trade's funds, applied in the consumer's transaction with the trade's
+ * row locked (or, for the lock that opens a trade, ADR 0028, the trade's row inserted). Each applies once: an answer repeated (the wallet answers a re-sent command again)
  * finds the trade already past it and changes nothing.
  */
 @ApplicationScoped
@@ -33,18 +34,40 @@ public class FundsOutcomes {
 
     /** Alert on any increase: each one is a trade whose settlement the ledger refused (docs/operations.md). */
     static final String SETTLEMENT_REFUSED = "c2c.escrow.settlement.refused";
+    private final TradeOpening opening;
     private final TradeMoves moves;
     private final TradeAnnouncer announcer;
     private final MeterRegistry meters;
 
-    FundsOutcomes(TradeMoves moves, TradeAnnouncer announcer, MeterRegistry meters) {
+    FundsOutcomes(TradeOpening opening, TradeMoves moves, TradeAnnouncer announcer, MeterRegistry meters) {
+        this.opening = opening;
         this.moves = moves;
         this.announcer = announcer;
         this.meters = meters;
     }
 
+    /**
+     * The seller's USDT is locked: with the trade's terms (the wallet locked on the book's match, ADR 0028) the trade
+     * is opened from them, LOCKED; a trade escrow holds already (the answer repeated, or a trade opened before ADR
+     * 0028 whose LockFunds this answers) is moved on as before.
+     */
     public Uni<Void> locked(FundsLocked event) {
-        return escrowActs(event.tradeId(), event.quantityMicros(), TradeAction.LOCK);
+        if (event.terms() == null) {
+            return escrowActs(event.tradeId(), event.quantityMicros(), TradeAction.LOCK);
+        }
+        return opening.open(event.tradeId(), event.sellerId(), event.buyerId(), event.quantityMicros(), event.terms(),
+                        TradeAction.LOCK)
+                .chain(opened -> opened ? Uni.createFrom().voidItem()
+                        : escrowActs(event.tradeId(), event.quantityMicros(), TradeAction.LOCK));
+    }
+
+    /** The wallet could not lock the trade's USDT: the trade is recorded CANCELLED (or, held already, cancelled). */
+    public Uni<Void> lockRefused(TradeLockRefused event) {
+        LOG.infof("wallet refused to lock trade %s: %s (%s)", event.tradeId(), event.reason(), event.message());
+        return opening.open(event.tradeId(), event.sellerId(), event.buyerId(), event.quantityMicros(), event.terms(),
+                        TradeAction.REJECT_LOCK)
+                .chain(opened -> opened ? Uni.createFrom().voidItem()
+                        : escrowActs(event.tradeId(), event.quantityMicros(), TradeAction.REJECT_LOCK));
     }
 
     public Uni<Void> rejected(WalletCommandRejected event) {

@@ -2,6 +2,7 @@ package com.c2c.escrow.trade;
 
 import com.c2c.escrow.ad.PaymentWindows;
 import com.c2c.escrow.config.EscrowConfig;
+import com.c2c.escrow.trade.domain.Role;
 import com.c2c.escrow.trade.domain.TradeAction;
 import com.c2c.escrow.trade.messaging.TradeAnnouncer;
 import com.c2c.escrow.trade.messaging.WalletOrders;
@@ -33,10 +34,29 @@ public class TradeMoves {
     }
 
     public Uni<Trade> apply(Trade trade, TradeAction action, String actorId, Statement statement, Instant now) {
+        return decide(trade, action, actorId, statement, now)
+                .chain(() -> TradeRows.write(trade))
+                .chain(() -> sendAndAnnounce(trade, action))
+                .replaceWith(trade);
+    }
+
+    /**
+     * Records a trade escrow did not hold yet, as escrow's {@code action} on the wallet's answer leaves it (ADR 0028):
+     * {@code trade} is new, OPENED, not stored; it is inserted already moved, with its messages. False, with nothing
+     * stored or sent, when a trade of that id is stored already.
+     */
+    public Uni<Boolean> open(Trade trade, TradeAction action, Instant now) {
+        return decide(trade, action, Role.ESCROW_ID, Statement.NONE, now)
+                .chain(() -> TradeRows.insertIfAbsent(trade))
+                .call(inserted -> inserted ? sendAndAnnounce(trade, action) : Uni.createFrom().voidItem());
+    }
+
+    /** The trade as the move leaves it, in memory. */
+    private Uni<Void> decide(Trade trade, TradeAction action, String actorId, Statement statement, Instant now) {
         if (trade.status != action.from()) {
             throw new IllegalStateException("trade " + trade.id + " is " + trade.status + ", cannot take " + action);
         }
-        return deadlineAfter(trade, action, now).chain(deadline -> {
+        return deadlineAfter(trade, action, now).invoke(deadline -> {
             trade.status = action.to();
             trade.reason = action.reason(statement.text());
             trade.deadlineAt = deadline;
@@ -56,11 +76,12 @@ public class TradeMoves {
             if (action.settlesAtOnce()) {
                 trade.settledAt = now;
             }
-            return TradeRows.write(trade)
-                    .chain(() -> wallet.move(trade, action.funds()))
-                    .chain(() -> announcer.announce(trade, action.announcement()))
-                    .replaceWith(trade);
-        });
+        }).replaceWithVoid();
+    }
+
+    /** The wallet command and the announcement the move calls for, in the transaction that stored it. */
+    private Uni<Void> sendAndAnnounce(Trade trade, TradeAction action) {
+        return wallet.move(trade, action.funds()).chain(() -> announcer.announce(trade, action.announcement()));
     }
 
     private Uni<Instant> deadlineAfter(Trade trade, TradeAction action, Instant now) {

@@ -1,54 +1,50 @@
 package com.c2c.escrow.trade;
 
+import com.c2c.escrow.trade.domain.TradeAction;
 import com.c2c.escrow.trade.domain.TradeStatus;
-import com.c2c.escrow.trade.messaging.WalletOrders;
 import com.c2c.escrow.trade.store.Trade;
-import com.c2c.escrow.trade.store.TradeRows;
-import com.c2c.events.matching.TradeMatched;
+import com.c2c.events.wallet.TradeTerms;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import org.jboss.logging.Logger;
+import java.util.UUID;
 
 /**
- * Opens the trades the book matched and asks the wallet to lock the seller's USDT for them. An opened trade is
- * not announced: the book's TradeMatched already told every service that follows trades (ADR 0019); the first
- * lifecycle event is TradeLocked (or TradeCancelled when the wallet refuses the lock).
+ * Opens the trades the book matched, from the wallet's answer to the lock it took on for each (ADR 0028): the
+ * answer carries the trade as the book matched it, and escrow records the trade with the answer applied, in the
+ * answer's consumer transaction: LOCKED (announced as TradeLocked, the buyer's payment deadline running) or, when
+ * the wallet could not lock, CANCELLED (announced as TradeCancelled). There is no OPENED step any more; trades opened
+ * OPENED before ADR 0028 still wait for the wallet's answer to their LockFunds.
  */
 @ApplicationScoped
 public class TradeOpening {
-    private static final Logger LOG = Logger.getLogger(TradeOpening.class);
+    private final TradeMoves moves;
 
-    private final WalletOrders wallet;
-
-    TradeOpening(WalletOrders wallet) {
-        this.wallet = wallet;
+    TradeOpening(TradeMoves moves) {
+        this.moves = moves;
     }
 
     /**
-     * Opens the trade under the book's trade id, in the consumer's transaction, with its LockFunds
-     * command. A match seen again (same trade id) opens nothing and sends nothing.
+     * Records the trade as {@code action} (LOCK or REJECT_LOCK) leaves it, with what that move sends; false, having
+     * recorded and sent nothing, when escrow holds the trade already (the answer repeated, or a trade opened before
+     * ADR 0028), which the caller then moves as a trade it holds.
      */
-    public Uni<Void> open(TradeMatched match) {
-        if (match.buyerId().equals(match.sellerId())) {
-            // The book never matches an owner with themself; if it did, holding the trade could only strand USDT.
-            LOG.errorf("trade %s matches %s with themself; not opened", match.tradeId(), match.buyerId());
-            return Uni.createFrom().voidItem();
-        }
+    public Uni<Boolean> open(UUID tradeId, String sellerId, String buyerId, long quantityMicros, TradeTerms terms,
+            TradeAction action) {
         Trade trade = new Trade();
-        trade.id = match.tradeId();
-        trade.market = match.market();
-        trade.takerOrderId = match.takerOrderId();
-        trade.makerOrderId = match.makerOrderId();
-        trade.buyerId = match.buyerId();
-        trade.sellerId = match.sellerId();
-        trade.quantityMicros = match.quantityMicros();
-        trade.priceMinor = match.priceMinor();
-        trade.fiatAmountMinor = match.fiatAmountMinor();
-        trade.status = TradeStatus.OPENED;
+        trade.id = tradeId;
+        trade.market = terms.market();
+        trade.takerOrderId = terms.takerOrderId();
+        trade.makerOrderId = terms.makerOrderId();
+        trade.buyerId = buyerId;
+        trade.sellerId = sellerId;
+        trade.quantityMicros = quantityMicros;
+        trade.priceMinor = terms.priceMinor();
+        trade.fiatAmountMinor = terms.fiatAmountMinor();
+        trade.status = TradeStatus.OPENED; // matched, as the move starts from
         trade.createdAt = Instant.now();
         trade.updatedAt = trade.createdAt;
-        return TradeRows.insertIfAbsent(trade)
-                .chain(inserted -> inserted ? wallet.lock(trade) : Uni.createFrom().voidItem());
+        trade.version = 0L;
+        return moves.open(trade, action, trade.createdAt);
     }
 }

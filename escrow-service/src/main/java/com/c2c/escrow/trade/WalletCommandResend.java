@@ -19,7 +19,8 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * No trade waits for the wallet for good. A trade OPENED whose lock was not answered, or a decided
+ * No trade waits for the wallet for good. A trade OPENED whose lock was not answered (one opened before ADR
+ * 0028; the wallet now locks on the book's match and escrow opens the trade from its answer), or a decided
  * trade whose release or refund was not settled, gets the same command sent again after
  * {@code c2c.escrow.wallet-answer-timeout}, then after twice that, and so on up to
  * {@code c2c.escrow.wallet-resend-max-pause}: a command lost on its way (dead-lettered, a topic

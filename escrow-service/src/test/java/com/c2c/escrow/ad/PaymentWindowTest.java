@@ -23,8 +23,6 @@ class PaymentWindowTest {
 
     @ConfigProperty(name = "c2c.in.order-events")
     String orderEvents;
-    @ConfigProperty(name = "c2c.in.matching-events")
-    String matchingEvents;
     @ConfigProperty(name = "c2c.in.trade-funds")
     String tradeFunds;
 
@@ -69,17 +67,12 @@ class PaymentWindowTest {
     private void assertDeadlineAfter(TestEvents events, UUID ad, Duration window) {
         UUID trade = UUID.randomUUID();
         String buyer = "buyer-" + trade.toString().substring(0, 8);
-        events.publish(matchingEvents, "USDT-CNY", UUID.randomUUID().toString(), EventTypes.TRADE_MATCHED, """
-                {"tradeId":"%s","market":"USDT-CNY","sequence":1,"takerOrderId":"%s","takerId":"%s",
-                 "makerOrderId":"%s","makerId":"merchant-w","buyerId":"%s","sellerId":"merchant-w","priceMinor":720,
-                 "quantityMicros":10000000,"fiatAmountMinor":7200}""".formatted(trade, UUID.randomUUID(), buyer, ad,
-                buyer));
-        await().atMost(WAIT).until(() -> TestDatabase.queryString("select status from trade where id = '" + trade
-                + "'") != null);
+        // The wallet locked the trade the book matched on the ad (ADR 0028): escrow opens it, LOCKED, from that.
         Instant lockedAt = Instant.now();
         events.publish(tradeFunds, "merchant-w", UUID.randomUUID().toString(), EventTypes.FUNDS_LOCKED, """
-                {"tradeId":"%s","sellerId":"merchant-w","buyerId":"%s","quantityMicros":10000000}"""
-                .formatted(trade, buyer));
+                {"tradeId":"%s","sellerId":"merchant-w","buyerId":"%s","quantityMicros":10000000,
+                 "terms":{"market":"USDT-CNY","takerOrderId":"%s","makerOrderId":"%s","priceMinor":720,
+                          "fiatAmountMinor":7200}}""".formatted(trade, buyer, UUID.randomUUID(), ad));
         await().atMost(WAIT).until(() -> "LOCKED".equals(TestDatabase.queryString(
                 "select status from trade where id = '" + trade + "'")));
         Instant deadline = Instant.parse(As.user(buyer).when().get("/api/v1/trades/" + trade)

@@ -43,20 +43,52 @@ final class EscrowKit {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** The book matched a trade: 100 USDT at 7.20 CNY, on the ad {@code ad}. */
-    static Matched match(TestEvents events, UUID ad) {
-        Matched m = new Matched(UUID.randomUUID(), user("buyer"), user("seller"), ad);
-        events.publish(topic("matching-events"), "USDT-CNY", UUID.randomUUID().toString(), EventTypes.TRADE_MATCHED,
-                matchJson(m));
+    /** A trade the book matched (not yet published anywhere): 100 USDT at 7.20 CNY, on the ad {@code ad}. */
+    static Matched matched(UUID ad) {
+        return new Matched(UUID.randomUUID(), user("buyer"), user("seller"), ad);
+    }
+
+    /**
+     * The wallet locked the USDT of a trade the book matched (ADR 0028): its FundsLocked, with the trade's terms,
+     * opens the trade in escrow. Returns the event's id.
+     */
+    static String lockedOnMatch(TestEvents events, Matched m) {
+        return publishWallet(events, m, "trade-funds", EventTypes.FUNDS_LOCKED, """
+                {"tradeId":"%s","sellerId":"%s","buyerId":"%s","quantityMicros":%d,"terms":%s}"""
+                .formatted(m.id, m.seller, m.buyer, QUANTITY, termsJson(m)));
+    }
+
+    /** The wallet could not lock the USDT of a trade the book matched (ADR 0028). Returns the event's id. */
+    static String lockRefusedOnMatch(TestEvents events, Matched m, String reason) {
+        return publishWallet(events, m, "trade-funds", EventTypes.TRADE_LOCK_REFUSED, """
+                {"tradeId":"%s","sellerId":"%s","buyerId":"%s","quantityMicros":%d,"terms":%s,
+                 "reason":"%s","message":"refused by the test"}"""
+                .formatted(m.id, m.seller, m.buyer, QUANTITY, termsJson(m), reason));
+    }
+
+    private static String termsJson(Matched m) {
+        return """
+                {"market":"USDT-CNY","takerOrderId":"%s","makerOrderId":"%s","priceMinor":720,"fiatAmountMinor":72000}"""
+                .formatted(UUID.nameUUIDFromBytes(m.id.toString().getBytes()), m.ad);
+    }
+
+    /**
+     * A trade as escrow opened it before ADR 0028, stored as such: OPENED, its LockFunds sent (by the escrow of
+     * then, so not in this outbox) and not answered yet. Escrow still finishes such trades after an upgrade.
+     */
+    static Matched openedBeforeAdr0028(UUID ad) {
+        Matched m = matched(ad);
+        opened(m);
         return m;
     }
 
-    static String matchJson(Matched m) {
-        return """
-                {"tradeId":"%s","market":"USDT-CNY","sequence":1,"takerOrderId":"%s","takerId":"%s",
-                 "makerOrderId":"%s","makerId":"%s","buyerId":"%s","sellerId":"%s","priceMinor":720,
-                 "quantityMicros":%d,"fiatAmountMinor":72000}""".formatted(m.id, UUID.randomUUID(), m.buyer, m.ad,
-                m.seller, m.buyer, m.seller, QUANTITY);
+    static void opened(Matched m) {
+        TestDatabase.update("""
+                insert into trade (id, market, taker_order_id, maker_order_id, buyer_id, seller_id, quantity_micros,
+                                   price_minor, fiat_amount_minor, status, created_at, updated_at, version)
+                values ('%s', 'USDT-CNY', '%s', '%s', '%s', '%s', %d, 720, 72000, 'OPENED', now(), now(), 0)"""
+                .formatted(m.id, UUID.nameUUIDFromBytes(m.id.toString().getBytes()), m.ad, m.buyer, m.seller,
+                        QUANTITY));
     }
 
     /** A wallet outcome about the trade, keyed by the seller as the wallet keys them; returns its event id. */
@@ -64,7 +96,7 @@ final class EscrowKit {
         return publishWallet(events, m, type, walletData(m, type));
     }
 
-    /** The data of a wallet outcome of that type about the trade. */
+    /** The data of a wallet outcome of that type about the trade (FundsLocked: the answer to a LockFunds, no terms). */
     static String walletData(Matched m, String type) {
         return switch (type) {
             case EventTypes.FUNDS_LOCKED -> """
@@ -108,12 +140,10 @@ final class EscrowKit {
         return id;
     }
 
-    /** Opens a trade and has the wallet lock it; returns once the trade is LOCKED. */
+    /** A trade the book matched and the wallet locked; returns once escrow opened it, LOCKED. */
     static Matched locked(TestEvents events, TopicProbe escrowEvents) {
-        Matched m = match(events, UUID.randomUUID());
-        // As the wallet would: it answers the LockFunds escrow sent when it opened the trade.
-        awaitOpened(m);
-        wallet(events, m, EventTypes.FUNDS_LOCKED);
+        Matched m = matched(UUID.randomUUID());
+        lockedOnMatch(events, m);
         awaitEvent(escrowEvents, m, EventTypes.TRADE_LOCKED);
         return m;
     }

@@ -4,7 +4,6 @@ import static com.c2c.escrow.trade.EscrowKit.QUANTITY;
 import static com.c2c.escrow.trade.EscrowKit.WAIT;
 import static com.c2c.escrow.trade.EscrowKit.act;
 import static com.c2c.escrow.trade.EscrowKit.awaitEvent;
-import static com.c2c.escrow.trade.EscrowKit.awaitOpened;
 import static com.c2c.escrow.trade.EscrowKit.fundsReleased;
 import static com.c2c.escrow.trade.EscrowKit.status;
 import static com.c2c.escrow.trade.EscrowKit.topic;
@@ -25,8 +24,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Escrow's reconciliation report, exactly, for one seller with a trade in every state: an OPENED trade's
- * quantity is still reserved; LOCKED, PAID and decided-but-unsettled trades hold theirs locked; settled
+ * Escrow's reconciliation report, exactly, for one seller with a trade in every state: an OPENED trade's (one
+ * escrow opened before ADR 0028, its lock not answered yet) quantity is still reserved; LOCKED, PAID and decided-but-unsettled trades hold theirs locked; settled
  * and lock-rejected trades hold nothing.
  */
 @QuarkusTest
@@ -37,8 +36,7 @@ class ReconciliationReportTest extends TradeTopics {
     void eachTradeStateCountsWhereTheWalletHoldsItsUsdt() {
         String seller = user("recon-seller");
 
-        Matched opened = match(seller);
-        awaitOpened(opened);
+        EscrowKit.opened(trade(seller));
 
         lockedTrade(seller);                                    // LOCKED: locked
         Matched paid = lockedTrade(seller);                     // PAID: locked
@@ -58,9 +56,8 @@ class ReconciliationReportTest extends TradeTopics {
         fundsReleased(events, completed, 100_000);
         awaitEvent(escrowEvents, completed, EventTypes.TRADE_COMPLETED);
 
-        Matched rejected = match(seller);                       // the wallet could not lock: nothing
-        awaitOpened(rejected);
-        wallet(events, rejected, EventTypes.WALLET_COMMAND_REJECTED);
+        Matched rejected = trade(seller);                       // the wallet could not lock: nothing
+        EscrowKit.lockRefusedOnMatch(events, rejected, "INSUFFICIENT_RESERVED");
         await().atMost(WAIT).until(() -> "CANCELLED".equals(status(rejected)));
 
         JsonPath report = As.admin().when().get(REPORT).then().statusCode(200).extract().jsonPath();
@@ -77,17 +74,13 @@ class ReconciliationReportTest extends TradeTopics {
         As.admin().when().get("/api/v1/reconciliation/wallet-service").then().statusCode(404);
     }
 
-    private Matched match(String seller) {
-        Matched m = new Matched(UUID.randomUUID(), user("recon-buyer"), seller, UUID.randomUUID());
-        events.publish(topic("matching-events"), "USDT-CNY", UUID.randomUUID().toString(), EventTypes.TRADE_MATCHED,
-                EscrowKit.matchJson(m));
-        return m;
+    private static Matched trade(String seller) {
+        return new Matched(UUID.randomUUID(), user("recon-buyer"), seller, UUID.randomUUID());
     }
 
     private Matched lockedTrade(String seller) {
-        Matched m = match(seller);
-        awaitOpened(m);
-        wallet(events, m, EventTypes.FUNDS_LOCKED);
+        Matched m = trade(seller);
+        EscrowKit.lockedOnMatch(events, m);
         awaitEvent(escrowEvents, m, EventTypes.TRADE_LOCKED);
         return m;
     }

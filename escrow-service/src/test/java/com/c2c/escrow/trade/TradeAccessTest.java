@@ -142,14 +142,13 @@ class TradeAccessTest extends TradeTopics {
         List<UUID> mine = List.of(UUID.randomUUID(), UUID.randomUUID());
         for (UUID trade : mine) {
             Matched m = new Matched(trade, buyer, EscrowKit.user("seller"), UUID.randomUUID());
-            events.publish(EscrowKit.topic("matching-events"), "USDT-CNY", UUID.randomUUID().toString(),
-                    EventTypes.TRADE_MATCHED, EscrowKit.matchJson(m));
+            EscrowKit.lockedOnMatch(events, m);
             EscrowKit.awaitOpened(m);
         }
         As.user(buyer).when().get("/api/v1/trades?limit=20")
                 .then().statusCode(200)
                 .body("items.id", equalTo(List.of(mine.get(1).toString(), mine.get(0).toString())))
-                .body("items.status", equalTo(List.of("OPENED", "OPENED"))).body("hasMore", equalTo(false));
+                .body("items.status", equalTo(List.of("LOCKED", "LOCKED"))).body("hasMore", equalTo(false));
         As.user(buyer).when().get("/api/v1/trades?limit=0")
                 .then().statusCode(400).body("errors.field", hasItem("limit"));
         As.user(EscrowKit.user("nobody")).when().get("/api/v1/trades")
@@ -181,8 +180,7 @@ class TradeAccessTest extends TradeTopics {
     private String open(String who, boolean asBuyer) {
         Matched m = asBuyer ? new Matched(UUID.randomUUID(), who, EscrowKit.user("seller"), UUID.randomUUID())
                 : new Matched(UUID.randomUUID(), EscrowKit.user("buyer"), who, UUID.randomUUID());
-        events.publish(EscrowKit.topic("matching-events"), "USDT-CNY", UUID.randomUUID().toString(),
-                EventTypes.TRADE_MATCHED, EscrowKit.matchJson(m));
+        EscrowKit.lockedOnMatch(events, m);
         EscrowKit.awaitOpened(m);
         return m.tradeId();
     }

@@ -8,7 +8,6 @@ import static com.c2c.escrow.trade.EscrowKit.count;
 import static com.c2c.escrow.trade.EscrowKit.fundsReleased;
 import static com.c2c.escrow.trade.EscrowKit.get;
 import static com.c2c.escrow.trade.EscrowKit.locked;
-import static com.c2c.escrow.trade.EscrowKit.match;
 import static com.c2c.escrow.trade.EscrowKit.outboxed;
 import static com.c2c.escrow.trade.EscrowKit.paid;
 import static com.c2c.escrow.trade.EscrowKit.status;
@@ -49,17 +48,9 @@ class TradeFlowTest extends TradeTopics {
 
     @Test
     void paidAndConfirmedTradeReleasesTheUsdtAndCompletesWithTheFee() {
-        Matched m = match(events, UUID.randomUUID());
-
-        ConsumedEvent lock = awaitEvent(commands, m, EventTypes.LOCK_FUNDS);
-        assertEquals(m.seller(), lock.key(), "wallet commands are keyed by the seller");
-        assertEquals("""
-                {"tradeId":"%s","sellerId":"%s","buyerId":"%s","quantityMicros":100000000}"""
-                .formatted(m.id(), m.seller(), m.buyer()), lock.data());
-        assertEquals("OPENED", status(m));
-
+        Matched m = EscrowKit.matched(UUID.randomUUID());
         Instant lockedAt = Instant.now();
-        wallet(events, m, EventTypes.FUNDS_LOCKED);
+        EscrowKit.lockedOnMatch(events, m);
         ConsumedEvent tradeLocked = awaitEvent(escrowEvents, m, EventTypes.TRADE_LOCKED);
         assertEquals(m.tradeId(), tradeLocked.key());
         assertTrue(tradeLocked.data().contains("\"status\":\"LOCKED\""), tradeLocked.data());
@@ -111,13 +102,13 @@ class TradeFlowTest extends TradeTopics {
         assertEquals(1, outboxed(m, EventTypes.TRADE_PAID));
         assertEquals(1, outboxed(m, EventTypes.TRADE_COMPLETED));
         assertEquals(1, outboxed(m, EventTypes.RELEASE_FUNDS));
-        assertEquals(1, outboxed(m, EventTypes.LOCK_FUNDS));
+        assertEquals(0, outboxed(m, EventTypes.LOCK_FUNDS), "the wallet locked on the book's match (ADR 0028)");
         assertEquals(0, outboxed(m, EventTypes.REFUND_FUNDS));
         assertEquals(100_000L, TestDatabase.queryLong("select fee_micros from trade where id = '" + m.id() + "'"));
         assertEquals(1, count(escrowEvents, m, EventTypes.TRADE_COMPLETED));
-        // Each change wrote the row once (TradeRows.write counts them): locked, paid, confirmed, settled; the
-        // repeated answers changed nothing.
-        assertEquals(4L, TestDatabase.queryLong("select version from trade where id = '" + m.id() + "'"));
+        // Inserted locked, then each change wrote the row once (TradeRows.write counts them): paid, confirmed,
+        // settled; the repeated answers changed nothing.
+        assertEquals(3L, TestDatabase.queryLong("select version from trade where id = '" + m.id() + "'"));
     }
 
     @Test
@@ -149,9 +140,10 @@ class TradeFlowTest extends TradeTopics {
     }
 
     @Test
-    void aLockTheWalletRefusedCancelsTheTradeAtOnce() {
-        Matched m = match(events, UUID.randomUUID());
-        awaitEvent(commands, m, EventTypes.LOCK_FUNDS);
+    void aLockTheWalletRefusedCancelsATradeOpenedBeforeAdr0028AtOnce() {
+        // Such a trade's LockFunds is refused as WalletCommandRejected (a lock the wallet took on from the match is
+        // refused as TradeLockRefused: TradeOpeningTest).
+        Matched m = EscrowKit.openedBeforeAdr0028(UUID.randomUUID());
 
         wallet(events, m, EventTypes.WALLET_COMMAND_REJECTED);
         ConsumedEvent cancelled = awaitEvent(escrowEvents, m, EventTypes.TRADE_CANCELLED);
@@ -173,8 +165,7 @@ class TradeFlowTest extends TradeTopics {
     @Test
     void fundsLockedPublishedOnWalletEventsBeforeTheTopicMoveStillLockTheTrade() {
         // A wallet before ADR 0019 answered on wallet events; records it left there are applied after an upgrade.
-        Matched m = match(events, UUID.randomUUID());
-        awaitEvent(commands, m, EventTypes.LOCK_FUNDS);
+        Matched m = EscrowKit.openedBeforeAdr0028(UUID.randomUUID());
         String old = EscrowKit.publishWallet(events, m, "wallet-events", EventTypes.FUNDS_LOCKED,
                 EscrowKit.walletData(m, EventTypes.FUNDS_LOCKED));
         awaitEvent(escrowEvents, m, EventTypes.TRADE_LOCKED);
@@ -186,8 +177,7 @@ class TradeFlowTest extends TradeTopics {
     void aRefusalOfAReusedCommandIdDoesNotCancelTheTrade() {
         // The wallet refuses another command under an id it already decided, and answers the first on its own;
         // with a trade's funds on their own topic (ADR 0019) that refusal may arrive first.
-        Matched m = match(events, UUID.randomUUID());
-        awaitEvent(commands, m, EventTypes.LOCK_FUNDS);
+        Matched m = EscrowKit.openedBeforeAdr0028(UUID.randomUUID());
         String refusal = walletRefused(events, m, EventTypes.LOCK_FUNDS, "COMMAND_ID_REUSED");
         await().atMost(WAIT).until(() -> walletEventsConsumed(refusal) == 1);
         assertEquals("OPENED", status(m));

@@ -3,9 +3,8 @@ package com.c2c.escrow.trade;
 import com.c2c.testkit.As;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.c2c.escrow.trade.EscrowKit.Matched;
@@ -20,49 +19,35 @@ import io.restassured.http.ContentType;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** TradeMatched → row in c2c_escrow → LockFunds on c2c.wallet.commands.v1 → REST, against the real PostgreSQL and Kafka. */
+/**
+ * The wallet's FundsLocked for a matched trade (ADR 0028) → row in c2c_escrow → TradeLocked on c2c.escrow.events.v1
+ * → REST, against the real PostgreSQL and Kafka.
+ */
 @QuarkusTest
 class TradeWiringTest {
 
     @Test
-    void openedTradeIsStoredAskedToBeLockedAndShownToItsParties() {
-        try (TestEvents events = new TestEvents(); TopicProbe commands = TopicProbe.open(Topics.WALLET_COMMANDS)) {
-            Matched m = EscrowKit.match(events, UUID.randomUUID());
+    void openedTradeIsStoredAnnouncedAndShownToItsParties() {
+        try (TestEvents events = new TestEvents(); TopicProbe escrowEvents = TopicProbe.open(Topics.ESCROW_EVENTS)) {
+            Matched m = EscrowKit.matched(UUID.randomUUID());
+            EscrowKit.lockedOnMatch(events, m);
 
-            ConsumedEvent lock = EscrowKit.awaitEvent(commands, m, EventTypes.LOCK_FUNDS);
-            assertEquals(m.seller(), lock.key());
-            assertTrue(lock.data().contains("\"quantityMicros\":100000000"), lock.data());
+            ConsumedEvent locked = EscrowKit.awaitEvent(escrowEvents, m, EventTypes.TRADE_LOCKED);
+            assertEquals(m.tradeId(), locked.key());
+            assertTrue(locked.data().contains("\"status\":\"LOCKED\""), locked.data());
             assertEquals(72000L, TestDatabase.queryLong("select fiat_amount_minor from trade where id = '" + m.id()
                     + "'"));
-            // Opening is not announced (ADR 0019): the first lifecycle event is TradeLocked.
-            assertEquals(0, TestDatabase.queryLong("select count(*) from outbox_event where subject = '" + m.id()
-                    + "' and topic = '" + Topics.ESCROW_EVENTS + "'"));
 
             As.user(m.buyer()).when().get("/api/v1/trades/" + m.id())
                     .then().statusCode(200)
                     .body("id", equalTo(m.tradeId()))
                     .body("market", equalTo("USDT-CNY"))
-                    .body("status", equalTo("OPENED"))
+                    .body("status", equalTo("LOCKED"))
                     .body("buyerId", equalTo(m.buyer()))
                     .body("sellerId", equalTo(m.seller()))
                     .body("fiatAmount", equalTo(720.0f))
-                    .body("deadline", nullValue());
+                    .body("deadline", notNullValue());
             As.user("mallory").when().get("/api/v1/trades/" + m.id()).then().statusCode(404);
-        }
-    }
-
-    @Test
-    void aSelfMatchIsNotOpened() {
-        try (TestEvents events = new TestEvents()) {
-            String owner = EscrowKit.user("owner");
-            Matched self = new Matched(UUID.randomUUID(), owner, owner, UUID.randomUUID());
-            events.publish(EscrowKit.topic("matching-events"), "USDT-CNY", UUID.randomUUID().toString(),
-                    EventTypes.TRADE_MATCHED, EscrowKit.matchJson(self));
-            // Same market, same partition: once the next match is open, the self-match was handled.
-            Matched next = EscrowKit.match(events, UUID.randomUUID());
-            EscrowKit.awaitOpened(next);
-            assertNull(EscrowKit.status(self));
-            assertEquals(0, EscrowKit.outboxed(self, EventTypes.LOCK_FUNDS));
         }
     }
 

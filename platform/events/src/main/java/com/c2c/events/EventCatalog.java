@@ -35,6 +35,7 @@ import com.c2c.events.wallet.ReleaseFunds;
 import com.c2c.events.wallet.ReleaseReservation;
 import com.c2c.events.wallet.ReservationReleased;
 import com.c2c.events.wallet.ReserveFunds;
+import com.c2c.events.wallet.TradeLockRefused;
 import com.c2c.events.wallet.WalletCommandRejected;
 import com.c2c.events.wallet.WithdrawalStateChanged;
 import java.util.List;
@@ -98,6 +99,9 @@ public final class EventCatalog {
             of(EventTypes.FUNDS_RELEASED, FundsReleased.class, Topics.TRADE_FUNDS, Topics.WALLET_EVENTS);
     public static final EventType<FundsRefunded> FUNDS_REFUNDED =
             of(EventTypes.FUNDS_REFUNDED, FundsRefunded.class, Topics.TRADE_FUNDS, Topics.WALLET_EVENTS);
+    // The wallet's refusal of a lock it took on from the book's TradeMatched (ADR 0028): escrow's, like the three above.
+    public static final EventType<TradeLockRefused> TRADE_LOCK_REFUSED =
+            of(EventTypes.TRADE_LOCK_REFUSED, TradeLockRefused.class, Topics.TRADE_FUNDS);
     public static final EventType<WalletCommandRejected> WALLET_COMMAND_REJECTED =
             of(EventTypes.WALLET_COMMAND_REJECTED, WalletCommandRejected.class, Topics.WALLET_EVENTS);
 
@@ -142,9 +146,9 @@ public final class EventCatalog {
             AD_QUANTITY_RESTORED, ORDER_PLACED, ORDER_CANCEL_REQUESTED, MARKET_OPENED, TRADE_MATCHED, ORDER_REJECTED,
             BOOK_QUANTITY_CANCELLED, RESERVE_FUNDS, RELEASE_RESERVATION, LOCK_FUNDS, RELEASE_FUNDS, REFUND_FUNDS,
             FUNDS_CREDITED, AD_FUNDS_RESERVED, AD_FUNDS_REJECTED, FUNDS_RESERVED, RESERVATION_RELEASED, FUNDS_LOCKED,
-            FUNDS_RELEASED, FUNDS_REFUNDED, WALLET_COMMAND_REJECTED, TRADE_OPENED, TRADE_LOCKED, TRADE_PAID,
-            TRADE_DISPUTED, TRADE_COMPLETED, TRADE_CANCELLED, DEPOSIT_ADDRESS_ASSIGNED, ADDRESS_WATCHED, DEPOSIT_DETECTED,
-            DEPOSIT_CONFIRMED, DEPOSIT_REVERTED, CONFIRMED_DEPOSIT_REORGED, OUTGOING_TRANSFER_SIGNED,
+            FUNDS_RELEASED, FUNDS_REFUNDED, TRADE_LOCK_REFUSED, WALLET_COMMAND_REJECTED, TRADE_OPENED, TRADE_LOCKED,
+            TRADE_PAID, TRADE_DISPUTED, TRADE_COMPLETED, TRADE_CANCELLED, DEPOSIT_ADDRESS_ASSIGNED, ADDRESS_WATCHED,
+            DEPOSIT_DETECTED, DEPOSIT_CONFIRMED, DEPOSIT_REVERTED, CONFIRMED_DEPOSIT_REORGED, OUTGOING_TRANSFER_SIGNED,
             OUTGOING_TRANSFER_CONFIRMED, OUTGOING_TRANSFER_FAILED, WITHDRAWAL_STATE_CHANGED);
     private static final Map<String, EventType<?>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

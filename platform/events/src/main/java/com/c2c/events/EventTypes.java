@@ -27,6 +27,7 @@ public final class EventTypes {
     public static final String FUNDS_RELEASED = "c2c.wallet.FundsReleased.v1";
     public static final String FUNDS_REFUNDED = "c2c.wallet.FundsRefunded.v1";
     public static final String WALLET_COMMAND_REJECTED = "c2c.wallet.WalletCommandRejected.v1";
+    public static final String TRADE_LOCK_REFUSED = "c2c.wallet.TradeLockRefused.v1";
     public static final String TRADE_OPENED = "c2c.escrow.TradeOpened.v1";
     public static final String TRADE_LOCKED = "c2c.escrow.TradeLocked.v1";
     public static final String TRADE_PAID = "c2c.escrow.TradePaid.v1";

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.LongFunction;
+import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,9 +56,20 @@ public class CommandOutcomes {
      * (rejected as INVALID_COMMAND).
      */
     public Uni<Void> answer(WalletCommand command, List<Leg> legs, LongFunction<Uni<Outcome>> decide) {
+        return answer(command, legs, decide, UnaryOperator.identity());
+    }
+
+    /**
+     * Like {@link #answer(WalletCommand, List, LongFunction)}, with every refusal (a malformed command's too) said as
+     * {@code refusal} words it, for a sender that expects its own event rather than WalletCommandRejected. A reused id
+     * is still refused as COMMAND_ID_REUSED: that refusal is not the command's outcome.
+     */
+    public Uni<Void> answer(WalletCommand command, List<Leg> legs, LongFunction<Uni<Outcome>> decide,
+            UnaryOperator<Outcome> refusal) {
         return once(command, legs, balance -> {
             Outcome malformed = command.malformed();
-            return malformed != null ? Uni.createFrom().item(malformed) : decide.apply(balance);
+            return (malformed != null ? Uni.createFrom().item(malformed) : decide.apply(balance))
+                    .map(outcome -> outcome.isRejection() ? refusal.apply(outcome) : outcome);
         }, true);
     }
 

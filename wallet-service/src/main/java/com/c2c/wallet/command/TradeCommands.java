@@ -4,6 +4,7 @@ import static com.c2c.wallet.command.CommandOutcomes.ASSET;
 
 import com.c2c.events.EventTypes;
 import com.c2c.events.UsdtAmount;
+import com.c2c.events.matching.TradeMatched;
 import com.c2c.events.wallet.FundsLocked;
 import com.c2c.events.wallet.FundsRefunded;
 import com.c2c.events.wallet.FundsReleased;
@@ -11,6 +12,9 @@ import com.c2c.events.wallet.LockFunds;
 import com.c2c.events.wallet.RefundFunds;
 import com.c2c.events.wallet.RejectionReason;
 import com.c2c.events.wallet.ReleaseFunds;
+import com.c2c.events.wallet.TradeLockRefused;
+import com.c2c.events.wallet.TradeTerms;
+import com.c2c.events.wallet.WalletCommandRejected;
 import com.c2c.wallet.command.config.FeeConfig;
 import com.c2c.wallet.command.domain.Outcome;
 import com.c2c.wallet.command.domain.RejectionMessages;
@@ -28,17 +32,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.jboss.logging.Logger;
 
 /**
- * Escrow's commands on a trade's USDT: lock it out of the seller's reserved balance, then either
- * release it to the buyer (minus the platform fee) or refund it to the seller's reserved balance —
- * one or the other, once. Idempotent by trade id ({@code lock:}, {@code release:}, {@code refund:}).
+ * A trade's USDT: locked out of the seller's reserved balance when the book matches the trade (ADR 0028; or on
+ * escrow's LockFunds, for a trade escrow opened before that), then on escrow's command either released to the
+ * buyer (minus the platform fee) or refunded to the seller's reserved balance — one or the other, once. Idempotent by trade id ({@code lock:}, {@code release:}, {@code refund:}).
  * Each lock is its own record ({@link TradeLocks}): a release or refund must match it — the seller and
  * the quantity, and for a release the buyer it was locked for — and settles it in its posting's transaction;
  * USDT locked for one trade can never pay out another.
  */
 @ApplicationScoped
 public class TradeCommands {
+    private static final Logger LOG = Logger.getLogger(TradeCommands.class);
     private final CommandOutcomes outcomes;
     private final Ledger ledger;
     private final TradeLocks locks;
@@ -51,23 +58,56 @@ public class TradeCommands {
         this.fee = new ReleaseFee(fees.releaseBps());
     }
 
+    /** Escrow's LockFunds, for a trade it opened before the wallet locked on the book's matches (ADR 0028). */
     public Uni<Void> lock(LockFunds c) {
-        WalletCommand command = new WalletCommand(lockId(c.tradeId()), EventTypes.LOCK_FUNDS, c.tradeId(),
-                c.sellerId(), c.quantityMicros(), c.buyerId());
+        WalletCommand command = lockCommand(c.tradeId(), c.sellerId(), c.quantityMicros(), c.buyerId());
+        return lock(command, new FundsLocked(c.tradeId(), c.sellerId(), c.buyerId(), c.quantityMicros()),
+                UnaryOperator.identity());
+    }
+
+    /**
+     * The book matched a trade: the seller's USDT is locked for it at once (ADR 0028), under the same command id as
+     * escrow's LockFunds, so a LockFunds for the same trade is answered with this outcome. The answer carries the
+     * trade's terms, from which escrow opens the trade: FundsLocked, or TradeLockRefused when nothing could be locked.
+     */
+    public Uni<Void> lockMatched(TradeMatched m) {
+        if (m.buyerId().equals(m.sellerId())) {
+            // The book never matches an owner with themself, and escrow could not record such a trade: nothing to hold.
+            LOG.errorf("trade %s matches %s with themself; nothing locked", m.tradeId(), m.buyerId());
+            return Uni.createFrom().voidItem();
+        }
+        TradeTerms terms = new TradeTerms(m.market(), m.takerOrderId(), m.makerOrderId(), m.priceMinor(),
+                m.fiatAmountMinor());
+        WalletCommand command = lockCommand(m.tradeId(), m.sellerId(), m.quantityMicros(), m.buyerId());
+        return lock(command, new FundsLocked(m.tradeId(), m.sellerId(), m.buyerId(), m.quantityMicros(), terms),
+                refusal -> {
+                    WalletCommandRejected r = (WalletCommandRejected) refusal.event();
+                    return Outcome.done(EventTypes.TRADE_LOCK_REFUSED, m.sellerId(), m.tradeId(),
+                            new TradeLockRefused(m.tradeId(), m.sellerId(), m.buyerId(), m.quantityMicros(), terms,
+                                    r.reason(), r.message()));
+                });
+    }
+
+    private static WalletCommand lockCommand(UUID tradeId, String sellerId, long quantityMicros, String buyerId) {
+        return new WalletCommand(lockId(tradeId), EventTypes.LOCK_FUNDS, tradeId, sellerId, quantityMicros, buyerId);
+    }
+
+    /** Reserved → locked for the trade, answered with {@code locked}, or refused as {@code refusal} words it. */
+    private Uni<Void> lock(WalletCommand command, FundsLocked locked, UnaryOperator<Outcome> refusal) {
         List<Leg> legs = command.moves(AccountKind.RESERVED, AccountKind.LOCKED);
         return outcomes.answer(command, legs, reserved -> {
             if (reserved < command.quantity()) {
                 return reject(command, RejectionReason.INSUFFICIENT_RESERVED,
                         RejectionMessages.shortOf("reserved", reserved, command.quantity()));
             }
-            if (c.buyerId() == null || c.buyerId().isBlank()) {
+            if (locked.buyerId() == null || locked.buyerId().isBlank()) {
                 return reject(command, RejectionReason.INVALID_COMMAND, "a lock needs the buyer it is held for");
             }
             return ledger.post(command.id(), "LOCK_FOR_TRADE", ASSET, legs)
-                    .call(() -> locks.add(c.tradeId(), c.sellerId(), c.buyerId(), ASSET, c.quantityMicros()))
-                    .replaceWith(command.done(EventTypes.FUNDS_LOCKED,
-                            new FundsLocked(c.tradeId(), c.sellerId(), c.buyerId(), c.quantityMicros())));
-        });
+                    .call(() -> locks.add(locked.tradeId(), locked.sellerId(), locked.buyerId(), ASSET,
+                            locked.quantityMicros()))
+                    .replaceWith(command.done(EventTypes.FUNDS_LOCKED, locked));
+        }, refusal);
     }
 
     public Uni<Void> release(ReleaseFunds c) {

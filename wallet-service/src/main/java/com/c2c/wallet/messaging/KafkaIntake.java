@@ -1,5 +1,6 @@
 package com.c2c.wallet.messaging;
 
+import com.c2c.wallet.command.messaging.MatchingEventsConsumer;
 import com.c2c.wallet.command.messaging.WalletCommandsConsumer;
 import com.c2c.wallet.deposit.messaging.ChainEventsConsumer;
 import com.c2c.wallet.reservation.OrderEventsConsumer;
@@ -24,8 +25,8 @@ public class KafkaIntake {
      * The subscriptions are injected so that each exists, and is registered, at start-up (this bean is created then),
      * and the channel is checked to read exactly their topics: a wiring mistake fails the start, not a record.
      */
-    KafkaIntake(EventConsumer consumer, WalletCommandsConsumer commands, OrderEventsConsumer orders,
-            ChainEventsConsumer chain) {
+    KafkaIntake(EventConsumer consumer, WalletCommandsConsumer commands, MatchingEventsConsumer matching,
+            OrderEventsConsumer orders, ChainEventsConsumer chain) {
         this.consumer = consumer;
         consumer.requireSameTopics("events");
     }

@@ -8,14 +8,16 @@ import com.c2c.platform.messaging.consumer.Subscription;
 import jakarta.inject.Singleton;
 
 /**
- * The wallet's answers about a trade's funds (locked, released, refunded), which move the trade on. They have a
- * topic of their own, read by escrow alone (ADR 0019); the wallet's refusals stay on wallet events.
+ * The wallet's answers about a trade's funds (locked or refused a lock, released, refunded), which open the trade
+ * (ADR 0028) or move it on. They have a topic of their own, read by escrow alone (ADR 0019); the wallet's refusals
+ * of escrow's commands stay on wallet events.
  */
 @Singleton
 public class TradeFundsConsumer {
     TradeFundsConsumer(EventConsumer consumer, FundsOutcomes outcomes) {
         consumer.register(
                 fundsAnswers(Subscription.of("escrow.trade-funds", "trade-funds", Topics.TRADE_FUNDS), outcomes)
+                        .on(EventCatalog.TRADE_LOCK_REFUSED, outcomes::lockRefused)
                         .build());
     }
 

@@ -67,14 +67,19 @@ public final class TradeRows {
                 .map(rows -> rows.stream().map(TradeRows::trade).toList());
     }
 
-    /** Inserts a new trade (OPENED, nothing decided yet); false if a trade of that id exists already. */
+    /**
+     * Inserts a new trade as its first move left it (ADR 0028: LOCKED or CANCELLED); false if a trade of that id
+     * exists already. Nothing about a new trade is disputed, resent or refused yet.
+     */
     public static Uni<Boolean> insertIfAbsent(Trade t) {
         return PlainSql.update("""
                 insert into trade (id, market, taker_order_id, maker_order_id, buyer_id, seller_id, quantity_micros,
-                                   price_minor, fiat_amount_minor, status, created_at, updated_at, version)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 0)
+                                   price_minor, fiat_amount_minor, status, reason, deadline_at, last_action, last_actor,
+                                   settled_at, created_at, updated_at, version)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 0)
                 on conflict (id) do nothing""", t.id, t.market, t.takerOrderId, t.makerOrderId, t.buyerId,
-                t.sellerId, t.quantityMicros, t.priceMinor, t.fiatAmountMinor, t.status.name(), t.createdAt,
+                t.sellerId, t.quantityMicros, t.priceMinor, t.fiatAmountMinor, t.status.name(), t.reason, t.deadlineAt,
+                t.lastAction == null ? null : t.lastAction.name(), t.lastActor, t.settledAt, t.createdAt,
                 t.updatedAt).map(inserted -> inserted == 1);
     }
 

@@ -23,7 +23,8 @@ public record Outcome(String type, String key, String subject, Object event) {
                 new WalletCommandRejected(commandId, commandType, subjectId, ownerId, reason.name(), message));
     }
 
+    /** The command changed nothing: refused as WalletCommandRejected, or (a lock taken on from the book) TradeLockRefused. */
     public boolean isRejection() {
-        return EventTypes.WALLET_COMMAND_REJECTED.equals(type);
+        return EventTypes.WALLET_COMMAND_REJECTED.equals(type) || EventTypes.TRADE_LOCK_REFUSED.equals(type);
     }
 }
