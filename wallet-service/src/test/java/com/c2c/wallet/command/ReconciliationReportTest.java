@@ -11,13 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.c2c.events.EventTypes;
-import com.c2c.events.Topics;
 import com.c2c.testkit.As;
 import com.c2c.testkit.FreshTopicResource;
 import com.c2c.testkit.PostgresResource;
-import com.c2c.testkit.TestEvents;
-import com.c2c.testkit.TopicProbe;
-import com.c2c.wallet.command.Commands.Command;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,9 +21,6 @@ import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,29 +31,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_wallet"))
 @QuarkusTestResource(value = FreshTopicResource.class,
         initArgs = @ResourceArg(name = "property", value = "c2c.in.wallet-commands"))
-class ReconciliationReportTest {
+class ReconciliationReportTest extends CommandTopics {
     private static final String REPORT = "/api/v1/reconciliation/wallet-service";
 
-    @ConfigProperty(name = "c2c.in.wallet-commands")
-    String commands;
-
-    private TestEvents events;
-    private TopicProbe out;
     private final String seller = "recon-seller-" + UUID.randomUUID();
     private final String other = "recon-other-" + UUID.randomUUID();
     private final String buyer = "recon-buyer-" + UUID.randomUUID();
-
-    @BeforeEach
-    void open() {
-        events = new TestEvents();
-        out = TopicProbe.open(Topics.WALLET_EVENTS, Topics.TRADE_FUNDS);
-    }
-
-    @AfterEach
-    void close() {
-        out.close();
-        events.close();
-    }
 
     @Test
     void theReportIsTheLedgersReservedAndLockedBalancesPerOwner() {
@@ -105,9 +81,5 @@ class ReconciliationReportTest {
 
     private static Map<String, Object> holdOf(JsonPath report, String owner) {
         return report.getMap("holds.find { it.ownerId == '" + owner + "' }");
-    }
-
-    private void send(Command command) {
-        events.publish(commands, command.key(), UUID.randomUUID().toString(), command.type(), command.json());
     }
 }

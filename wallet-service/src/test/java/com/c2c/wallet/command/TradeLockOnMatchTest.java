@@ -3,7 +3,6 @@ package com.c2c.wallet.command;
 import static com.c2c.wallet.command.Commands.answer;
 import static com.c2c.wallet.command.Commands.answers;
 import static com.c2c.wallet.command.Commands.assertBalances;
-import static com.c2c.wallet.command.Commands.fund;
 import static com.c2c.wallet.command.Commands.postings;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,16 +14,11 @@ import com.c2c.testkit.ConsumedEvent;
 import com.c2c.testkit.FreshTopicResource;
 import com.c2c.testkit.PostgresResource;
 import com.c2c.testkit.TestDatabase;
-import com.c2c.testkit.TestEvents;
-import com.c2c.testkit.TopicProbe;
-import com.c2c.wallet.command.Commands.Command;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,34 +33,17 @@ import org.junit.jupiter.api.Test;
         initArgs = @ResourceArg(name = "property", value = "c2c.in.wallet-commands"))
 @QuarkusTestResource(value = FreshTopicResource.class,
         initArgs = @ResourceArg(name = "property", value = "c2c.in.matching-events"))
-class TradeLockOnMatchTest {
+class TradeLockOnMatchTest extends CommandTopics {
 
-    @ConfigProperty(name = "c2c.in.wallet-commands")
-    String commands;
     @ConfigProperty(name = "c2c.in.matching-events")
     String matches;
 
-    private TestEvents events;
-    private TopicProbe out;
     private final String seller = "seller-" + UUID.randomUUID();
     private final String buyer = "buyer-" + UUID.randomUUID();
 
-    @BeforeEach
-    void open() {
-        events = new TestEvents();
-        out = TopicProbe.open(Topics.WALLET_EVENTS, Topics.TRADE_FUNDS);
-    }
-
-    @AfterEach
-    void close() {
-        out.close();
-        events.close();
-        Commands.assertConserved();
-    }
-
     @Test
     void aMatchLocksTheSellersUsdtOnceAndAnswersWithTheTradesTerms() {
-        fundAndReserve("100", 20_000_000);
+        fundAndReserve(seller, "100", 20_000_000);
         UUID trade = UUID.randomUUID();
         UUID ad = UUID.randomUUID();
         match(trade, seller, buyer, ad, 7_500_000);
@@ -97,7 +74,7 @@ class TradeLockOnMatchTest {
 
     @Test
     void aMatchTheSellersReservationCannotCoverIsRefusedWithItsTerms() {
-        fundAndReserve("10", 5_000_000);
+        fundAndReserve(seller, "10", 5_000_000);
         UUID trade = UUID.randomUUID();
         UUID ad = UUID.randomUUID();
         match(trade, seller, buyer, ad, 6_000_000);
@@ -122,7 +99,7 @@ class TradeLockOnMatchTest {
 
     @Test
     void aSelfMatchLocksNothingAndIsNotAnswered() {
-        fundAndReserve("10", 5_000_000);
+        fundAndReserve(seller, "10", 5_000_000);
         UUID self = UUID.randomUUID();
         match(self, seller, seller, UUID.randomUUID(), 1_000_000);
         // The same market, so the same partition: once the next match is answered, the self-match was handled.
@@ -148,16 +125,5 @@ class TradeLockOnMatchTest {
 
     private static UUID taker(UUID trade) {
         return UUID.nameUUIDFromBytes(trade.toString().getBytes());
-    }
-
-    private void fundAndReserve(String funded, long reservedMicros) {
-        fund(seller, funded);
-        UUID order = UUID.randomUUID();
-        send(Commands.reserve("reserve-order:" + order, order, seller, reservedMicros));
-        answer(out, order, EventTypes.FUNDS_RESERVED);
-    }
-
-    private void send(Command command) {
-        events.publish(commands, command.key(), UUID.randomUUID().toString(), command.type(), command.json());
     }
 }

@@ -2,10 +2,8 @@ package com.c2c.wallet.command;
 
 import static com.c2c.wallet.command.Commands.answer;
 import static com.c2c.wallet.command.Commands.assertBalances;
-import static com.c2c.wallet.command.Commands.balance;
 import static com.c2c.wallet.command.Commands.fund;
 import static com.c2c.wallet.command.Commands.postings;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,8 +16,6 @@ import com.c2c.testkit.ConsumedEvent;
 import com.c2c.testkit.FreshTopicResource;
 import com.c2c.testkit.PostgresResource;
 import com.c2c.testkit.TestDatabase;
-import com.c2c.testkit.TestEvents;
-import com.c2c.testkit.TopicProbe;
 import com.c2c.wallet.command.Commands.Command;
 import com.c2c.wallet.ledger.domain.PlatformOwner;
 import io.micrometer.core.instrument.Counter;
@@ -29,9 +25,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,31 +35,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database", value = "c2c_wallet"))
 @QuarkusTestResource(value = FreshTopicResource.class,
         initArgs = @ResourceArg(name = "property", value = "c2c.in.wallet-commands"))
-class WalletCommandsTest {
-
-    @ConfigProperty(name = "c2c.in.wallet-commands")
-    String commands;
+class WalletCommandsTest extends CommandTopics {
 
     @Inject
     MeterRegistry meters;
 
-    private TestEvents events;
-    private TopicProbe out;
     private final String seller = "seller-" + UUID.randomUUID();
     private final String buyer = "buyer-" + UUID.randomUUID();
-
-    @BeforeEach
-    void open() {
-        events = new TestEvents();
-        out = TopicProbe.open(Topics.WALLET_EVENTS, Topics.TRADE_FUNDS);
-    }
-
-    @AfterEach
-    void close() {
-        out.close();
-        events.close();
-        Commands.assertConserved();
-    }
 
     /**
      * The fee of a release goes to one of several fee accounts, chosen by the trade: while another transaction holds
@@ -75,7 +50,7 @@ class WalletCommandsTest {
      */
     @Test
     void aReleaseDoesNotWaitForAnotherTradesFeeAccount() {
-        fundAndReserve("100", 20_000_000);
+        fundAndReserve(seller, "100", 20_000_000);
         UUID held = UUID.randomUUID();
         UUID other = UUID.randomUUID();
         for (int tries = 0; PlatformOwner.feesOwner(other).equals(PlatformOwner.feesOwner(held)); tries++) {
@@ -146,7 +121,7 @@ class WalletCommandsTest {
 
     @Test
     void aRefundPutsTheLockedUsdtBackIntoReserved() {
-        fundAndReserve("50", 20_000_000);
+        fundAndReserve(seller, "50", 20_000_000);
         UUID trade = UUID.randomUUID();
         send(Commands.lock(trade, seller, buyer, 20_000_000));
         answer(out, trade, EventTypes.FUNDS_LOCKED);
@@ -208,7 +183,7 @@ class WalletCommandsTest {
 
     @Test
     void aTradeSettledOneWayCannotBeSettledTheOther() {
-        fundAndReserve("20", 20_000_000);
+        fundAndReserve(seller, "20", 20_000_000);
         UUID released = UUID.randomUUID();
         UUID refunded = UUID.randomUUID();
         send(Commands.lock(released, seller, buyer, 10_000_000));
@@ -370,17 +345,5 @@ class WalletCommandsTest {
         assertEquals(seller, rejected.key());
         assertTrue(rejected.data().contains("\"reason\":\"" + reason + "\""), rejected.data());
         return rejected;
-    }
-
-    /** Funds the seller and reserves part of it for an order, as an ad or order does before its trades. */
-    private void fundAndReserve(String funded, long reservedMicros) {
-        fund(seller, funded);
-        UUID order = UUID.randomUUID();
-        send(Commands.reserve("reserve-order:" + order, order, seller, reservedMicros));
-        answer(out, order, EventTypes.FUNDS_RESERVED);
-    }
-
-    private void send(Command command) {
-        events.publish(commands, command.key(), UUID.randomUUID().toString(), command.type(), command.json());
     }
 }

@@ -48,7 +48,8 @@ class SubscriptionTest {
         Subscription.of("test.trade-funds", "trade-funds", Topics.TRADE_FUNDS)
                 .on(EventCatalog.FUNDS_LOCKED, SubscriptionTest::apply)
                 .on(EventCatalog.FUNDS_RELEASED, SubscriptionTest::apply)
-                .on(EventCatalog.FUNDS_REFUNDED, SubscriptionTest::apply).build();
+                .on(EventCatalog.FUNDS_REFUNDED, SubscriptionTest::apply)
+                .on(EventCatalog.TRADE_LOCK_REFUSED, SubscriptionTest::apply).build();
         assertThrows(IllegalStateException.class, () -> Subscription.of("test.escrow-events", "escrow-events",
                 Topics.ESCROW_EVENTS).on(EventCatalog.FUNDS_LOCKED, SubscriptionTest::apply));
         assertThrows(IllegalStateException.class, () -> Subscription.of("test.trade-funds", "trade-funds",
