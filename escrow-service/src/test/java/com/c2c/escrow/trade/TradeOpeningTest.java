@@ -77,6 +77,18 @@ class TradeOpeningTest extends TradeTopics {
     }
 
     @Test
+    void aRefusalForATradeAlreadyLockedChangesNothing() {
+        // Impossible from a consistent wallet (one outcome per lock); if it came, the locked USDT must stay held.
+        Matched m = EscrowKit.matched(UUID.randomUUID());
+        EscrowKit.lockedOnMatch(events, m);
+        EscrowKit.awaitEvent(escrowEvents, m, EventTypes.TRADE_LOCKED);
+        String refusal = EscrowKit.lockRefusedOnMatch(events, m, "INSUFFICIENT_RESERVED");
+        await().atMost(EscrowKit.WAIT).until(() -> EscrowKit.walletEventsConsumed(refusal) == 1);
+        assertEquals("LOCKED", EscrowKit.status(m));
+        assertEquals(0, EscrowKit.outboxed(m, EventTypes.TRADE_CANCELLED));
+    }
+
+    @Test
     void aTradeOpenedBeforeTheWalletLockedOnMatchesIsLockedByTheAnswerWithTerms() {
         // Opened by an escrow of before ADR 0028; its LockFunds is answered from the lock the wallet recorded for
         // the match, terms and all.

@@ -2,6 +2,7 @@ package com.c2c.wallet.command;
 
 import com.c2c.events.EventCatalog;
 import com.c2c.events.EventType;
+import com.c2c.events.EventTypes;
 import com.c2c.events.Topics;
 import com.c2c.events.wallet.RejectionReason;
 import com.c2c.platform.messaging.outbox.Outbox;
@@ -11,12 +12,14 @@ import com.c2c.wallet.command.store.CommandOutcome;
 import com.c2c.wallet.ledger.Ledger;
 import com.c2c.wallet.ledger.domain.Leg;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
 import org.jboss.logging.Logger;
@@ -127,6 +130,18 @@ public class CommandOutcomes {
             // An outcome recorded before fingerprints, under another command type: the first command's answer.
             LOG.warnf("command id %s of %s was first used by %s; answering with its outcome",
                     recorded.commandId(), commandType, recorded.commandType());
+        }
+        if (EventTypes.TRADE_LOCK_REFUSED.equals(recorded.outcomeType())) {
+            // A refused lock said again is said as the refusal every escrow understands (ADR 0028): the first answer
+            // opened the trade, CANCELLED; a repeat only asks an escrow that holds the trade OPENED (one opened before
+            // ADR 0028, or by an older escrow during an upgrade or a rollback) to cancel it, which TradeLockRefused,
+            // a type such an escrow does not know, could not.
+            JsonNode refused = (JsonNode) fromJson(recorded.payload());
+            Outcome again = Outcome.rejected(recorded.commandId(), EventTypes.LOCK_FUNDS,
+                    UUID.fromString(recorded.subject()), recorded.recordKey(),
+                    RejectionReason.valueOf(refused.path("reason").asText()), refused.path("message").asText());
+            return outbox.add(topicOf(again.type()), again.key(), again.type(), again.subject(), again.event())
+                    .replaceWithVoid();
         }
         return outbox.add(topicOf(recorded.outcomeType()), recorded.recordKey(), recorded.outcomeType(), recorded.subject(),
                         fromJson(recorded.payload()))

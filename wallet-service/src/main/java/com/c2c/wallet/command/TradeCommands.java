@@ -71,9 +71,11 @@ public class TradeCommands {
      * trade's terms, from which escrow opens the trade: FundsLocked, or TradeLockRefused when nothing could be locked.
      */
     public Uni<Void> lockMatched(TradeMatched m) {
-        if (m.buyerId().equals(m.sellerId())) {
-            // The book never matches an owner with themself, and escrow could not record such a trade: nothing to hold.
-            LOG.errorf("trade %s matches %s with themself; nothing locked", m.tradeId(), m.buyerId());
+        String unrecordable = unrecordable(m);
+        if (unrecordable != null) {
+            // The book never makes such a match, and escrow could not record the trade (its table refuses it): USDT
+            // locked for it could never be released or refunded, so nothing is locked and nothing answered.
+            LOG.errorf("trade %s %s; nothing locked", m.tradeId(), unrecordable);
             return Uni.createFrom().voidItem();
         }
         TradeTerms terms = new TradeTerms(m.market(), m.takerOrderId(), m.makerOrderId(), m.priceMinor(),
@@ -86,6 +88,18 @@ public class TradeCommands {
                             new TradeLockRefused(m.tradeId(), m.sellerId(), m.buyerId(), m.quantityMicros(), terms,
                                     r.reason(), r.message()));
                 });
+    }
+
+    /** Why escrow could not record the matched trade (its table's checks), or null when it could. */
+    private static String unrecordable(TradeMatched m) {
+        if (m.buyerId().equals(m.sellerId())) {
+            return "matches " + m.buyerId() + " with themself";
+        }
+        if (m.quantityMicros() <= 0 || m.priceMinor() <= 0 || m.fiatAmountMinor() <= 0) {
+            return "has a quantity, price or fiat amount that is not positive (" + m.quantityMicros() + ", "
+                    + m.priceMinor() + ", " + m.fiatAmountMinor() + ")";
+        }
+        return null;
     }
 
     private static WalletCommand lockCommand(UUID tradeId, String sellerId, long quantityMicros, String buyerId) {

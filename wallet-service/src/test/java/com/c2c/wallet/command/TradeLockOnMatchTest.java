@@ -90,37 +90,65 @@ class TradeLockOnMatchTest extends CommandTopics {
         assertEquals(0, postings("lock:" + trade));
         assertBalances(seller, 5_000_000, 5_000_000, 0);
 
-        // Escrow's LockFunds for the same trade gets the same refusal: one outcome per lock.
+        // Escrow's LockFunds for the same trade gets the same refusal, said as WalletCommandRejected, which an escrow
+        // holding the trade OPENED (from before ADR 0028) understands: one outcome per lock, nothing moved.
         send(Commands.lock(trade, seller, buyer, 6_000_000));
-        answers(out, trade, EventTypes.TRADE_LOCK_REFUSED, 2);
+        ConsumedEvent again = answer(out, trade, EventTypes.WALLET_COMMAND_REJECTED);
+        assertEquals(Topics.WALLET_EVENTS, again.topic());
+        assertTrue(again.data().contains("\"command\":\"" + EventTypes.LOCK_FUNDS + "\""), again.data());
+        assertTrue(again.data().contains("\"reason\":\"INSUFFICIENT_RESERVED\""), again.data());
         assertEquals(0, postings("lock:" + trade));
-        assertEquals(0, Commands.answers(out, trade, EventTypes.FUNDS_LOCKED, 0).size());
+        assertEquals(0, outboxed(trade, EventTypes.FUNDS_LOCKED), "refused once, never locked");
+        assertEquals(1, outboxed(trade, EventTypes.TRADE_LOCK_REFUSED));
+    }
+
+    @Test
+    void aLockFundsBeforeTheMatchDecidesTheLockAndTheMatchIsAnsweredWithItsOutcome() {
+        // An escrow of before ADR 0028 opened the trade and asked first (the wallet's match subscription behind):
+        // the match that follows is the same command, answered from the outcome, nothing moved twice.
+        fundAndReserve(seller, "10", 5_000_000);
+        UUID trade = UUID.randomUUID();
+        send(Commands.lock(trade, seller, buyer, 2_000_000));
+        ConsumedEvent locked = answer(out, trade, EventTypes.FUNDS_LOCKED);
+        assertTrue(locked.data().endsWith("\"quantityMicros\":2000000,\"terms\":null}"), locked.data());
+        match(trade, seller, buyer, UUID.randomUUID(), 2_000_000);
+        var both = answers(out, trade, EventTypes.FUNDS_LOCKED, 2);
+        assertEquals(locked.data(), both.get(1).data());
+        assertEquals(1, postings("lock:" + trade));
+        assertBalances(seller, 5_000_000, 3_000_000, 2_000_000);
     }
 
     @Test
     void aSelfMatchLocksNothingAndIsNotAnswered() {
         fundAndReserve(seller, "10", 5_000_000);
         UUID self = UUID.randomUUID();
-        match(self, seller, seller, UUID.randomUUID(), 1_000_000);
-        // The same market, so the same partition: once the next match is answered, the self-match was handled.
+        String selfMatch = match(self, seller, seller, UUID.randomUUID(), 1_000_000);
         UUID next = UUID.randomUUID();
         match(next, seller, buyer, UUID.randomUUID(), 1_000_000);
         answer(out, next, EventTypes.FUNDS_LOCKED);
         await().atMost(Commands.DEADLINE).until(() -> TestDatabase.queryLong(
-                "select count(*) from inbox_event where consumer = 'wallet.matching-events' and event_type = '"
-                        + EventTypes.TRADE_MATCHED + "'") >= 2);
+                "select count(*) from inbox_event where consumer = 'wallet.matching-events' and event_id = '"
+                        + selfMatch + "'") == 1);
         assertEquals(0, postings("lock:" + self));
         assertEquals(0, TestDatabase.queryLong("select count(*) from outbox_event where subject = '" + self + "'"));
         assertBalances(seller, 5_000_000, 4_000_000, 1_000_000);
     }
 
-    /** The book's TradeMatched: {@code micros} at 7.20 CNY on the maker's ad. */
-    private void match(UUID trade, String seller, String buyer, UUID ad, long micros) {
-        events.publish(matches, "USDT-CNY", UUID.randomUUID().toString(), EventTypes.TRADE_MATCHED, """
+    /** How many events of the type the wallet recorded about the trade (published or about to be). */
+    private static long outboxed(UUID trade, String type) {
+        return TestDatabase.queryLong("select count(*) from outbox_event where subject = '" + trade + "' and type = '"
+                + type + "'");
+    }
+
+    /** The book's TradeMatched: {@code micros} at 7.20 CNY on the maker's ad; returns its event id. */
+    private String match(UUID trade, String seller, String buyer, UUID ad, long micros) {
+        String id = UUID.randomUUID().toString();
+        events.publish(matches, "USDT-CNY", id, EventTypes.TRADE_MATCHED, """
                 {"tradeId":"%s","market":"USDT-CNY","sequence":1,"takerOrderId":"%s","takerId":"%s",
                  "makerOrderId":"%s","makerId":"%s","buyerId":"%s","sellerId":"%s","priceMinor":720,
                  "quantityMicros":%d,"fiatAmountMinor":%d}""".formatted(trade, taker(trade), buyer, ad, seller, buyer,
                 seller, micros, micros * 720 / 1_000_000));
+        return id;
     }
 
     private static UUID taker(UUID trade) {

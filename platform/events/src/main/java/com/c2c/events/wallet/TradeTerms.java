@@ -1,5 +1,6 @@
 package com.c2c.events.wallet;
 
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -8,4 +9,14 @@ import java.util.UUID;
  * lock (ADR 0028), so escrow opens the trade from that one answer without reading the book's events itself.
  */
 public record TradeTerms(String market, UUID takerOrderId, UUID makerOrderId, long priceMinor, long fiatAmountMinor) {
+
+    /**
+     * Every term is required: terms read with one missing fail as unreadable data (the record is dead-lettered), not
+     * later as a trade escrow cannot store, which would stall its consumer.
+     */
+    public TradeTerms {
+        Objects.requireNonNull(market, "terms.market");
+        Objects.requireNonNull(takerOrderId, "terms.takerOrderId");
+        Objects.requireNonNull(makerOrderId, "terms.makerOrderId");
+    }
 }
