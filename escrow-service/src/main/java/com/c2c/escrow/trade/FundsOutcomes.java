@@ -14,6 +14,7 @@ import com.c2c.events.wallet.FundsRefunded;
 import com.c2c.events.wallet.FundsReleased;
 import com.c2c.events.wallet.RejectionReason;
 import com.c2c.events.wallet.TradeLockRefused;
+import com.c2c.events.wallet.TradeTerms;
 import com.c2c.events.wallet.WalletCommandRejected;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -55,19 +56,22 @@ public class FundsOutcomes {
         if (event.terms() == null) {
             return escrowActs(event.tradeId(), event.quantityMicros(), TradeAction.LOCK);
         }
-        return opening.open(event.tradeId(), event.sellerId(), event.buyerId(), event.quantityMicros(), event.terms(),
-                        TradeAction.LOCK)
-                .chain(opened -> opened ? Uni.createFrom().voidItem()
-                        : escrowActs(event.tradeId(), event.quantityMicros(), TradeAction.LOCK));
+        return openOrMove(event.tradeId(), event.sellerId(), event.buyerId(), event.quantityMicros(), event.terms(),
+                TradeAction.LOCK);
     }
 
     /** The wallet could not lock the trade's USDT: the trade is recorded CANCELLED (or, held already, cancelled). */
     public Uni<Void> lockRefused(TradeLockRefused event) {
         LOG.infof("wallet refused to lock trade %s: %s (%s)", event.tradeId(), event.reason(), event.message());
-        return opening.open(event.tradeId(), event.sellerId(), event.buyerId(), event.quantityMicros(), event.terms(),
-                        TradeAction.REJECT_LOCK)
-                .chain(opened -> opened ? Uni.createFrom().voidItem()
-                        : escrowActs(event.tradeId(), event.quantityMicros(), TradeAction.REJECT_LOCK));
+        return openOrMove(event.tradeId(), event.sellerId(), event.buyerId(), event.quantityMicros(), event.terms(),
+                TradeAction.REJECT_LOCK);
+    }
+
+    /** Opens the trade as {@code action} leaves it; a trade escrow holds already is moved by the action instead. */
+    private Uni<Void> openOrMove(UUID tradeId, String sellerId, String buyerId, long quantityMicros, TradeTerms terms,
+            TradeAction action) {
+        return opening.open(tradeId, sellerId, buyerId, quantityMicros, terms, action)
+                .chain(opened -> opened ? Uni.createFrom().voidItem() : escrowActs(tradeId, quantityMicros, action));
     }
 
     public Uni<Void> rejected(WalletCommandRejected event) {
