@@ -6,7 +6,8 @@
 #      ./mvnw verify: unit, @QuarkusTest and end-to-end tests of every module,
 #   3. chain-watcher's catch-up bench, short (chain-watcher/bench/catch-up.sh --short: its own Anvil and
 #      database, 500 blocks, 2,500 transfers): fails when a deposit is missing or recorded twice; the
-#      matching engine's JMH benchmark, short (matching-service/bench/run.sh --short),
+#      matching engine's JMH benchmark, short (matching-service/bench/run.sh --short), the floor under a trade,
+#      short (deploy/local/floor.sh --short: what PostgreSQL and Kafka alone spend per trade at the least),
 #   4. the platform smoke test (deploy/local/smoke.sh): up.sh on the built jars, every service ready,
 #      Keycloak tokens, the EVM node, demo, e2e, chaos --short, the short modes of the platform's
 #      benchmarks (load.sh --short, matching-service/bench/kafka-load.sh --short), then down.sh leaving
@@ -59,6 +60,8 @@ if [ "$bench" = 1 ]; then
   bash "$ROOT/chain-watcher/bench/catch-up.sh" --short
   step "matching engine JMH benchmark, short (matching-service/bench/run.sh --short)"
   bash "$ROOT/matching-service/bench/run.sh" --short
+  step "the floor under a trade, short (deploy/local/floor.sh --short: PostgreSQL and Kafka alone)"
+  bash "$ROOT/deploy/local/floor.sh" --short
 fi
 
 bash "$ROOT/deploy/openapi/lint.sh"

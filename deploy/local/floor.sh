@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# The floor: what PostgreSQL and Kafka alone spend per trade at the least in this design, with none of the
+# platform's services, so that the goal of 10 ms of CPU per trade for everything can be set against it
+# (docs/performance.md, "The floor under a trade").
+#   deploy/local/floor.sh [seconds=60] [trades-per-second=50]
+#   deploy/local/floor.sh --short      5 s at 5 trades/s, 2 s warm-ups (what the test command runs; its figures mean
+#                                      nothing: it checks that the probe runs)
+# A trade in this design needs, at the least (ADR 0005, 0019, 0028; counted from the services' code):
+#   - 11 transactions that write: the order placed, paid and confirmed (three API calls) and eight deliveries
+#     (the book's match at order-service and at the wallet; the lock at escrow; locked, paid and completed at
+#     order-service; the release command at the wallet; the release at escrow), each an inbox row (an API call's
+#     idempotency record alike), the state change and an outbox or owner-feed row;
+#   - 7 relay rounds (read what is pending, stamp it published) for the 7 records produced from an outbox;
+#   - 8 records on Kafka (those 7 and the book's match) and 9 reads of them by the services (the match is read
+#     by order-service and the wallet).
+# PostgreSQL: a database of its own (c2c_floor, created by the administrator login and dropped at the end) with
+# the platform's outbox and inbox tables (notify trigger included) and a trade-shaped table; pgbench (-M prepared,
+# 16 connections over TCP) runs the delivery's transaction (floor/delivery.sql; C2C_FLOOR_BATCH deliveries in one,
+# default 1) and the relay round (floor/relay.sql) mixed 11 to 7 at 18 x the trade rate (divided by the batch).
+# Kafka: the producer and readers of floor/KafkaFloor.java at 8 x the trade rate, with one and then two readers (the
+# second gives what one more read costs). Each part: a warm-up, the server's idle CPU over a quiet window
+# (PostgreSQL's before its warm-up: autovacuum works off the warm-up's writes after it, which is the load's cost),
+# then the measured window; the cost is the CPU above idle (user + system from /proc: every PostgreSQL process, the
+# broker's JVM) divided by the work done. pgbench and the probe's own JVM are the load generator, not counted. Not
+# counted either (so the floor is lower than the real minimum): the matching engine's Kafka transaction, the
+# services' JVMs, the gateway, Keycloak, offsets committed, indexes, columns and triggers of the real tables.
+# Needs PostgreSQL and Kafka started by this checkout (deploy/local/infra.sh up postgres kafka, or up.sh); run it
+# with the services stopped (deploy/local/services.sh stop) so that their polling does not blur the idle window.
+# The last line is machine-readable: FLOOR trades_per_s=... batch=... pg_ms_per_trade=... kafka_ms_per_trade=...
+# total_ms_per_trade=...
+source "$(dirname "$0")/lib.sh"
+source "$ROOT/deploy/local/traffic.sh" # pg_processes
+short=0
+if [ "${1:-}" = "--short" ]; then short=1; set -- 5 5; fi
+seconds=${1:-60}
+rate=${2:-50}
+[[ "$seconds" =~ ^[1-9][0-9]{0,4}$ ]] || die "seconds must be a whole number from 1, not '$seconds'"
+[[ "$rate" =~ ^[1-9][0-9]{0,3}$ ]] || die "trades per second must be a whole number from 1 to 9999, not '$rate'"
+# The warm-up matters: a broker just started spends its first minutes compiling (C2C_FLOOR_WARMUP_S, default 120 s).
+if [ "$short" = 1 ]; then warm=2; idle=2; else warm=${C2C_FLOOR_WARMUP_S:-120}; idle=10; fi
+[[ "$warm" =~ ^[0-9]{1,5}$ ]] || die "C2C_FLOOR_WARMUP_S must be a whole number of seconds, not '$warm'"
+# Deliveries per transaction: 1 is a consumer applying each record alone (the platform at a few trades/s); under
+# load its consumers apply a polled batch in one transaction (ADR 0016) and its relays publish several rows a round,
+# so the Kafka probe then sends its records that many at a time.
+batch=${C2C_FLOOR_BATCH:-1}
+[[ "$batch" =~ ^[1-9][0-9]?$ ]] || die "C2C_FLOOR_BATCH must be a whole number of deliveries per transaction (1 to 99), not '$batch'"
+HOPS=11; RELAYS=7; RECORDS=8; READS=9
+DB=c2c_floor
+pick_java
+port_open 5432 || die "PostgreSQL is not running on :5432 (deploy/local/infra.sh up postgres kafka)"
+port_open 9092 || die "Kafka is not running on :9092 (deploy/local/infra.sh up postgres kafka)"
+broker=$(pid_of kafka)
+if [ -z "$broker" ] || [ ! -r "/proc/$broker/stat" ]; then
+  # The test command uses a broker another checkout started as it finds it; the short run then has no CPU to read.
+  [ "$short" = 1 ] && { step "floor: skipped: the Kafka on :9092 was not started by this checkout (no PID in $PIDS/kafka.pid)"; exit 0; }
+  die "no live Kafka PID in $PIDS/kafka.pid: start Kafka from this checkout (deploy/local/infra.sh up postgres kafka)"
+fi
+pgbench="/usr/lib/postgresql/15/bin/pgbench"
+[ -x "$pgbench" ] || die "pgbench not found at $pgbench (it comes with the postgresql-15 package that postgres.sh installs)"
+clients="$CACHE/kafka/libs"
+[ -f "$clients/kafka-clients-4.4.0.jar" ] || die "Kafka's client jar is missing from $clients (kafka.sh start fetches it)"
+for svc in order-service matching-service wallet-service escrow-service chain-watcher; do
+  pid_alive "$svc" && step "floor: note: $svc is running; its polling is in the idle window (services.sh stop for a clean floor)"
+done
+
+pg_ticks() { pg_processes | awk '{s += $3} END {print s + 0}'; }
+hz=$(getconf CLK_TCK)
+work=$(mktemp -d)
+# Over TCP with a password, as the services connect (a Unix socket would cost PostgreSQL less per round trip).
+export PGHOST=127.0.0.1 PGPORT=5432 PGUSER="$C2C_DB_USER" PGPASSWORD="$C2C_DB_PASSWORD" PGSSLMODE=disable
+sql() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+cleanup() { sql -d postgres -c "drop database if exists $DB" >/dev/null 2>&1 || true; rm -rf "$work"; }
+trap cleanup EXIT
+cp "$ROOT"/deploy/local/floor/*.sql "$work/"
+{ for i in $(seq "$batch"); do echo "\\set t$i random(1, 100000)"; done
+  echo "BEGIN;"
+  for i in $(seq "$batch"); do grep -v '^--' "$work/delivery.sql" | sed "s/:t\\b/:t$i/g"; done
+  echo "COMMIT;"; } >"$work/hop.sql"
+
+# --- PostgreSQL ---
+step "floor: PostgreSQL: database $DB (outbox, inbox, 100,000 trade rows)"
+sql -d postgres -c "drop database if exists $DB" -c "create database $DB" >/dev/null
+sql -d "$DB" -f "$work/schema.sql" >/dev/null
+# 16 connections (the services hold more): with fewer, the commits' flushes, not the CPU, set the pace.
+bench() { # bench SECONDS: the mixed run at 18 x the trade rate / batch; prints pgbench's report
+  ("$pgbench" -n -M prepared --max-tries=5 -c 16 -j 2 -R $(( (HOPS + RELAYS) * rate / batch )) -T "$1" \
+    -f "$work/hop.sql@$HOPS" -f "$work/relay.sql@$RELAYS" "$DB")
+}
+# Idle first: after the warm-up, autovacuum works off what the warm-up wrote, which is the load's cost, not idle.
+t0=$(pg_ticks); sleep "$idle"; pg_idle=$(( $(pg_ticks) - t0 ))
+step "floor: PostgreSQL: idle $idle s: $(( pg_idle * 1000 / hz )) ms of CPU; warm-up $warm s at $(( (HOPS + RELAYS) * rate / batch )) transactions/s"
+bench "$warm" >"$work/pg-warm.out" 2>&1 || { cat "$work/pg-warm.out"; die "pgbench failed"; }
+step "floor: PostgreSQL: measuring $seconds s"
+t0=$(pg_ticks); s0=$(date +%s%N)
+bench "$seconds" >"$work/pg.out" 2>&1 || { cat "$work/pg.out"; die "pgbench failed"; }
+pg_busy=$(( $(pg_ticks) - t0 )); elapsed_ns=$(( $(date +%s%N) - s0 ))
+txns=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$work/pg.out")
+failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$work/pg.out")
+[ -n "$txns" ] && [ "$txns" -gt 0 ] || { cat "$work/pg.out"; die "pgbench reported no transactions"; }
+[ "${failed:-0}" -eq 0 ] || { cat "$work/pg.out"; die "pgbench: $failed transactions failed"; }
+grep -E '^(latency average|tps)' "$work/pg.out" | sed 's/^/    /'
+read -r pg_per_txn pg_per_trade < <(awk -v busy="$pg_busy" -v idle="$pg_idle" -v idle_s="$idle" -v ns="$elapsed_ns" \
+  -v hz="$hz" -v n="$txns" -v per_trade=$(( HOPS + RELAYS )) -v batch="$batch" 'BEGIN {
+    ms = (busy - idle * (ns / 1e9) / idle_s) * 1000 / hz; printf "%.4f %.2f\n", ms / n, ms / n * per_trade / batch }')
+step "floor: PostgreSQL: $txns transactions (deliveries per transaction: $batch), $(( pg_busy * 1000 / hz )) ms of CPU: $pg_per_txn ms each above idle, $pg_per_trade ms per trade ($HOPS deliveries + $RELAYS relay rounds)"
+
+# --- Kafka ---
+step "floor: Kafka: $(( RECORDS * rate )) records/s, $batch at a time, with one reader, then two (floor/KafkaFloor.java)"
+"$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC -cp "$clients/kafka-clients-4.4.0.jar:$clients/slf4j-api-1.7.36.jar" \
+  "$ROOT/deploy/local/floor/KafkaFloor.java" 127.0.0.1:9092 "$broker" "$seconds" $(( RECORDS * rate )) 1,2 "$warm" "$idle" "$batch" \
+  2> >(grep -v '^SLF4J' >&2) | tee "$work/kafka.out"
+one=$(sed -n 's/^PHASE readers=1 .*broker_ms_per_record=\([0-9.-]*\).*/\1/p' "$work/kafka.out")
+two=$(sed -n 's/^PHASE readers=2 .*broker_ms_per_record=\([0-9.-]*\).*/\1/p' "$work/kafka.out")
+[ -n "$one" ] && [ -n "$two" ] || die "the Kafka probe did not finish (output above)"
+read -r kafka_per_trade extra_read < <(awk -v a="$one" -v b="$two" -v records=$RECORDS -v reads=$READS 'BEGIN {
+  f = b - a; if (f < 0) f = 0; printf "%.2f %.4f\n", records * a + (reads - records) * f, f }')
+step "floor: Kafka: $one ms per record read once, $extra_read ms per further read: $kafka_per_trade ms per trade ($RECORDS records, $READS reads)"
+
+total=$(awk -v p="$pg_per_trade" -v k="$kafka_per_trade" 'BEGIN { printf "%.2f", p + k }')
+echo "The floor at $rate trades/s, deliveries per transaction $batch: PostgreSQL $pg_per_trade + Kafka $kafka_per_trade = $total ms of CPU per trade, before any"
+echo "service, the gateway or Keycloak (the goal: 10 ms for everything; the services' own share is in load.sh's figures)."
+echo "FLOOR trades_per_s=$rate batch=$batch pg_ms_per_trade=$pg_per_trade kafka_ms_per_trade=$kafka_per_trade total_ms_per_trade=$total"
