@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -31,7 +32,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * (deploy/local/floor.sh runs it as a single-file program): the Kafka half of the floor a trade cannot go below in
  * this design (docs/performance.md, "The floor").
  *
- * <p>One producer sends records shaped like the outbox relay's (a ~600-byte JSON-sized value, a trade id as key,
+ * <p>One producer sends records shaped like the outbox relay's (a JSON value of about 480 bytes, a trade id as key,
  * CloudEvents headers; acks=all, idempotent, linger.ms=1 as platform/messaging sets it) at a fixed rate to a
  * probe topic of six partitions, as the platform's topics have; {@code readers} consumers (read_committed, Kafka's
  * default fetch settings, as the services' consumer) read every partition. Per phase (one per reader count): a
@@ -47,7 +48,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class KafkaFloor {
     private static final String TOPIC = "c2c.floor.probe.v1";
     private static final int PARTITIONS = 6;
-    private static final long TICKS_PER_S = 100; // CLK_TCK on Linux x86-64
+    /** The kernel's clock ticks per second (floor.sh passes getconf CLK_TCK; 100 on Linux x86-64 and arm64). */
+    private static final long TICKS_PER_S = Long.getLong("floor.clk.tck", 100);
     private static final String VALUE = "{\"tradeId\":\"%s\",\"market\":\"USDT-SGD\",\"takerOrderId\":\"%s\","
             + "\"makerOrderId\":\"%s\",\"buyerId\":\"%s\",\"sellerId\":\"%s\",\"quantityMicros\":10000000,"
             + "\"priceMinor\":135,\"fiatAmountMinor\":1350,\"status\":\"LOCKED\",\"deadline\":\"%s\",\"padding\":\"%s\"}";
@@ -84,9 +86,22 @@ public final class KafkaFloor {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < readers; i++) {
             Thread t = new Thread(() -> readAll(bootstrap, reading, read), "reader-" + i);
+            t.setDaemon(true); // a failed phase must not leave the JVM running on its readers
             t.start();
             threads.add(t);
         }
+        try {
+            measure(brokerPid, producer, readers, seconds, rate, warmup, idle, burst, read);
+        } finally {
+            reading.set(false);
+            for (Thread t : threads) {
+                t.join(5000);
+            }
+        }
+    }
+
+    private static void measure(long brokerPid, KafkaProducer<String, String> producer, int readers, int seconds,
+            int rate, int warmup, int idle, int burst, AtomicLong read) throws Exception {
         Thread.sleep(2000); // the consumers' first fetches are out
         log("readers=%d: warm-up %d s at %d records/s", readers, warmup, rate);
         send(producer, rate, warmup, burst);
@@ -108,15 +123,11 @@ public final class KafkaFloor {
         long busyTicks = ticks(brokerPid) - start;
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
         long readNow = read.get() - readBefore;
-        reading.set(false);
-        for (Thread t : threads) {
-            t.join();
-        }
         if (readNow < sent * readers) {
             throw new IllegalStateException("readers got " + readNow + " of " + sent * readers + " records in time");
         }
         double marginalMs = (busyTicks - idleTicks * elapsed / idle) * 1000.0 / TICKS_PER_S;
-        System.out.printf("PHASE readers=%d burst=%d records=%d reads=%d seconds=%.1f broker_ms=%d idle_broker_ms_per_s=%.2f"
+        System.out.printf(Locale.ROOT, "PHASE readers=%d burst=%d records=%d reads=%d seconds=%.1f broker_ms=%d idle_broker_ms_per_s=%.2f"
                 + " broker_ms_per_record=%.4f%n", readers, burst, sent, readNow, elapsed, busyTicks * 1000 / TICKS_PER_S,
                 idleTicks * 1000.0 / TICKS_PER_S / idle, marginalMs / sent);
     }

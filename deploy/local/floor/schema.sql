@@ -1,35 +1,6 @@
--- The floor's database (deploy/local/floor.sh): the platform's outbox and inbox as platform/messaging creates
--- them (V0_1, V0_2, V0_3, V0_6: the notify trigger included), and a table shaped like escrow's trade row, which
--- every hop updates by its key.
-create table outbox_event (
-    id           bigint generated always as identity primary key,
-    event_id     uuid        not null unique,
-    topic        text        not null,
-    record_key   text        not null,
-    type         text        not null,
-    subject      text,
-    payload      text        not null,
-    created_at   timestamptz not null default now(),
-    published_at timestamptz,
-    request_id   text
-);
-create index outbox_event_pending on outbox_event (id) where published_at is null;
-create function outbox_notify() returns trigger language plpgsql as $$
-begin
-    perform pg_notify('c2c_outbox', '');
-    return null;
-end $$;
-create trigger outbox_notify after insert on outbox_event for each statement execute function outbox_notify();
-
-create table inbox_event (
-    consumer    text        not null,
-    event_id    text        not null,
-    event_type  text        not null,
-    received_at timestamptz not null default now(),
-    primary key (consumer, event_id)
-);
-create index inbox_event_received_at on inbox_event (received_at);
-
+-- The floor's database (deploy/local/floor.sh) after the platform's own outbox and inbox migrations
+-- (platform/messaging: V0_1, V0_2, V0_3, V0_6, the notify trigger included), applied first from their files:
+-- a table shaped like escrow's trade row, which every delivery updates by its key.
 create table floor_trade (
     id                bigint      primary key,
     market            text        not null,
