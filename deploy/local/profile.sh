@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # A CPU profile of the running services during a trade load run, by one command:
 #   deploy/local/profile.sh [seconds=30] [trades-per-second=10] [sellers] [buyers]
+#   deploy/local/profile.sh --short: load.sh --short profiled (what the test command runs): exit code 1 unless
+#   load.sh's own check passed and the report has every part the platform running allowed (below).
 # Runs deploy/local/load.sh with the same arguments (its warm-up first, C2C_LOAD_WARMUP_S as there); over
 # the measured run only (after its setup, until the consumers caught up after its drain) it records JFR (settings=default: a Java stack
 # sample every 20 ms per running thread) on each service JVM that services.sh started, found by the PID
@@ -220,18 +222,51 @@ case "${1:-}" in
   mark) mark_window "$2"; exit 0 ;;
   stop) pick_java; stop_recordings "$2"; exit 0 ;;
   report) pick_java; report "$2" | tee "$2/report.txt"; exit 0 ;;
-  -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
 esac
+
+# check_report DIR: what --short asks of the report: CPU per trade over the window, each recorded JVM's thread groups
+# and top frames read from its recording, the broker's requests when the broker was recorded, the statements when
+# PostgreSQL counts them. A broken reader (TopFrames.java, BrokerRequests.java, a changed /proc or jcmd output) fails.
+check_report() {
+  local dir="$1" report="$1/report.txt" svc section missing=""
+  grep -q '^CPU per completed trade over the profiled window' "$report" || missing="$missing; CPU per trade"
+  grep -q "^PostgreSQL's CPU per completed trade by process" "$report" || missing="$missing; PostgreSQL's CPU by process"
+  for svc in $SERVICES; do
+    [ -f "$dir/$svc.pid" ] || continue
+    grep -q "^== $svc\$" "$report" || { missing="$missing; $svc's section"; continue; }
+    [ -s "$dir/$svc.jfr" ] || missing="$missing; $svc's recording"
+    # the section in a variable: grep -q quitting early would fail a pipe from sed under pipefail
+    section=$(sed -n "/^== $svc\$/,/^== /p" "$report")
+    [[ "$section" == *"CPU by thread group"* ]] || missing="$missing; $svc's thread groups"
+    [[ "$section" == *"execution samples"* ]] || missing="$missing; $svc's top frames"
+  done
+  ! grep -q '(could not read' "$report" || missing="$missing; a recording TopFrames could not read"
+  [ ! -f "$dir/kafka.pid" ] || grep -q "^The broker's requests per completed trade" "$report" \
+    || missing="$missing; the broker's requests (see $dir/kafka.requests.log)"
+  ! statements_on || grep -q '^PostgreSQL statements per completed trade' "$report" || missing="$missing; statements per trade"
+  [ -z "$missing" ] || { echo "profile --short: the report lacks${missing#;}"; return 1; }
+  echo "profile --short: the report has every part ($(grep -c '^== ' "$report") JVMs profiled)"
+}
+
+short=0
+if [ "${1:-}" = "--short" ]; then short=1; set -- --short; fi
 
 pick_java
 dir="$STATE/profile/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$dir"
-step "profile: load.sh ${1:-30} ${2:-10} ${3:-} ${4:-}, JFR around its measured run; files in $dir"
 status=0
-C2C_LOAD_PROFILE_DIR="$dir" bash "$ROOT/deploy/local/load.sh" "${1:-30}" "${2:-10}" "${@:3}" || status=$?
+if [ "$short" = 1 ]; then
+  step "profile: load.sh --short, JFR around its measured run; files in $dir"
+  C2C_LOAD_PROFILE_DIR="$dir" bash "$ROOT/deploy/local/load.sh" --short || status=$?
+else
+  step "profile: load.sh ${1:-30} ${2:-10} ${3:-} ${4:-}, JFR around its measured run; files in $dir"
+  C2C_LOAD_PROFILE_DIR="$dir" bash "$ROOT/deploy/local/load.sh" "${1:-30}" "${2:-10}" "${@:3}" || status=$?
+fi
 # A recording still running (load.sh died between start and stop) is dumped now.
 if compgen -G "$dir/*.pid" >/dev/null && [ ! -f "$dir/stopped" ]; then stop_recordings "$dir"; fi
 step "profile: per service (the measured run only)"
 report "$dir" | tee "$dir/report.txt"
 step "profile: report in $dir/report.txt"
+[ "$short" = 0 ] || check_report "$dir" || status=1
 exit "$status"

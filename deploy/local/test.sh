@@ -10,7 +10,7 @@
 #      short (deploy/local/floor.sh --short: what PostgreSQL and Kafka alone spend per trade at the least),
 #   4. the platform smoke test (deploy/local/smoke.sh): up.sh on the built jars, every service ready,
 #      Keycloak tokens, the EVM node, demo, e2e, chaos --short, the short modes of the platform's
-#      benchmarks (load.sh --short, matching-service/bench/kafka-load.sh --short), then down.sh leaving
+#      benchmarks (load.sh --short profiled by profile.sh --short, matching-service/bench/kafka-load.sh --short), then down.sh leaving
 #      no process behind.
 # Options: --skip-bench (the benchmarks' short runs, in 3. and 4.), --skip-smoke; extra arguments after -- go to Maven (e.g. -- -pl order-service -am).
 source "$(dirname "$0")/lib.sh"
