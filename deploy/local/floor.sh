@@ -19,7 +19,8 @@
 # delivery's transaction (floor/delivery.sql; C2C_FLOOR_BATCH deliveries in one, default 1) and the relay round
 # (floor/relay.sql) mixed 11 to 7 at 18 x the trade rate (divided by the batch). Kafka: the producer and readers of
 # floor/KafkaFloor.java at 8 x the trade rate, records sent C2C_FLOOR_BURST at a time (default: the batch), with one
-# and then two readers (the second gives what one more read costs). Each part: a warm-up, the server's idle CPU over a quiet window
+# reader, two, two and one again (two give what one more read costs; the phases in that order and averaged, so that a
+# broker still getting cheaper from one phase to the next does not favour either; --short runs one and two). Each part: a warm-up, the server's idle CPU over a quiet window
 # (PostgreSQL's before its warm-up: autovacuum works off the warm-up's writes after it, which is the load's cost),
 # then the measured window; the cost is the CPU above idle (user + system from /proc: every PostgreSQL process, the
 # broker's JVM) divided by the work done. pgbench and the probe's own JVM are the load generator, not counted. Not
@@ -137,17 +138,23 @@ read -r pg_per_txn pg_per_trade < <(awk -v busy="$pg_busy" -v idle="$pg_idle" -v
 step "floor: PostgreSQL: $txns transactions (deliveries per transaction: $batch), $(( pg_busy * 1000 / hz )) ms of CPU: $pg_per_txn ms each above idle, $pg_per_trade ms per trade ($HOPS deliveries + $RELAYS relay rounds)"
 
 # --- Kafka ---
-step "floor: Kafka: $(( RECORDS * rate )) records/s, $burst at a time, with one reader, then two (floor/KafkaFloor.java)"
+if [ "$short" = 1 ]; then phases=1,2; else phases=1,2,2,1; fi
+step "floor: Kafka: $(( RECORDS * rate )) records/s, $burst at a time, readers by phase $phases (floor/KafkaFloor.java)"
 "$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC -Dfloor.clk.tck="$hz" \
   -cp "$clients/kafka-clients-4.4.0.jar:$clients/slf4j-api-1.7.36.jar" \
-  "$ROOT/deploy/local/floor/KafkaFloor.java" 127.0.0.1:9092 "$broker" "$seconds" $(( RECORDS * rate )) 1,2 "$warm" "$idle" "$burst" \
+  "$ROOT/deploy/local/floor/KafkaFloor.java" 127.0.0.1:9092 "$broker" "$seconds" $(( RECORDS * rate )) "$phases" "$warm" "$idle" "$burst" \
   2> >(grep -v '^SLF4J' >&2) | tee "$work/kafka.out"
-one=$(sed -n 's/^PHASE readers=1 .*broker_ms_per_record=\([0-9.-]*\).*/\1/p' "$work/kafka.out")
-two=$(sed -n 's/^PHASE readers=2 .*broker_ms_per_record=\([0-9.-]*\).*/\1/p' "$work/kafka.out")
-[ -n "$one" ] && [ -n "$two" ] || die "the Kafka probe did not finish (output above)"
+# per_record N: the mean of the phases with N readers (empty if none finished)
+per_record() {
+  sed -n "s/^PHASE readers=$1 .*broker_ms_per_record=\([0-9.-]*\).*/\1/p" "$work/kafka.out" \
+    | awk '{ s += $1; n++ } END { if (n) printf "%.4f\n", s / n }'
+}
+one=$(per_record 1); two=$(per_record 2)
+[ "$(grep -c '^PHASE ' "$work/kafka.out")" = "$(echo "$phases" | tr ',' '\n' | wc -l)" ] && [ -n "$one" ] && [ -n "$two" ] \
+  || die "the Kafka probe did not finish (output above)"
 read -r kafka_per_trade extra_read < <(awk -v a="$one" -v b="$two" -v records=$RECORDS -v reads=$READS 'BEGIN {
   f = b - a; if (f < 0) f = 0; printf "%.2f %.4f\n", records * a + (reads - records) * f, f }')
-step "floor: Kafka: $one ms per record read once, $extra_read ms per further read: $kafka_per_trade ms per trade ($RECORDS records, $READS reads)"
+step "floor: Kafka: $one ms per record read once, $extra_read ms per further read (phases of the same readers averaged): $kafka_per_trade ms per trade ($RECORDS records, $READS reads)"
 
 total=$(awk -v p="$pg_per_trade" -v k="$kafka_per_trade" 'BEGIN { printf "%.2f", p + k }')
 echo "The floor at $rate trades/s, deliveries per transaction $batch: PostgreSQL $pg_per_trade + Kafka $kafka_per_trade = $total ms of CPU per trade, before any"

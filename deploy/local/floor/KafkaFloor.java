@@ -38,6 +38,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * default fetch settings, as the services' consumer) read every partition. Per phase (one per reader count): a
  * warm-up at the rate, then the broker's CPU (its process's user + system time from /proc) over an idle window of
  * the same consumers and over the measured window; the marginal cost per record is (measured - idle) / records.
+ * Phases after the first warm up for at most {@value #LATER_WARMUP_S} s: the broker has compiled by then. A list such
+ * as 1,2,2,1 lets the caller average out a broker that still gets cheaper from one phase to the next.
  *
  * <p>With BURST above 1 the records go out that many at a time (BURST / rate apart), as an outbox relay publishes the
  * rows of a batch transaction together: one produce request and one fetch carry several.
@@ -50,6 +52,8 @@ public final class KafkaFloor {
     private static final int PARTITIONS = 6;
     /** The kernel's clock ticks per second (floor.sh passes getconf CLK_TCK; 100 on Linux x86-64 and arm64). */
     private static final long TICKS_PER_S = Long.getLong("floor.clk.tck", 100);
+    /** The warm-up of every phase after the first, at most (seconds). */
+    private static final int LATER_WARMUP_S = 15;
     private static final String VALUE = "{\"tradeId\":\"%s\",\"market\":\"USDT-SGD\",\"takerOrderId\":\"%s\","
             + "\"makerOrderId\":\"%s\",\"buyerId\":\"%s\",\"sellerId\":\"%s\",\"quantityMicros\":10000000,"
             + "\"priceMinor\":135,\"fiatAmountMinor\":1350,\"status\":\"LOCKED\",\"deadline\":\"%s\",\"padding\":\"%s\"}";
@@ -69,8 +73,12 @@ public final class KafkaFloor {
         int burst = args.length > 7 ? Integer.parseInt(args[7]) : 1;
         createTopic(bootstrap);
         try (KafkaProducer<String, String> producer = producer(bootstrap)) {
+            boolean first = true;
             for (String readers : args[4].split(",")) {
-                phase(bootstrap, brokerPid, producer, Integer.parseInt(readers), seconds, rate, warmup, idle, burst);
+                // The first phase's warm-up is the broker's JIT; after it a short one settles the new readers in.
+                phase(bootstrap, brokerPid, producer, Integer.parseInt(readers), seconds, rate,
+                        first ? warmup : Math.min(warmup, LATER_WARMUP_S), idle, burst);
+                first = false;
             }
         } finally {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
@@ -109,7 +117,7 @@ public final class KafkaFloor {
         long idleStart = ticks(brokerPid);
         Thread.sleep(idle * 1000L);
         long idleTicks = ticks(brokerPid) - idleStart;
-        log("readers=%d: idle %d s: broker %d ms; measuring %d s at %d records/s", readers, idle, idleTicks * 10,
+        log("readers=%d: idle %d s: broker %d ms; measuring %d s at %d records/s", readers, idle, idleTicks * 1000 / TICKS_PER_S,
                 seconds, rate);
         long readBefore = read.get();
         long start = ticks(brokerPid);
