@@ -143,7 +143,7 @@ step "floor: Kafka: $(( RECORDS * rate )) records/s, $burst at a time, readers b
 "$JAVA_HOME/bin/java" -Xmx256m -XX:+UseSerialGC -Dfloor.clk.tck="$hz" \
   -cp "$clients/kafka-clients-4.4.0.jar:$clients/slf4j-api-1.7.36.jar" \
   "$ROOT/deploy/local/floor/KafkaFloor.java" 127.0.0.1:9092 "$broker" "$seconds" $(( RECORDS * rate )) "$phases" "$warm" "$idle" "$burst" \
-  2> >(grep -v '^SLF4J' >&2) | tee "$work/kafka.out"
+  2> >(grep -v '^SLF4J' >&2) | tee "$work/kafka.out" || die "the Kafka probe failed (output above)"
 # per_record N: the mean of the phases with N readers (empty if none finished)
 per_record() {
   sed -n "s/^PHASE readers=$1 .*broker_ms_per_record=\([0-9.-]*\).*/\1/p" "$work/kafka.out" \
@@ -154,7 +154,7 @@ one=$(per_record 1); two=$(per_record 2)
   || die "the Kafka probe did not finish (output above)"
 read -r kafka_per_trade extra_read < <(awk -v a="$one" -v b="$two" -v records=$RECORDS -v reads=$READS 'BEGIN {
   f = b - a; if (f < 0) f = 0; printf "%.2f %.4f\n", records * a + (reads - records) * f, f }')
-step "floor: Kafka: $one ms per record read once, $extra_read ms per further read (phases of the same readers averaged): $kafka_per_trade ms per trade ($RECORDS records, $READS reads)"
+step "floor: Kafka: $one ms per record read once, $extra_read ms per further read$([ "$short" = 1 ] || echo ' (phases of the same readers averaged)'): $kafka_per_trade ms per trade ($RECORDS records, $READS reads)"
 
 total=$(awk -v p="$pg_per_trade" -v k="$kafka_per_trade" 'BEGIN { printf "%.2f", p + k }')
 echo "The floor at $rate trades/s, deliveries per transaction $batch: PostgreSQL $pg_per_trade + Kafka $kafka_per_trade = $total ms of CPU per trade, before any"

@@ -35,7 +35,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <p>One producer sends records shaped like the outbox relay's (a JSON value of about 480 bytes, a trade id as key,
  * CloudEvents headers; acks=all, idempotent, linger.ms=1 as platform/messaging sets it) at a fixed rate to a
  * probe topic of six partitions, as the platform's topics have; {@code readers} consumers (read_committed, Kafka's
- * default fetch settings, as the services' consumer) read every partition. Per phase (one per reader count): a
+ * default fetch settings, as the services' consumer) read every partition. Per phase (one per entry of READERS): a
  * warm-up at the rate, then the broker's CPU (its process's user + system time from /proc) over an idle window of
  * the same consumers and over the measured window; the marginal cost per record is (measured - idle) / records.
  * Phases after the first warm up for at most {@value #LATER_WARMUP_S} s: the broker has compiled by then. A list such
