@@ -276,13 +276,9 @@ pick_java
 dir="$STATE/profile/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$dir"
 status=0
-if [ "$short" = 1 ]; then
-  step "profile: load.sh --short, JFR around its measured run; files in $dir"
-  C2C_LOAD_PROFILE_DIR="$dir" bash "$ROOT/deploy/local/load.sh" --short || status=$?
-else
-  step "profile: load.sh ${1:-30} ${2:-10} ${3:-} ${4:-}, JFR around its measured run; files in $dir"
-  C2C_LOAD_PROFILE_DIR="$dir" bash "$ROOT/deploy/local/load.sh" "${1:-30}" "${2:-10}" "${@:3}" || status=$?
-fi
+if [ "$short" = 1 ]; then load_args=(--short); else load_args=("${1:-30}" "${2:-10}" "${@:3}"); fi
+step "profile: load.sh ${load_args[*]}, JFR around its measured run; files in $dir"
+C2C_LOAD_PROFILE_DIR="$dir" bash "$ROOT/deploy/local/load.sh" "${load_args[@]}" || status=$?
 # A recording still running (load.sh died between start and stop) is dumped now.
 if compgen -G "$dir/*.pid" >/dev/null && [ ! -f "$dir/stopped" ]; then stop_recordings "$dir"; fi
 step "profile: per service (the measured run only)"
